@@ -86,7 +86,10 @@ func TestProcessRecordsErrorsAndGoesOn(t *testing.T) {
 		fakeStage{name: "seg", requires: []faultline.Layer{text}, assigns: []faultline.Layer{sents, toks},
 			fn: func(context.Context, *faultline.Document) error { return errors.New("boom") }},
 		fakeStage{name: "tag", requires: []faultline.Layer{toks}, assigns: []faultline.Layer{pos},
-			fn: func(context.Context, *faultline.Document) error { t.Error("tag ran although its input failed"); return nil }},
+			fn: func(context.Context, *faultline.Document) error {
+				t.Error("tag ran although its input failed")
+				return nil
+			}},
 		fakeStage{name: "panicky", requires: []faultline.Layer{text},
 			fn: func(context.Context, *faultline.Document) error { panic("bad index") }},
 		fakeStage{name: "last", requires: []faultline.Layer{text},

@@ -1,0 +1,263 @@
+package extract
+
+import (
+	"bytes"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"github.com/faultline-news/faultline"
+	"github.com/faultline-news/faultline/source"
+	trafilatura "github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+)
+
+// minMainTextRunes is the main-text length under which trafilatura's result
+// is considered a miss and readeck's readability is tried instead.
+const minMainTextRunes = 200
+
+// maxHTMLBytes bounds the page size handed to the HTML parsers; larger
+// inputs are refused rather than risking minutes of work on one item.
+const maxHTMLBytes = 20 << 20
+
+// trafilaturaOptions are the settings measured best on the Zyte benchmark
+// (see eval.Extraction): fallback candidates on, comments left out.
+func trafilaturaOptions(pageURL *url.URL) trafilatura.Options {
+	return trafilatura.Options{
+		OriginalURL:     pageURL,
+		EnableFallback:  true,
+		ExcludeComments: true,
+		Focus:           trafilatura.Balanced,
+	}
+}
+
+func fromHTML(it source.Item) (article, error) {
+	if len(it.Data) > maxHTMLBytes {
+		return article{}, itemError(it, "page is %d bytes, over the %d-byte limit; split or trim it", len(it.Data), maxHTMLBytes)
+	}
+	root, err := parseHTML(it.Data)
+	if err != nil {
+		return article{}, itemError(it, "cannot parse HTML (%v); check that the file is a web page", err)
+	}
+	pageURL := itemURL(it)
+
+	var a article
+	var paras []string
+	res, terr := trafilatura.ExtractDocument(root, trafilaturaOptions(pageURL))
+	if terr == nil && res != nil {
+		a.title = cleanSpaces(res.Metadata.Title)
+		a.site = cleanSpaces(res.Metadata.Sitename)
+		if a.site == "" {
+			a.site = res.Metadata.Hostname
+		}
+		if !res.Metadata.Date.IsZero() {
+			a.metaDate = res.Metadata.Date
+		}
+		paras = nodeParagraphs(res.ContentNode)
+	}
+	if runeLen(paras) < minMainTextRunes {
+		if rp, title, site := readabilityParagraphs(root, pageURL); runeLen(rp) > runeLen(paras) {
+			paras = rp
+			if a.title == "" {
+				a.title = title
+			}
+			if a.site == "" {
+				a.site = site
+			}
+		}
+	}
+	if len(paras) == 0 {
+		msg := "no main text found"
+		if terr != nil {
+			msg += " (" + terr.Error() + ")"
+		}
+		return article{}, itemError(it, "%s; the page may be an index, a paywall or script-rendered", msg)
+	}
+	if a.site == "" && pageURL != nil {
+		a.site = pageURL.Hostname()
+	}
+
+	paras = dropLeadingTitle(paras, a.title, &a.removed)
+	c := clean(paras)
+	a.text = strings.Join(c.paragraphs, "\n\n")
+	a.removed = append(a.removed, c.removed...)
+	a.textDate = c.date
+	return a, nil
+}
+
+// parseHTML decodes the page's charset (BOM, <meta charset>, else UTF-8
+// when valid, else windows-1252) and parses it.
+func parseHTML(data []byte) (*html.Node, error) {
+	r, err := charset.NewReader(bytes.NewReader(data), "text/html")
+	if err != nil {
+		return nil, err
+	}
+	return html.Parse(r)
+}
+
+func itemURL(it source.Item) *url.URL {
+	raw := it.Source.URL
+	if raw == "" && (strings.HasPrefix(it.Name, "http://") || strings.HasPrefix(it.Name, "https://")) {
+		raw = it.Name
+	}
+	if raw == "" {
+		return nil
+	}
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return nil
+	}
+	return u
+}
+
+// readabilityParagraphs runs readeck's readability on a copy of the page.
+func readabilityParagraphs(root *html.Node, pageURL *url.URL) (paras []string, title, site string) {
+	parser := readability.NewParser()
+	art, err := parser.ParseDocument(root, pageURL)
+	if err != nil || art.Node == nil {
+		return nil, "", ""
+	}
+	return nodeParagraphs(art.Node), cleanSpaces(art.Title()), cleanSpaces(art.SiteName())
+}
+
+// dropLeadingTitle removes the headline when the extractor kept it as the
+// first paragraph: it is already Document.Title.
+func dropLeadingTitle(paras []string, title string, removed *[]faultline.Removed) []string {
+	if title == "" || len(paras) == 0 {
+		return paras
+	}
+	key := normalizeForID(title)
+	for i := 0; i < len(paras) && i < 2; i++ {
+		if normalizeForID(paras[i]) == key {
+			*removed = append(*removed, faultline.Removed{Kind: faultline.RemovedDuplicateParagraph, Text: paras[i]})
+			return append(paras[:i:i], paras[i+1:]...)
+		}
+	}
+	return paras
+}
+
+func runeLen(paras []string) int {
+	n := 0
+	for _, p := range paras {
+		n += utf8.RuneCountInString(p)
+	}
+	return n
+}
+
+// blockTags start and end a paragraph; everything else is inline.
+var blockTags = map[string]bool{
+	"p": true, "div": true, "section": true, "article": true, "main": true,
+	"header": true, "footer": true, "aside": true, "nav": true, "body": true,
+	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
+	"ul": true, "ol": true, "li": true, "dl": true, "dt": true, "dd": true,
+	"blockquote": true, "pre": true, "figure": true, "figcaption": true,
+	"table": true, "thead": true, "tbody": true, "tfoot": true, "tr": true,
+	"caption": true, "hr": true, "br": true, "address": true, "details": true,
+	"summary": true, "form": true, "fieldset": true, "center": true,
+	// go-trafilatura's internal names, should any survive conversion.
+	"head": true, "list": true, "item": true, "quote": true, "lb": true,
+	"row": true, "code": false,
+}
+
+// skipTags hold no readable text.
+var skipTags = map[string]bool{
+	"script": true, "style": true, "noscript": true, "template": true,
+	"svg": true, "math": true, "iframe": true, "object": true, "select": true,
+	"button": true, "textarea": true,
+}
+
+// nodeParagraphs flattens an extracted content tree into paragraphs: each
+// block element (paragraph, heading, list item, quote, table row, line
+// break) ends the current paragraph; whitespace inside one is collapsed.
+func nodeParagraphs(n *html.Node) []string {
+	if n == nil {
+		return nil
+	}
+	var w paragraphWriter
+	w.walk(n)
+	w.flush()
+	return w.paras
+}
+
+type paragraphWriter struct {
+	paras []string
+	cur   strings.Builder
+}
+
+func (w *paragraphWriter) flush() {
+	if p := cleanSpaces(w.cur.String()); p != "" {
+		w.paras = append(w.paras, p)
+	}
+	w.cur.Reset()
+}
+
+func (w *paragraphWriter) walk(n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		w.cur.WriteString(n.Data)
+		return
+	case html.ElementNode:
+		tag := strings.ToLower(n.Data)
+		if skipTags[tag] {
+			return
+		}
+		block := blockTags[tag]
+		if block {
+			w.flush()
+		}
+		if tag == "td" || tag == "th" || tag == "cell" {
+			w.cur.WriteByte(' ')
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			w.walk(c)
+		}
+		if block {
+			w.flush()
+		} else if tag == "td" || tag == "th" || tag == "cell" || tag == "img" {
+			w.cur.WriteByte(' ')
+		}
+		return
+	case html.DocumentNode:
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			w.walk(c)
+		}
+	}
+}
+
+// cleanSpaces collapses whitespace runs (including no-break spaces) to one
+// space, drops soft hyphens and zero-width characters, and trims.
+func cleanSpaces(s string) string {
+	if s == "" {
+		return ""
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case r == '\u00ad' || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff':
+			continue
+		case r == utf8.RuneError:
+			continue
+		case isSpace(r):
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func isSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\f', '\v', '\u00a0', '\u2007', '\u202f', '\u2028', '\u2029', '\u3000':
+		return true
+	}
+	return r >= '\u2000' && r <= '\u200a'
+}

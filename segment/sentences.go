@@ -1,0 +1,177 @@
+package segment
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/faultline-news/faultline"
+)
+
+// Sentences groups toks, the tokens of text in order, into sentences. A
+// sentence ends:
+//   - at a line break between two tokens (paragraphs, headings, list items);
+//   - after "." unless a lower-case word or inner punctuation follows;
+//   - after "?", "!" or a run of them unless a lower-case word follows
+//     (“Why?” he asked);
+//   - after an ellipsis when a capitalised word or a quote follows;
+//   - after an abbreviation that can end a sentence ("U.S.", "Inc.") when a
+//     clear sentence starter follows ("The", "He", an opening quote);
+//     titles and initials ("Maj.", "J.") never end one.
+//
+// Closing quotes and brackets written right after the final punctuation
+// (.” or .") belong to the sentence they close.
+func (s *Segmenter) Sentences(text string, toks []faultline.Token) []faultline.Sentence {
+	if len(toks) == 0 {
+		return []faultline.Sentence{}
+	}
+	sents := make([]faultline.Sentence, 0, len(toks)/20+1)
+	first := 0
+	for i := 0; i < len(toks); i++ {
+		last := i
+		end := false
+		if i+1 < len(toks) && hasLineBreak(text[toks[i].End:toks[i+1].Start]) {
+			end = true
+		} else if kind := terminalKind(text, toks[i]); kind != notTerminal {
+			last = absorbClosers(text, toks, i)
+			switch {
+			case last+1 >= len(toks):
+				end = true
+			case hasLineBreak(text[toks[last].End:toks[last+1].Start]):
+				end = true
+			default:
+				end = startsSentence(text, toks, last+1, kind)
+			}
+		}
+		if end {
+			sents = append(sents, sentence(toks, first, last+1))
+			first = last + 1
+			i = last
+		}
+	}
+	if first < len(toks) {
+		sents = append(sents, sentence(toks, first, len(toks)))
+	}
+	return sents
+}
+
+func sentence(toks []faultline.Token, from, to int) faultline.Sentence {
+	return faultline.Sentence{Start: toks[from].Start, End: toks[to-1].End, TokenStart: from, TokenEnd: to}
+}
+
+// hasLineBreak reports whether the whitespace gap contains a line break.
+func hasLineBreak(gap string) bool {
+	for k := 0; k < len(gap); k++ {
+		switch gap[k] {
+		case '\n', '\r', '\v', '\f':
+			return true
+		case 0xC2: // U+0085 next line
+			if k+1 < len(gap) && gap[k+1] == 0x85 {
+				return true
+			}
+		case 0xE2: // U+2028 line separator, U+2029 paragraph separator
+			if k+2 < len(gap) && gap[k+1] == 0x80 && (gap[k+2] == 0xA8 || gap[k+2] == 0xA9) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Kinds of sentence-final tokens.
+type terminal uint8
+
+const (
+	notTerminal terminal = iota
+	terminalPeriod
+	terminalQuestion // ? ! and runs of them
+	terminalEllipsis
+	terminalAbbrev // an abbreviation that may end a sentence: "U.S.", "Inc."
+)
+
+func terminalKind(text string, t faultline.Token) terminal {
+	w := text[t.Start:t.End]
+	switch w[len(w)-1] {
+	case '.':
+		if len(w) == 1 {
+			return terminalPeriod
+		}
+		if w[0] == '.' {
+			return terminalEllipsis
+		}
+		stem := w[:len(w)-1]
+		if isInitial(stem) {
+			return notTerminal
+		}
+		if isDottedAcronym(stem) {
+			return terminalAbbrev
+		}
+		switch abbreviations[stem] {
+		case abbrevFinal:
+			return terminalAbbrev
+		case abbrevTitle, abbrevNumber:
+			return notTerminal
+		}
+		return notTerminal
+	case '?', '!':
+		return terminalQuestion
+	case 0xA6: // … is E2 80 A6
+		if strings.HasPrefix(w, "…") {
+			return terminalEllipsis
+		}
+	}
+	return notTerminal
+}
+
+// absorbClosers returns the index of the last token of the sentence that
+// ends at toks[i]: closing quotes and brackets written without a space
+// after the final punctuation belong to it.
+func absorbClosers(text string, toks []faultline.Token, i int) int {
+	for i+1 < len(toks) && toks[i+1].Start == toks[i].End && isCloser(text[toks[i+1].Start:toks[i+1].End]) {
+		i++
+	}
+	return i
+}
+
+func isCloser(w string) bool {
+	switch w {
+	case "\"", "”", "’", "'", "''", ")", "]", "}", "»", "›":
+		return true
+	}
+	return false
+}
+
+func isOpener(w string) bool {
+	switch w {
+	case "\"", "“", "‘", "'", "``", "`", "(", "[", "{", "«", "‹", "„":
+		return true
+	}
+	return false
+}
+
+// startsSentence decides whether toks[k], which follows a sentence-final
+// token of the given kind, opens a new sentence.
+func startsSentence(text string, toks []faultline.Token, k int, kind terminal) bool {
+	w := text[toks[k].Start:toks[k].End]
+	r, _ := utf8.DecodeRuneInString(w)
+	switch {
+	case isLower(r):
+		return false
+	case isUpper(r):
+		if kind == terminalAbbrev {
+			return sentenceStarters[w]
+		}
+		return true
+	case isDigit(r):
+		return kind == terminalPeriod || kind == terminalQuestion
+	case isOpener(w):
+		return true
+	case isWordRune(r):
+		// Letters without case (CJK, Arabic, ...).
+		return kind != terminalAbbrev
+	}
+	switch w {
+	case ",", ";", ":", ")", "]", "}", "%", "-", "--", "—", "–", ".", "…", "...":
+		return false
+	}
+	return kind == terminalPeriod || kind == terminalQuestion
+}

@@ -51,7 +51,7 @@ var abbreviations = map[string]abbrevKind{
 	"Md": abbrevFinal, "Mass": abbrevFinal, "Mich": abbrevFinal, "Minn": abbrevFinal, "Miss": abbrevFinal,
 	"Mo": abbrevFinal, "Mont": abbrevFinal, "Neb": abbrevFinal, "Nev": abbrevFinal, "Okla": abbrevFinal,
 	"Ore": abbrevFinal, "Pa": abbrevFinal, "Penn": abbrevFinal, "Tenn": abbrevFinal, "Tex": abbrevFinal,
-	"Vt": abbrevFinal, "Va": abbrevFinal, "Wash": abbrevFinal, "Wis": abbrevFinal, "Wyo": abbrevFinal,
+	"Ont": abbrevFinal, "Que": abbrevFinal, "Alta": abbrevFinal, "Sask": abbrevFinal, "Vt": abbrevFinal, "Va": abbrevFinal, "Wash": abbrevFinal, "Wis": abbrevFinal, "Wyo": abbrevFinal,
 
 	// Latin and other lower-case abbreviations.
 	"etc": abbrevFinal, "approx": abbrevFinal, "al": abbrevFinal, "ca": abbrevTitle, "esp": abbrevTitle,
@@ -63,7 +63,7 @@ var abbreviations = map[string]abbrevKind{
 	"No": abbrevNumber, "Nos": abbrevNumber, "no": abbrevNumber, "nos": abbrevNumber, "Vol": abbrevNumber,
 	"vol": abbrevNumber, "Art": abbrevNumber, "art": abbrevNumber, "p": abbrevNumber, "pp": abbrevNumber,
 	"Fig": abbrevNumber, "fig": abbrevNumber, "Ch": abbrevNumber, "ch": abbrevNumber,
-	"Nr": abbrevNumber, "nr": abbrevNumber, "Op": abbrevNumber, "op": abbrevNumber, "Ex": abbrevNumber,
+	"pop": abbrevNumber, "Nr": abbrevNumber, "nr": abbrevNumber, "Op": abbrevNumber, "op": abbrevNumber, "Ex": abbrevNumber,
 }
 
 // sentenceStarters are capitalised words that commonly open a sentence and
@@ -98,13 +98,13 @@ var hyphenPrefixes = map[string]bool{
 	"e": true, "E": true, "co": true, "Co": true, "re": true, "Re": true, "pre": true, "Pre": true,
 	"non": true, "Non": true, "mid": true, "Mid": true, "anti": true, "Anti": true, "multi": true,
 	"Multi": true, "inter": true, "Inter": true, "extra": true, "Extra": true, "ex": true, "Ex": true,
-	"un": true, "Un": true, "pro": true, "Pro": true, "post": true, "Post": true, "counter": true,
-	"Counter": true, "wi": true, "Wi": true, "self": true, "Self": true, "semi": true, "Semi": true,
+	"un": true, "Un": true, "pro": true, "Pro": true, "post": true, "counter": true,
+	"Counter": true, "wi": true, "Wi": true, "semi": true, "Semi": true,
 	"sub": true, "Sub": true, "neo": true, "Neo": true, "bi": true, "Bi": true, "tri": true,
 	"over": true, "under": true, "vice": true, "Vice": true, "trans": true, "Trans": true, "de": true,
 	"intra": true, "ultra": true, "Ultra": true, "mega": true, "micro": true, "mini": true, "pseudo": true,
 	"quasi": true, "socio": true, "cyber": true, "geo": true, "euro": true, "Euro": true, "pan": true,
-	"Pan": true, "T": true, "x": true, "X": true,
+	"Pan": true,
 }
 
 // topLevelDomains lets "voanews.com" stay one token; the list is short on
@@ -114,5 +114,16 @@ var topLevelDomains = map[string]bool{
 	"io": true, "info": true, "biz": true, "tv": true, "uk": true, "eu": true, "co": true, "us": true,
 	"ru": true, "de": true, "fr": true, "cn": true, "in": true, "ir": true, "iq": true, "il": true,
 	"ca": true, "au": true, "jp": true, "ly": true, "me": true, "news": true,
-	"htm": true, "html": true, "pdf": true, "php": true, "asp": true, "aspx": true, "jpg": true, "png": true,
+	"htm": true, "html": true, "pdf": true, "php": true, "asp": true, "aspx": true, "doc": true, "docx": true, "xls": true, "xlsx": true, "txt": true, "ppt": true, "zip": true, "jpg": true, "png": true,
+}
+
+// unitSuffixes are written straight after a number ("$221bn", "10am",
+// "5km"); the UD treebanks split them off the number.
+var unitSuffixes = map[string]bool{
+	"bn": true, "mn": true, "m": true, "k": true, "b": true, "tn": true, "km": true, "kg": true,
+	"mm": true, "cm": true, "ml": true, "g": true, "am": true, "pm": true, "mph": true, "kph": true,
+	"kmh": true, "lb": true, "lbs": true, "ft": true, "mi": true, "h": true, "hr": true, "hrs": true,
+	"min": true, "mins": true, "sec": true, "GB": true, "MB": true, "TB": true, "kB": true, "KB": true,
+	"kW": true, "MW": true, "GW": true, "kWh": true, "MWh": true, "GWh": true, "M": true, "B": true,
+	"K": true, "bln": true, "mln": true, "trn": true,
 }

@@ -39,7 +39,7 @@ func (s *Segmenter) Sentences(text string, toks []faultline.Token) []faultline.S
 			case hasLineBreak(text[toks[last].End:toks[last+1].Start]):
 				end = true
 			default:
-				end = startsSentence(text, toks, last+1, kind)
+				end = startsSentence(text, toks, i, last, kind)
 			}
 		}
 		if end {
@@ -124,9 +124,15 @@ func terminalKind(text string, t faultline.Token) terminal {
 
 // absorbClosers returns the index of the last token of the sentence that
 // ends at toks[i]: closing quotes and brackets written without a space
-// after the final punctuation belong to it.
+// after the final punctuation belong to it, and so does more final
+// punctuation ("service.?", "Hospitality.!").
 func absorbClosers(text string, toks []faultline.Token, i int) int {
-	for i+1 < len(toks) && toks[i+1].Start == toks[i].End && isCloser(text[toks[i+1].Start:toks[i+1].End]) {
+	for i+1 < len(toks) && toks[i+1].Start == toks[i].End {
+		next := toks[i+1]
+		if !isCloser(text[next.Start:next.End]) && terminalKind(text, next) != terminalPeriod &&
+			terminalKind(text, next) != terminalQuestion && terminalKind(text, next) != terminalEllipsis {
+			break
+		}
 		i++
 	}
 	return i
@@ -150,12 +156,20 @@ func isOpener(w string) bool {
 
 // startsSentence decides whether toks[k], which follows a sentence-final
 // token of the given kind, opens a new sentence.
-func startsSentence(text string, toks []faultline.Token, k int, kind terminal) bool {
+func startsSentence(text string, toks []faultline.Token, i, last int, kind terminal) bool {
+	k := last + 1
 	w := text[toks[k].Start:toks[k].End]
 	r, _ := utf8.DecodeRuneInString(w)
 	switch {
 	case isLower(r):
-		return false
+		// “Why?” he asked. A closing quote before a lower-case word keeps
+		// the sentence going; so does an abbreviation. A bare period or
+		// question mark before a lower-case word still ends the sentence
+		// in informal text ("nice sarcasm. that's fine").
+		if kind == terminalAbbrev || kind == terminalEllipsis || last > i {
+			return false
+		}
+		return true //LS
 	case isUpper(r):
 		if kind == terminalAbbrev {
 			return sentenceStarters[w]

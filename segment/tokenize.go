@@ -340,7 +340,9 @@ func (s *Segmenter) scanWord(text string, i, b int) int {
 				if !s.opts.SplitHyphens {
 					joined = true
 				} else {
-					joined = hyphenPrefixes[text[hyphStart:j]] || (isDigit(prev) && isDigit(next))
+					part := text[hyphStart:j]
+					joined = hyphenPrefixes[part] || isSingleLetter(part) ||
+						(isDigit(prev) && isDigit(next) && isPhonePart(part, text[j+size:b]))
 				}
 			}
 			if joined {
@@ -363,6 +365,29 @@ func (s *Segmenter) scanWord(text string, i, b int) int {
 		j += size
 	}
 	return j
+}
+
+// isPhonePart reports whether part, the digits before a hyphen, and rest,
+// the text after it, look like a telephone number ("853-7906",
+// "212-428-1181"), which UD keeps whole while it splits ranges ("2013-2014").
+func isPhonePart(part, rest string) bool {
+	if len(part) != 3 || !allDigits(part) {
+		return false
+	}
+	n := 0
+	for n < len(rest) && '0' <= rest[n] && rest[n] <= '9' {
+		n++
+	}
+	return n == 4 || (n == 3 && n < len(rest) && rest[n] == '-')
+}
+
+func allDigits(s string) bool {
+	for k := 0; k < len(s); k++ {
+		if s[k] < '0' || s[k] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func isSingleLetter(s string) bool {
@@ -443,11 +468,34 @@ func isInitial(w string) bool {
 // appendWord appends the word text[a:b], split into a host and a clitic
 // when it ends in one ("do" "n't", "Iraq" "'s", "you" "'ve").
 func appendWord(toks []faultline.Token, text string, a, b int) []faultline.Token {
+	if k := unitStart(text[a:b]); k > 0 {
+		toks = appendToken(toks, a, a+k)
+		return appendToken(toks, a+k, b)
+	}
 	if k := cliticStart(text[a:b]); k > 0 {
 		toks = appendToken(toks, a, a+k)
 		return appendToken(toks, a+k, b)
 	}
 	return appendToken(toks, a, b)
+}
+
+// unitStart returns the offset of a unit written straight after a number
+// ("221bn", "10am"), or 0.
+func unitStart(w string) int {
+	if w == "" || w[0] < '0' || w[0] > '9' {
+		return 0
+	}
+	k := 0
+	for k < len(w) && (('0' <= w[k] && w[k] <= '9') || w[k] == '.' || w[k] == ',') {
+		k++
+	}
+	if k == len(w) || w[k-1] < '0' || w[k-1] > '9' {
+		return 0
+	}
+	if unitSuffixes[w[k:]] {
+		return k
+	}
+	return 0
 }
 
 // cliticStart returns the byte offset in w where a clitic starts, or 0.
@@ -470,6 +518,9 @@ func cliticStart(w string) int {
 			}
 			return 0
 		case len(suf) == 1 && ((suf[0]|0x20) == 's' || (suf[0]|0x20) == 'd' || (suf[0]|0x20) == 'm'):
+			if w[p-1] >= '0' && w[p-1] <= '9' {
+				return 0 // "the 80's", "78's" stay whole, as in UD
+			}
 			return p
 		case len(suf) == 2:
 			l := string([]byte{suf[0] | 0x20, suf[1] | 0x20})

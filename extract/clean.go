@@ -25,7 +25,7 @@ const headLimit = 5
 // paragraph is listed with its kind; nothing disappears silently.
 func clean(paras []string) cleaned {
 	var c cleaned
-	seen := make(map[string]bool, len(paras))
+	seen := make(map[string]int, len(paras)) // paragraph key → index in kept
 	kept := make([]string, 0, len(paras))
 	inList := false // inside a related-posts list after its heading
 
@@ -56,11 +56,11 @@ func clean(paras []string) cleaned {
 			continue
 		}
 		key := normalizeForID(p)
-		if seen[key] && isSubstantial(p) {
+		if at, ok := seen[key]; ok && isRepetition(p, len(kept)-at) {
 			c.remove(faultline.RemovedDuplicateParagraph, p)
 			continue
 		}
-		seen[key] = true
+		seen[key] = len(kept)
 		if len(kept) < headLimit {
 			if isByline(p) {
 				c.remove(faultline.RemovedByline, p)
@@ -107,11 +107,25 @@ func (c *cleaned) noteDate(d time.Time) {
 	}
 }
 
-// isSubstantial says whether a repeated paragraph is long enough for the
-// repetition to be an artefact (a caption printed twice) rather than a
-// legitimately repeated short line ("* * *", a recurring subheading).
-func isSubstantial(p string) bool {
-	return utf8.RuneCountInString(p) >= 20 || len(strings.Fields(p)) >= 4
+// nearRepeat is how close (in kept paragraphs) a repetition must follow
+// its first occurrence to be taken for a printing artefact.
+const nearRepeat = 3
+
+// longRepeatRunes is the length from which a paragraph repeated anywhere
+// is taken for an artefact (a teaser or pull quote printed again).
+const longRepeatRunes = 200
+
+// isRepetition says whether p, seen `distance` kept paragraphs earlier, is
+// an artefact to remove: a caption printed twice in a row, or a long
+// paragraph printed again. Structured pages legitimately repeat short
+// lines far apart (recipe steps, interview questions), and very short
+// repeated lines ("* * *") are kept.
+func isRepetition(p string, distance int) bool {
+	n := utf8.RuneCountInString(p)
+	if n < 20 && len(strings.Fields(p)) < 4 {
+		return false
+	}
+	return distance <= nearRepeat || n >= longRepeatRunes
 }
 
 // lowerKey lowercases p and trims spaces and trailing colons/ellipses, for
@@ -172,7 +186,7 @@ var (
 		`|subscribe(?: now| today| here)?|subscribe to .{0,60}|sign up (?:for|to) .{0,60}newsletter.{0,40}` +
 		`|follow us(?: on .{0,60})?|join us on .{0,40}` +
 		`|(?:skip )?advertisement|ad|sponsored(?: content)?|continue reading(?: below)?|story continues below(?: advertisement)?` +
-		`|facebook|twitter|whatsapp|linkedin|pinterest|reddit|telegram|messenger|copy link|copy url|comments?` +
+		`|(?:you must )?(?:be )?log(?:ged)? ?in to (?:post a )?comment|leave a (?:comment|reply)|post a comment|facebook|twitter|whatsapp|linkedin|pinterest|reddit|telegram|messenger|copy link|copy url|comments?` +
 		`|\(adsbygoogle = window\.adsbygoogle \|\| \[\]\)\.push\(\{\}\);?` +
 		`)[\s:.!]*$`)
 	// "Read more: Another headline", "RELATED: ..." teaser lines.

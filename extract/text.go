@@ -121,4 +121,3 @@ func isHardWrapped(lines []string) bool {
 	// Blocks of several lines each: more lines than blank separators.
 	return median >= 40 && len(lens) > 2*blank
 }
-

@@ -31,11 +31,18 @@ var asciiClass = func() (t [utf8.RuneSelf]uint8) {
 	return t
 }()
 
-// isSpace reports whether r is whitespace. An invalid byte (RuneError) is
-// not whitespace: it becomes a token of its own.
-func isSpace(r rune) bool {
+// isSeparator reports whether r separates tokens without being part of
+// one: whitespace, and invisible format characters (zero-width space,
+// direction marks, byte order mark, word joiner) that would otherwise make
+// tokens of their own.
+func isSeparator(r rune) bool {
 	if r < utf8.RuneSelf {
 		return asciiClass[r]&classSpace != 0
+	}
+	switch {
+	case r >= 0x200B && r <= 0x200F, r >= 0x202A && r <= 0x202E, r >= 0x2060 && r <= 0x2064,
+		r >= 0x2066 && r <= 0x2069, r == 0xFEFF:
+		return true
 	}
 	return unicode.IsSpace(r)
 }
@@ -93,20 +100,21 @@ func runeAt(text string, i, end int) (rune, int) {
 
 // Tokenize splits text into tokens. Every token's text[Start:End] is
 // non-empty and free of whitespace, tokens are in order and do not overlap,
-// and every non-whitespace byte of text belongs to exactly one token.
+// and every byte of text that is neither whitespace nor an invisible format
+// character (zero-width space, direction mark, BOM) belongs to one token.
 func (s *Segmenter) Tokenize(text string) []faultline.Token {
 	toks := make([]faultline.Token, 0, len(text)/5+1)
 	n := len(text)
 	for i := 0; i < n; {
 		r, size := runeAt(text, i, n)
-		if isSpace(r) {
+		if isSeparator(r) {
 			i += size
 			continue
 		}
 		j := i + size
 		for j < n {
 			r, size = runeAt(text, j, n)
-			if isSpace(r) {
+			if isSeparator(r) {
 				break
 			}
 			j += size
@@ -518,7 +526,7 @@ func cliticStart(w string) int {
 			}
 			return 0
 		case len(suf) == 1 && ((suf[0]|0x20) == 's' || (suf[0]|0x20) == 'd' || (suf[0]|0x20) == 'm'):
-			if w[p-1] >= '0' && w[p-1] <= '9' {
+			if allDigits(w[:p]) {
 				return 0 // "the 80's", "78's" stay whole, as in UD
 			}
 			return p

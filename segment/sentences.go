@@ -178,7 +178,9 @@ func startsSentence(text string, toks []faultline.Token, i, last int, kind termi
 	case isDigit(r):
 		return kind == terminalPeriod || kind == terminalQuestion
 	case isOpener(w):
-		return true
+		// "at 7:00 p.m. (NZDT)": a bracket after an abbreviation goes on
+		// with the sentence; a quote after one opens the next.
+		return kind != terminalAbbrev || (w != "(" && w != "[" && w != "{")
 	case isWordRune(r):
 		// Letters without case (CJK, Arabic, ...).
 		return kind != terminalAbbrev

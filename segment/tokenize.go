@@ -213,19 +213,23 @@ func urlEnd(text string, i, b int, hasAt bool) int {
 // trimURLTail drops sentence punctuation that follows a URL, keeping a
 // closing bracket that matches an opening one inside it.
 func trimURLTail(text string, i, e int) int {
+	u := text[i:e]
+	parens := strings.Count(u, "(") - strings.Count(u, ")")
+	brackets := strings.Count(u, "[") - strings.Count(u, "]")
 	for e > i {
-		last := text[e-1]
-		switch last {
+		switch text[e-1] {
 		case '.', ',', ';', ':', '!', '?', '\'':
 			e--
 			continue
 		case ')':
-			if strings.Count(text[i:e], "(") < strings.Count(text[i:e], ")") {
+			if parens < 0 {
+				parens++
 				e--
 				continue
 			}
 		case ']':
-			if strings.Count(text[i:e], "[") < strings.Count(text[i:e], "]") {
+			if brackets < 0 {
+				brackets++
 				e--
 				continue
 			}
@@ -237,8 +241,10 @@ func trimURLTail(text string, i, e int) int {
 
 // emailEnd returns the end of an e-mail address starting at i, or i.
 func emailEnd(text string, i, b int) int {
+	// Lengths are bounded (RFC 5321 allows 64 bytes of local part and 255
+	// of domain) so that a long chunk cannot make the scan quadratic.
 	k := i
-	for k < b && isEmailLocal(text[k]) {
+	for k < b && k-i <= 64 && isEmailLocal(text[k]) {
 		k++
 	}
 	if k == i || k >= b || text[k] != '@' {
@@ -247,7 +253,7 @@ func emailEnd(text string, i, b int) int {
 	k++
 	domStart := k
 	lastDot := -1
-	for k < b {
+	for k < b && k-domStart < 255 {
 		ch := text[k]
 		if ch < utf8.RuneSelf && (asciiClass[ch]&(classLetter|classDigit) != 0 || ch == '-') {
 			k++
@@ -324,6 +330,8 @@ func (s *Segmenter) scanWord(text string, i, b int) int {
 				joined = true
 			case single && isWordRune(next):
 				joined = true
+			case isPhD(seg, text, j, b):
+				joined = true
 			case isLower(next) && isTopLevelDomain(text, j+1, b):
 				joined = true
 			case next == '-' && !s.opts.SplitHyphens && single && allSingle && segStart > i:
@@ -398,6 +406,15 @@ func allDigits(s string) bool {
 	return s != ""
 }
 
+// isPhD reports whether the period at text[j] sits inside a degree written
+// like "Ph.D." or "Ed.D.": a two-letter capitalised part, the period, one
+// capital letter and a period.
+func isPhD(seg, text string, j, b int) bool {
+	return len(seg) == 2 && asciiClass[seg[0]&0x7F]&classUpper != 0 && asciiClass[seg[1]&0x7F]&classLower != 0 &&
+		seg[0] < utf8.RuneSelf && seg[1] < utf8.RuneSelf &&
+		j+2 < b && asciiClass[text[j+1]&0x7F]&classUpper != 0 && text[j+1] < utf8.RuneSelf && text[j+2] == '.'
+}
+
 func isSingleLetter(s string) bool {
 	if s == "" {
 		return false
@@ -436,7 +453,7 @@ func attachPeriod(text string, i, j, b int) int {
 		return j + 1
 	case abbrevNumber:
 		k := j + 1
-		for k < len(text) && (text[k] == ' ' || text[k] == '\u00a0') {
+		for k < len(text) && k-j <= 4 && text[k] == ' ' {
 			k++
 		}
 		if k > j+1 && k < len(text) && asciiClass[text[k]&0x7F]&classDigit != 0 && text[k] < utf8.RuneSelf {
@@ -447,8 +464,12 @@ func attachPeriod(text string, i, j, b int) int {
 }
 
 // isDottedAcronym reports whether w is letters separated by single periods
-// with every part one letter long: "U.S", "a.m", "J.T", "e.g".
+// with every part one letter long: "U.S", "a.m", "J.T", "e.g"; or a degree
+// like "Ph.D".
 func isDottedAcronym(w string) bool {
+	if len(w) == 4 && w[2] == '.' && isPhD(w[:2], w+".", 2, 5) {
+		return true
+	}
 	dots := 0
 	for k := 0; k < len(w); {
 		r, size := utf8.DecodeRuneInString(w[k:])

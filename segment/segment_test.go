@@ -192,6 +192,8 @@ func TestSentences(t *testing.T) {
 			[]string{"It happened at 5 a.m.", "He was asleep."}},
 		{"bracket after abbreviation", "It struck at 7:00 p.m. (NZDT) on Monday.",
 			[]string{"It struck at 7:00 p.m. (NZDT) on Monday."}},
+		{"reference marks", "It spread to the UK.[3] In 1891 it was found in the U.S. [4][5] Later it faded.",
+			[]string{"It spread to the UK.[3]", "In 1891 it was found in the U.S. [4][5]", "Later it faded."}},
 		{"company", "He joined Acme Inc. in 2010 and left Acme Corp. The firm said so.",
 			[]string{"He joined Acme Inc. in 2010 and left Acme Corp.", "The firm said so."}},
 		{"number starts sentence", "Troops left in 2011. 2012 was calm.",

@@ -33,6 +33,13 @@ func (s *Segmenter) Sentences(text string, toks []faultline.Token) []faultline.S
 			end = true
 		} else if kind := terminalKind(text, toks[i]); kind != notTerminal {
 			last = absorbClosers(text, toks, i)
+			for {
+				c := citationEnd(text, toks, last+1)
+				if c < 0 {
+					break
+				}
+				last = c
+			}
 			switch {
 			case last+1 >= len(toks):
 				end = true
@@ -190,4 +197,27 @@ func startsSentence(text string, toks []faultline.Token, i, last int, kind termi
 		return false
 	}
 	return kind == terminalPeriod || kind == terminalQuestion
+}
+
+// citationEnd returns the index of the "]" closing a reference mark such as
+// "[21]" or "[1 - 3]" that starts at toks[k], or -1. A reference mark after
+// the final punctuation belongs to the sentence it annotates.
+func citationEnd(text string, toks []faultline.Token, k int) int {
+	if k >= len(toks) || text[toks[k].Start:toks[k].End] != "[" {
+		return -1
+	}
+	for j := k + 1; j < len(toks) && j <= k+8; j++ {
+		w := text[toks[j].Start:toks[j].End]
+		switch {
+		case w == "]":
+			if j == k+1 {
+				return -1
+			}
+			return j
+		case w == "," || w == "-" || w == "–" || allDigits(w):
+		default:
+			return -1
+		}
+	}
+	return -1
 }

@@ -117,6 +117,7 @@ func TestTokenize(t *testing.T) {
 		{"No. before number", "No. 3 and no. 4, but No. It isn't", "No. 3 and no. 4 , but No . It is n't"},
 		{"times and dates", "at 15:00 on 9/11 and 24/7", "at 15:00 on 9/11 and 24/7"},
 		{"ampersand", "AT&T and J&K, you & me", "AT&T and J&K , you & me"},
+		{"hashtags and handles", "#MeToo by @UN_News, #1 and # 2", "#MeToo by @UN_News , # 1 and # 2"},
 		{"brackets", "(PMF) [sic] {x}", "( PMF ) [ sic ] { x }"},
 		{"sentence-final acronym", "in the U.S.", "in the U.S."},
 		{"phone", "call 888-847-6592 now", "call 888-847-6592 now"},

@@ -596,6 +596,15 @@ func punctEnd(text string, i, b int, r rune, size int) int {
 		if i+1 < b && text[i+1] == '\'' {
 			return i + 2
 		}
+	case '#', '@':
+		// Hashtags and handles: "#MeToo", "@UN".
+		j := i + 1
+		if j < b && asciiClass[text[j]&0x7F]&classLetter != 0 && text[j] < utf8.RuneSelf {
+			for j < b && text[j] < utf8.RuneSelf && (asciiClass[text[j]]&(classLetter|classDigit) != 0 || text[j] == '_') {
+				j++
+			}
+			return j
+		}
 	case '—', '–', '…':
 		j := i + size
 		for j+size <= b && text[j:j+size] == text[i:i+size] {

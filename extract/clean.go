@@ -111,21 +111,16 @@ func (c *cleaned) noteDate(d time.Time) {
 // its first occurrence to be taken for a printing artefact.
 const nearRepeat = 3
 
-// longRepeatRunes is the length from which a paragraph repeated anywhere
-// is taken for an artefact (a teaser or pull quote printed again).
-const longRepeatRunes = 200
-
 // isRepetition says whether p, seen `distance` kept paragraphs earlier, is
-// an artefact to remove: a caption printed twice in a row, or a long
-// paragraph printed again. Structured pages legitimately repeat short
-// lines far apart (recipe steps, interview questions), and very short
-// repeated lines ("* * *") are kept.
+// an artefact to remove: a caption printed twice in a row. Structured
+// pages legitimately repeat lines far apart (recipe steps, interview
+// questions, table headers), and very short repeated lines ("* * *") are
+// kept wherever they are.
 func isRepetition(p string, distance int) bool {
-	n := utf8.RuneCountInString(p)
-	if n < 20 && len(strings.Fields(p)) < 4 {
+	if utf8.RuneCountInString(p) < 20 && len(strings.Fields(p)) < 4 {
 		return false
 	}
-	return distance <= nearRepeat || n >= longRepeatRunes
+	return distance <= nearRepeat
 }
 
 // lowerKey lowercases p and trims spaces and trailing colons/ellipses, for
@@ -156,6 +151,24 @@ var listHeadings = map[string]bool{
 	"most read": true, "most popular": true, "trending now": true,
 	"trending": true, "top stories": true, "latest news": true,
 	"more on this story": true, "further reading": true,
+	// German, French, Spanish, Italian, Portuguese, Polish, Dutch.
+	"weitere artikel": true, "weitere themen": true, "mehr zum thema": true,
+	"lesen sie auch": true, "das könnte sie auch interessieren": true,
+	"das könnte sie interessieren": true, "zum weiterlesen": true,
+	"ähnliche artikel": true, "verwandte artikel": true, "meistgelesen": true,
+	"meistgelesene artikel": true, "beliebte artikel": true,
+	"videos zum thema": true, "weitere beiträge": true, "mehr artikel": true,
+	"auch interessant": true, "neueste kommentare": true, "meist-diskutiert": true,
+	"à lire aussi": true, "a lire aussi": true, "lire aussi": true,
+	"sur le même sujet": true, "articles similaires": true, "les plus lus": true,
+	"lee también": true, "te puede interesar": true,
+	"también te puede interesar": true, "noticias relacionadas": true,
+	"artículos relacionados": true, "lo más leído": true,
+	"leggi anche": true, "articoli correlati": true, "potrebbe interessarti": true,
+	"leia também": true, "veja também": true, "notícias relacionadas": true,
+	"czytaj też": true, "czytaj także": true, "zobacz też": true,
+	"zobacz także": true, "najczęściej czytane": true,
+	"lees ook": true, "gerelateerde artikelen": true,
 }
 
 func isListHeading(p string) bool {
@@ -186,7 +199,7 @@ var (
 		`|subscribe(?: now| today| here)?|subscribe to .{0,60}|sign up (?:for|to) .{0,60}newsletter.{0,40}` +
 		`|follow us(?: on .{0,60})?|join us on .{0,40}` +
 		`|(?:skip )?advertisement|ad|sponsored(?: content)?|continue reading(?: below)?|story continues below(?: advertisement)?` +
-		`|(?:you must )?(?:be )?log(?:ged)? ?in to (?:post a )?comment|leave a (?:comment|reply)|post a comment|facebook|twitter|whatsapp|linkedin|pinterest|reddit|telegram|messenger|copy link|copy url|comments?` +
+		`|(?:you must )?(?:be )?log(?:ged)? ?in to (?:post a )?comment|leave a (?:comment|reply)|post a comment|view comments|show comments|wird geladen|zum newsletter anmelden|newsletter abonnieren|artikel teilen|teilen|drucken|weiterlesen|mehr lesen|anzeige|werbung|partager|publicité|compartir|publicidad|leer más|condividi|udostępnij|facebook|twitter|whatsapp|linkedin|pinterest|reddit|telegram|messenger|copy link|copy url|comments?` +
 		`|\(adsbygoogle = window\.adsbygoogle \|\| \[\]\)\.push\(\{\}\);?` +
 		`)[\s:.!]*$`)
 	// "Read more: Another headline", "RELATED: ..." teaser lines.

@@ -187,6 +187,8 @@ func TestSentences(t *testing.T) {
 			[]string{"This is an organization under the control of the state …", "If you accept this, fine... or not."}},
 		{"paragraphs", "Common enemy\n\nThe U.S.-led coalition said it.\nIraqi leadership\nIraqi officials plan to work.",
 			[]string{"Common enemy", "The U.S.-led coalition said it.", "Iraqi leadership", "Iraqi officials plan to work."}},
+		{"wrapped line", "Davis said the U.S.-led\ncoalition conducted five strikes,\nkilling 12.\nthe end\n\nnext",
+			[]string{"Davis said the U.S.-led\ncoalition conducted five strikes,\nkilling 12.", "the end", "next"}},
 		{"heading without punctuation", "US advisers\nAl-Hosseini's threats come as the U.S. has 450 advisers.",
 			[]string{"US advisers", "Al-Hosseini's threats come as the U.S. has 450 advisers."}},
 		{"a.m. then sentence", "It happened at 5 a.m. He was asleep.",

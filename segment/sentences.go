@@ -9,7 +9,9 @@ import (
 
 // Sentences groups toks, the tokens of text in order, into sentences. A
 // sentence ends:
-//   - at a line break between two tokens (paragraphs, headings, list items);
+//   - at a line break between two tokens (paragraphs, headings, list items),
+//     unless a single line break wraps a sentence: after a word or comma
+//     and before a lower-case word;
 //   - after "." unless a lower-case word or inner punctuation follows;
 //   - after "?", "!" or a run of them unless a lower-case word follows
 //     (“Why?” he asked);
@@ -30,7 +32,7 @@ func (s *Segmenter) Sentences(text string, toks []faultline.Token) []faultline.S
 		last := i
 		end := false
 		if i+1 < len(toks) && hasLineBreak(text[toks[i].End:toks[i+1].Start]) {
-			end = true
+			end = !isWrappedLine(text, toks[i], toks[i+1])
 		} else if kind := terminalKind(text, toks[i]); kind != notTerminal {
 			last = absorbClosers(text, toks, i)
 			for {
@@ -63,6 +65,33 @@ func (s *Segmenter) Sentences(text string, toks []faultline.Token) []faultline.S
 
 func sentence(toks []faultline.Token, from, to int) faultline.Sentence {
 	return faultline.Sentence{Start: toks[from].Start, End: toks[to-1].End, TokenStart: from, TokenEnd: to}
+}
+
+// isWrappedLine reports whether the line break between a and b only wraps
+// a sentence: a single line break (no blank line) after a word or comma,
+// before a lower-case word ("the U.S.-led\ncoalition conducted"). Hard-
+// wrapped plain text has these; a paragraph or heading almost never ends
+// that way.
+func isWrappedLine(text string, a, b faultline.Token) bool {
+	gap := text[a.End:b.Start]
+	breaks := 0
+	for k := 0; k < len(gap); k++ {
+		if gap[k] == '\n' {
+			breaks++
+		} else if gap[k] != ' ' && gap[k] != '\t' && gap[k] != '\r' {
+			return false
+		}
+	}
+	if breaks != 1 {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(text[b.Start:b.End])
+	if !isLower(next) {
+		return false
+	}
+	w := text[a.Start:a.End]
+	last, _ := utf8.DecodeLastRuneInString(w)
+	return w == "," || (isWordRune(last) && terminalKind(text, a) == notTerminal)
 }
 
 // hasLineBreak reports whether the whitespace gap contains a line break.

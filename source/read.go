@@ -149,7 +149,10 @@ func (r *reader) emit(it Item) error {
 // fail emits an error item for name. The message must name the input and
 // end with the remedy.
 func (r *reader) fail(name string, src faultline.Source, code, format string, args ...any) error {
-	return r.emit(Item{Name: name, Source: src, Err: faultline.Errorf(code, format, args...)})
+	err := faultline.Errorf(code, format, args...)
+	// Messages are one line, whatever a library's error text holds.
+	err.Message = strings.Join(strings.Fields(err.Message), " ")
+	return r.emit(Item{Name: name, Source: src, Err: err})
 }
 
 // input is one byte stream being read, with what is known about it.
@@ -447,6 +450,10 @@ func (r *reader) readDocument(ctx context.Context, in input, kind Kind) error {
 	}
 	if kind == KindHTML {
 		data = htmlToUTF8(data, in.contentType)
+		if in.src.Site == "" {
+			// A saved page names its site in its canonical link, if anywhere.
+			in.src.Site = siteOf(canonicalURL(data))
+		}
 	} else {
 		data = textToUTF8(data)
 	}

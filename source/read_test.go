@@ -141,7 +141,7 @@ func TestReadFiles(t *testing.T) {
 		{
 			name:   "html page",
 			inputs: func() []string { return []string{td("page.html")} },
-			wants:  []want{{name: td("page.html"), kind: KindHTML, contains: "third round of talks", src: faultline.Source{Path: td("page.html")}}},
+			wants:  []want{{name: td("page.html"), kind: KindHTML, contains: "third round of talks", src: faultline.Source{Path: td("page.html"), Site: "news.example.org"}}},
 		},
 		{
 			name:   "plain text",
@@ -201,7 +201,7 @@ func TestReadFiles(t *testing.T) {
 			wants:  []want{{kind: KindText, contains: "Déclaration du ministère “officielle” à Bruxelles."}},
 		},
 		{
-			name:   "gzip html, gzip feed, gzip jsonl",
+			name: "gzip html, gzip feed, gzip jsonl",
 			inputs: func() []string {
 				return []string{
 					writeFile(t, dir, "page.html.gz", pageGz),
@@ -221,8 +221,10 @@ func TestReadFiles(t *testing.T) {
 			wants:  []want{{kind: KindHTML, contains: "ratified"}},
 		},
 		{
-			name:   "truncated gzip page",
-			inputs: func() []string { return []string{writeFile(t, dir, "cut.html.gz", pageGz[:len(pageGz)-20]), td("article.txt")} },
+			name: "truncated gzip page",
+			inputs: func() []string {
+				return []string{writeFile(t, dir, "cut.html.gz", pageGz[:len(pageGz)-20]), td("article.txt")}
+			},
 			wants: []want{
 				{name: filepath.Join(dir, "cut.html.gz"), err: "gzip data is truncated or damaged after"},
 				{kind: KindText},
@@ -299,6 +301,22 @@ func TestReadFiles(t *testing.T) {
 			got := collect(t, tc.inputs(), tc.opts)
 			checkItems(t, got, tc.wants)
 		})
+	}
+}
+
+func TestCanonicalURL(t *testing.T) {
+	tests := []struct{ page, want string }{
+		{`<link rel="canonical" href="https://a.example/x">`, "https://a.example/x"},
+		{`<LINK HREF='https://b.example/y' REL='alternate canonical'>`, "https://b.example/y"},
+		{`<meta property="og:url" content="https://c.example/z"><link rel=canonical href=/relative>`, "https://c.example/z"},
+		{`<meta content="https://d.example/?a=1&amp;b=2" property="og:url">`, "https://d.example/?a=1&b=2"},
+		{`<link rel="stylesheet" href="https://e.example/s.css">`, ""},
+		{`<link`, ""},
+	}
+	for _, tc := range tests {
+		if got := canonicalURL([]byte(tc.page)); got != tc.want {
+			t.Errorf("canonicalURL(%q) = %q, want %q", tc.page, got, tc.want)
+		}
 	}
 }
 

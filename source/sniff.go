@@ -77,6 +77,14 @@ func sniff(head []byte, name, contentType string) format {
 		}
 		return formatText
 	}
+	if hasBinaryMagic(head) || bytes.IndexByte(head, 0) >= 0 {
+		return formatBinary
+	}
+	if s := bytes.TrimLeft(bytes.TrimPrefix(head, bomUTF8), " \t\r\n"); len(s) > 0 && s[0] == '{' && firstLineIsObject(s) {
+		// Valid JSON on the first line: control characters further on are
+		// reported line by line by the JSONL reader.
+		return formatJSONL
+	}
 	if looksBinary(head) {
 		return formatBinary
 	}
@@ -86,12 +94,7 @@ func sniff(head []byte, name, contentType string) format {
 // looksBinary reports whether head is not text in any encoding: a known
 // binary signature, a NUL byte, or more than 1% control characters.
 func looksBinary(head []byte) bool {
-	for _, m := range binaryMagic {
-		if bytes.HasPrefix(head, m) {
-			return true
-		}
-	}
-	if bytes.IndexByte(head, 0) >= 0 {
+	if hasBinaryMagic(head) || bytes.IndexByte(head, 0) >= 0 {
 		return true
 	}
 	controls := 0
@@ -102,6 +105,16 @@ func looksBinary(head []byte) bool {
 	}
 	if controls*100 > len(head) {
 		return true
+	}
+	return false
+}
+
+// hasBinaryMagic reports whether head starts with a known binary signature.
+func hasBinaryMagic(head []byte) bool {
+	for _, m := range binaryMagic {
+		if bytes.HasPrefix(head, m) {
+			return true
+		}
 	}
 	return false
 }

@@ -9,6 +9,44 @@
 //
 // Nothing here reads the wall clock: the GDELT DATEADDED / EventTimeDate /
 // MentionTimeDate stamps come from Options.Now.
+//
+// # GDELT 2.0 mapping
+//
+// The gdelt format writes the 61 columns of the GDELT 2.0 Event codebook
+// (GDELTEventColumns) and gdelt-mentions the 16 of the Mentions table
+// (GDELTMentionColumns), tab-separated, no header, one record per line.
+// Rules where GDELT's own pipeline has no faultline equivalent:
+//
+//   - GlobalEventID: GlobalEventID(doc id, event id) of the representative
+//     report, a 63-bit FNV-1a hash: stable across runs, not a running number.
+//   - Day/MonthYear/Year: the event's own date when it is a full day, else
+//     the document's publication date, else Options.Now. FractionDate is
+//     year + ((month-1)*30 + day)/365 to four decimals, as GDELT prints it.
+//   - IsRootEvent: 1 when the event's sentence starts in the lead paragraph
+//     (the text before the first blank line), as GDELT flags events of the
+//     lead paragraph; 0 otherwise.
+//   - Actors: Code from the event's source/target code (else the entity's
+//     actor code); Name is the entity's canonical name upper-cased, else the
+//     span text; CountryCode and Type1-3Code come from Entity.Actor (country,
+//     first three roles). KnownGroup, Ethnic and Religion codes stay empty.
+//   - EventCode/EventBaseCode/EventRootCode keep leading zeros: "0211" gives
+//     "0211", "021", "02"; "010" gives "010", "010", "01".
+//   - NumMentions = mentions, NumArticles = distinct documents, NumSources =
+//     distinct sites among the mentions; AvgTone = mean Mention.Tone (0).
+//   - Geography: actor geo from the entity's place, action geo from the
+//     event's place. Geo_Type: 1 country, 2 US state, 3 US city, 4 world
+//     city, 5 world state (from Place.Kind; 0 with empty columns when there
+//     is no place). CountryCode is FIPS 10-4 (FIPSCountry); ADM1Code is the
+//     FIPS country code alone (admin1 codes are not resolved); ADM2Code is
+//     empty; FeatureID is the FIPS code for a country and the GeoNames id
+//     otherwise (GDELT uses GNS/GNIS ids there).
+//   - SOURCEURL: the article URL, else its path or record id.
+//   - Mentions: MentionType 1 (WEB) with the URL, else 2 (CITATIONONLY) with
+//     "title, path"; SentenceID is 1-based; char offsets count characters and
+//     are -1 when unknown; Confidence is the event confidence x 100.
+//   - Text fields are made one-line: tabs, newlines and other control
+//     characters become spaces, invalid UTF-8 becomes U+FFFD and double
+//     quotes become apostrophes, so CSV-style readers see 61/16 columns.
 package export
 
 import (
@@ -75,6 +113,9 @@ type Options struct {
 	Now time.Time
 	// Version is written to the PLOVER "version" field; "" means DefaultVersion.
 	Version string
+	// Header makes the gdelt and gdelt-mentions formats start with a line of
+	// column names (GDELT's own files have none). csv always has a header.
+	Header bool
 }
 
 // DefaultVersion is the PLOVER "version" value when Options.Version is empty.
@@ -174,7 +215,7 @@ func Write(ctx context.Context, w io.Writer, f Format, docs Documents, opts Opti
 		if d == nil {
 			return nil
 		}
-		return jw.document(d)
+		return asWriteError(jw.document(d))
 	})
 	return finish(ctx, bw, f, err)
 }
@@ -202,7 +243,7 @@ func WriteEvents(ctx context.Context, w io.Writer, f Format, events Events, opts
 		return err
 	}
 	if err := ew.begin(); err != nil {
-		return finish(ctx, bw, f, err)
+		return finish(ctx, bw, f, asWriteError(err))
 	}
 	err = events(func(e *Event) error {
 		if err := ctx.Err(); err != nil {
@@ -211,10 +252,10 @@ func WriteEvents(ctx context.Context, w io.Writer, f Format, events Events, opts
 		if e == nil || e.Doc == nil || e.Event == nil {
 			return nil
 		}
-		return ew.event(e)
+		return asWriteError(ew.event(e))
 	})
 	if err == nil {
-		err = ew.end()
+		err = asWriteError(ew.end())
 	}
 	return finish(ctx, bw, f, err)
 }
@@ -247,21 +288,36 @@ func newEventWriter(w *bufio.Writer, f Format, opts Options) (eventWriter, error
 // finish flushes bw and turns err into a *faultline.Error naming the format.
 func finish(ctx context.Context, bw *bufio.Writer, f Format, err error) error {
 	if err == nil {
-		if ferr := bw.Flush(); ferr != nil {
-			err = ferr
-		}
+		err = asWriteError(bw.Flush())
 	}
 	if err == nil {
 		return nil
 	}
 	var fe *faultline.Error
+	var we *writeError
 	switch {
 	case errors.As(err, &fe):
 		return err
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded), ctx.Err() != nil:
 		return faultline.Errorf(faultline.EUNAVAILABLE, "export %s: stopped before the end (%w): the output is incomplete", f, err)
+	case errors.As(err, &we):
+		return faultline.Errorf(faultline.EUNAVAILABLE, "export %s: writing the output failed: %w: check the destination (disk full, closed pipe?)", f, we.err)
 	}
-	return faultline.Errorf(faultline.EUNAVAILABLE, "export %s: writing the output failed: %w: check the destination (disk full, closed pipe?)", f, err)
+	return faultline.Errorf(faultline.EUNAVAILABLE, "export %s: reading the documents to export failed: %w", f, err)
+}
+
+// writeError marks a failure of the destination, as opposed to one of the
+// document iterator.
+type writeError struct{ err error }
+
+func (e *writeError) Error() string { return e.err.Error() }
+func (e *writeError) Unwrap() error { return e.err }
+
+func asWriteError(err error) error {
+	if err == nil {
+		return nil
+	}
+	return &writeError{err: err}
 }
 
 // recoverInto turns a panic in a writer into an EINTERNAL error, so bad

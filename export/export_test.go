@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -261,6 +262,19 @@ func TestMentionsRows(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+func TestHeaderOption(t *testing.T) {
+	for f, cols := range map[Format][]string{FormatGDELT: GDELTEventColumns, FormatGDELTMentions: GDELTMentionColumns} {
+		var buf bytes.Buffer
+		if err := Write(context.Background(), &buf, f, DocumentList(sampleDocs()), Options{Now: testNow, Header: true}); err != nil {
+			t.Fatal(err)
+		}
+		rows := checkTSV(t, buf.Bytes(), len(cols))
+		if !slices.Equal(rows[0], cols) || len(rows) != 5 {
+			t.Errorf("%s with Header: first row %v, %d rows", f, rows[0], len(rows))
+		}
+	}
+}
 
 func TestMergedEventCounts(t *testing.T) {
 	a, b, c := sampleDoc(), sampleDoc(), sampleDoc()
@@ -527,8 +541,16 @@ func TestErrors(t *testing.T) {
 	if _, err := ParseFormat(" GDELT-Mentions "); err != nil {
 		t.Errorf("ParseFormat: %v", err)
 	}
-	if err := Write(ctx, failWriter{}, FormatJSONL, docs, Options{}); faultline.ErrorCode(err) != faultline.EUNAVAILABLE {
-		t.Errorf("failing writer: %v", err)
+	for _, f := range Formats() {
+		err := Write(ctx, failWriter{}, f, docs, Options{Now: testNow})
+		if faultline.ErrorCode(err) != faultline.EUNAVAILABLE || !strings.Contains(err.Error(), "disk full") ||
+			!strings.Contains(err.Error(), "writing the output") {
+			t.Errorf("%s to a failing writer: %v", f, err)
+		}
+	}
+	plain := func(func(*faultline.Document) error) error { return errors.New("sqlite: locked") }
+	if err := Write(ctx, io.Discard, FormatGDELT, plain, Options{Now: testNow}); !strings.Contains(fmt.Sprint(err), "reading the documents") {
+		t.Errorf("iterator failure reported as %v", err)
 	}
 }
 

@@ -49,7 +49,12 @@ type gdeltWriter struct {
 	row  []string
 }
 
-func (g *gdeltWriter) begin() error { return nil }
+func (g *gdeltWriter) begin() error {
+	if g.opts.Header {
+		return writeTSV(g.w, GDELTEventColumns)
+	}
+	return nil
+}
 func (g *gdeltWriter) end() error   { return nil }
 
 func (g *gdeltWriter) event(e *Event) error {

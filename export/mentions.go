@@ -32,7 +32,12 @@ type mentionsWriter struct {
 	row  []string
 }
 
-func (m *mentionsWriter) begin() error { return nil }
+func (m *mentionsWriter) begin() error {
+	if m.opts.Header {
+		return writeTSV(m.w, GDELTMentionColumns)
+	}
+	return nil
+}
 func (m *mentionsWriter) end() error   { return nil }
 
 func (m *mentionsWriter) event(e *Event) error {

@@ -238,13 +238,13 @@ func TestAccuracyUD(t *testing.T) {
 		tokenF1      float64 // floors: they only ever rise
 		sentenceF1   float64
 	}{
-		{"pud", "corpora/ud-english-pud/en_pud-ud-test.conllu", false, 0.985, 0.99},
-		{"pud-split-hyphens", "corpora/ud-english-pud/en_pud-ud-test.conllu", true, 0.995, 0.99},
-		{"ewt", "corpora/ud-english-ewt/en_ewt-ud-test.conllu", false, 0.975, 0.90},
-		{"ewt-split-hyphens", "corpora/ud-english-ewt/en_ewt-ud-test.conllu", true, 0.98, 0.90},
+		{"pud", "corpora/ud-english-pud/en_pud-ud-test.conllu", false, 0.99, 0.995},
+		{"pud-split-hyphens", "corpora/ud-english-pud/en_pud-ud-test.conllu", true, 0.999, 0.995},
+		{"ewt", "corpora/ud-english-ewt/en_ewt-ud-test.conllu", false, 0.978, 0.91},
+		{"ewt-split-hyphens", "corpora/ud-english-ewt/en_ewt-ud-test.conllu", true, 0.984, 0.91},
 		// Held out: the rules were tuned on the errors of the two test sets above.
-		{"ewt-dev", "corpora/ud-english-ewt/en_ewt-ud-dev.conllu", false, 0.975, 0.90},
-		{"gum-test", "corpora/ud-english-gum/en_gum-ud-test.conllu", true, 0.99, 0.96},
+		{"ewt-dev", "corpora/ud-english-ewt/en_ewt-ud-dev.conllu", false, 0.977, 0.91},
+		{"gum-test", "corpora/ud-english-gum/en_gum-ud-test.conllu", true, 0.995, 0.98},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

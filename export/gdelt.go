@@ -55,7 +55,7 @@ func (g *gdeltWriter) begin() error {
 	}
 	return nil
 }
-func (g *gdeltWriter) end() error   { return nil }
+func (g *gdeltWriter) end() error { return nil }
 
 func (g *gdeltWriter) event(e *Event) error {
 	g.row = gdeltEventRow(g.row[:0], e, g.opts)

@@ -38,7 +38,7 @@ func (m *mentionsWriter) begin() error {
 	}
 	return nil
 }
-func (m *mentionsWriter) end() error   { return nil }
+func (m *mentionsWriter) end() error { return nil }
 
 func (m *mentionsWriter) event(e *Event) error {
 	id := strconv.FormatInt(globalID(e), 10)

@@ -31,6 +31,14 @@ var asciiClass = func() (t [utf8.RuneSelf]uint8) {
 	return t
 }()
 
+// byteClass returns the class of an ASCII byte, 0 for any other byte.
+func byteClass(c byte) uint8 {
+	if c < utf8.RuneSelf {
+		return asciiClass[c]
+	}
+	return 0
+}
+
 // isSeparator reports whether r separates tokens without being part of
 // one: whitespace, and invisible format characters (zero-width space,
 // direction marks, byte order mark, word joiner) that would otherwise make
@@ -291,8 +299,8 @@ func isEmailLocal(c byte) bool {
 	return false
 }
 
-// isApostrophe reports whether text[j:] starts with ' or ’ and returns its
-// length.
+// apostropheAt returns the length of the apostrophe (' or ’) that starts
+// text[j:b], or 0.
 func apostropheAt(text string, j, b int) int {
 	if j < b && text[j] == '\'' {
 		return 1
@@ -410,9 +418,8 @@ func allDigits(s string) bool {
 // like "Ph.D." or "Ed.D.": a two-letter capitalised part, the period, one
 // capital letter and a period.
 func isPhD(seg, text string, j, b int) bool {
-	return len(seg) == 2 && asciiClass[seg[0]&0x7F]&classUpper != 0 && asciiClass[seg[1]&0x7F]&classLower != 0 &&
-		seg[0] < utf8.RuneSelf && seg[1] < utf8.RuneSelf &&
-		j+2 < b && asciiClass[text[j+1]&0x7F]&classUpper != 0 && text[j+1] < utf8.RuneSelf && text[j+2] == '.'
+	return len(seg) == 2 && byteClass(seg[0])&classUpper != 0 && byteClass(seg[1])&classLower != 0 &&
+		j+2 < b && byteClass(text[j+1])&classUpper != 0 && text[j+2] == '.'
 }
 
 func isSingleLetter(s string) bool {
@@ -427,7 +434,7 @@ func isSingleLetter(s string) bool {
 // domain or file extension followed by a non-letter ("voanews.com").
 func isTopLevelDomain(text string, k, b int) bool {
 	e := k
-	for e < b && e-k < 5 && asciiClass[text[e]&0x7F]&classLower != 0 && text[e] < utf8.RuneSelf {
+	for e < b && e-k < 5 && text[e] < utf8.RuneSelf && asciiClass[text[e]]&classLower != 0 {
 		e++
 	}
 	if e == k || (e < b && isLetter(rune(text[e]))) {
@@ -456,7 +463,7 @@ func attachPeriod(text string, i, j, b int) int {
 		for k < len(text) && k-j <= 4 && text[k] == ' ' {
 			k++
 		}
-		if k > j+1 && k < len(text) && asciiClass[text[k]&0x7F]&classDigit != 0 && text[k] < utf8.RuneSelf {
+		if k > j+1 && k < len(text) && byteClass(text[k])&classDigit != 0 {
 			return j + 1
 		}
 	}
@@ -599,7 +606,7 @@ func punctEnd(text string, i, b int, r rune, size int) int {
 	case '#', '@':
 		// Hashtags and handles: "#MeToo", "@UN".
 		j := i + 1
-		if j < b && asciiClass[text[j]&0x7F]&classLetter != 0 && text[j] < utf8.RuneSelf {
+		if j < b && byteClass(text[j])&classLetter != 0 {
 			for j < b && text[j] < utf8.RuneSelf && (asciiClass[text[j]]&(classLetter|classDigit) != 0 || text[j] == '_') {
 				j++
 			}

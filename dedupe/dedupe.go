@@ -38,12 +38,12 @@
 //     4e-14 per pair).
 //
 // Fingerprints are stable across runs, machines and Go versions: they use
-// FNV-1a (hash/fnv) with a fixed bit-mixing finaliser, and no random seed.
+// FNV-1a 64 with a fixed bit-mixing finaliser, and no random seed.
 package dedupe
 
 import (
-	"hash/fnv"
 	"math/bits"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -87,22 +87,18 @@ func fingerprint(words []string, shingle int) uint64 {
 	if shingle > len(words) {
 		shingle = len(words)
 	}
-	var counts [64]int32
-	seen := make(map[uint64]struct{}, len(words))
+	hashes := make([]uint64, 0, len(words)-shingle+1)
 	for i := 0; i+shingle <= len(words); i++ {
-		h := hashWords(words[i : i+shingle])
-		// Each distinct shingle votes once: a boilerplate line repeated
-		// several times weighs no more than once.
-		if _, dup := seen[h]; dup {
-			continue
-		}
-		seen[h] = struct{}{}
-		for b := 0; b < 64; b++ {
-			if h&(1<<b) != 0 {
-				counts[b]++
-			} else {
-				counts[b]--
-			}
+		hashes = append(hashes, hashWords(words[i:i+shingle]))
+	}
+	// Each distinct shingle votes once: a boilerplate line repeated
+	// several times weighs no more than once.
+	slices.Sort(hashes)
+	hashes = slices.Compact(hashes)
+	var counts [64]int32
+	for _, h := range hashes {
+		for b := range 64 {
+			counts[b] += int32(h>>b&1)*2 - 1
 		}
 	}
 	var fp uint64
@@ -123,14 +119,21 @@ func exactHash(words []string) uint64 {
 // with the splitmix64 finaliser, because FNV-1a's high bits depend weakly on
 // the last bytes, and SimHash needs every bit to be an even coin.
 func hashWords(words []string) uint64 {
-	h := fnv.New64a()
+	// FNV-1a 64 (offset basis and prime from the FNV specification,
+	// as in hash/fnv), written out to avoid allocating.
+	const offset64, prime64 = 14695981039346656037, 1099511628211
+	h := uint64(offset64)
 	for i, w := range words {
 		if i > 0 {
-			h.Write([]byte{0})
+			h ^= 0 // a zero byte separates words
+			h *= prime64
 		}
-		h.Write([]byte(w))
+		for j := 0; j < len(w); j++ {
+			h ^= uint64(w[j])
+			h *= prime64
+		}
 	}
-	return mix(h.Sum64())
+	return mix(h)
 }
 
 func mix(x uint64) uint64 {

@@ -93,6 +93,7 @@ func TestTokenize(t *testing.T) {
 		{"cannot gonna", "We cannot, gonna", "We can not , gon na"},
 		{"plural possessive", "the travellers' bags", "the travellers ' bags"},
 		{"decade 's whole", "in the 80's and 1990's", "in the 80's and 1990's"},
+		{"possessive after abbreviation", "the U.S.'s role and Acme Inc.’s profit", "the U.S. 's role and Acme Inc. ’s profit"},
 		{"inner apostrophe", "Shi'ite O'Leary Qa’im", "Shi'ite O'Leary Qa’im"},
 		{"possessive after inner apostrophe", "O'Neill's plan", "O'Neill 's plan"},
 		{"acronyms", "U.S. officials at the U.N. and E.U. today", "U.S. officials at the U.N. and E.U. today"},

@@ -158,10 +158,31 @@ func (s *Segmenter) splitChunk(toks []faultline.Token, text string, a, b int) []
 			continue
 		}
 		j := punctEnd(text, i, b, r, size)
+		if e := possessiveAfterPeriod(text, a, i, b); e > i {
+			j = e
+		}
 		toks = appendToken(toks, i, j)
 		i = j
 	}
 	return toks
+}
+
+// possessiveAfterPeriod returns the end of a possessive "'s" at text[i]
+// that follows an abbreviation's period ("the U.S.'s role", "Acme Inc.'s"),
+// or i. Other possessives are split off their word by appendWord.
+func possessiveAfterPeriod(text string, a, i, b int) int {
+	if i == a || text[i-1] != '.' {
+		return i
+	}
+	alen := apostropheAt(text, i, b)
+	if alen == 0 || i+alen >= b || (text[i+alen]|0x20) != 's' {
+		return i
+	}
+	e := i + alen + 1
+	if r, _ := runeAt(text, e, b); e < b && isWordRune(r) {
+		return i
+	}
+	return e
 }
 
 // hasPrefixFold reports whether s starts with prefix, ignoring ASCII case;

@@ -297,6 +297,8 @@ func (r *reader) readStream(ctx context.Context, in input) error {
 		return r.fail(in.name, in.src, faultline.EINVALID, "%s: empty file; remove it or pass a file with content", in.name)
 	case formatBinary:
 		return r.fail(in.name, in.src, faultline.EINVALID, "%s: not a text, HTML, feed, WARC or JSONL file (looks like binary data); remove it or pass a supported file", in.name)
+	case formatJSON:
+		return r.fail(in.name, in.src, faultline.EINVALID, "%s: a JSON document, not JSON Lines; write one record per line ({id,url,title,published,text|html})", in.name)
 	case formatGzip:
 		return r.readGzip(ctx, in, head)
 	case formatWARC:

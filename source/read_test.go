@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/faultline-news/faultline"
@@ -275,6 +276,24 @@ func TestReadFiles(t *testing.T) {
 			},
 		},
 		{
+			name: "warc larger than MaxBytes is streamed record by record",
+			inputs: func() []string {
+				return []string{writeFile(t, dir, "stream.warc", bytes.Repeat(warcPlain, 3))}
+			},
+			opts:  Options{MaxBytes: 600},
+			wants: repeatWant(want{kind: KindHTML}, 6),
+		},
+		{
+			name: "json document, not json lines",
+			inputs: func() []string {
+				return []string{
+					writeFile(t, dir, "doc.json", []byte("{\n  \"id\": 1,\n  \"text\": \"x\"\n}\n")),
+					writeFile(t, dir, "array.txt", []byte(`[{"id":1,"text":"x"}]`)),
+				}
+			},
+			wants: []want{{err: "doc.json: a JSON document, not JSON Lines"}, {err: "array.txt: a JSON document, not JSON Lines"}},
+		},
+		{
 			name: "documents over MaxBytes, streams under it per record",
 			inputs: func() []string {
 				big := bytes.Repeat([]byte("<p>Lorem ipsum dolor sit amet.</p>\n"), 100)
@@ -443,6 +462,41 @@ func TestReadURLs(t *testing.T) {
 			{kind: KindRecordText, contains: "fallback teaser"},
 		})
 	})
+}
+
+func TestReadURLTimeout(t *testing.T) {
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-r.Context().Done():
+		case <-release:
+		}
+	}))
+	defer srv.Close()
+	defer close(release)
+	got := collect(t, []string{srv.URL + "/slow", filepath.Join("testdata", "article.txt")}, Options{Timeout: 200 * time.Millisecond})
+	checkItems(t, got, []want{
+		{err: srv.URL + "/slow: cannot fetch: timed out", code: faultline.EUNAVAILABLE},
+		{kind: KindText},
+	})
+}
+
+func TestReadCancelInsideAStream(t *testing.T) {
+	data, _ := buildWARC(true, sampleWARC()...)
+	p := writeFile(t, t.TempDir(), "c.warc.gz", bytes.Repeat(data, 10))
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	n := 0
+	err := Read(ctx, []string{p, p}, Options{}, func(Item) error {
+		n++
+		if n == 3 {
+			cancel()
+		}
+		return nil
+	})
+	if !errors.Is(err, context.Canceled) || n != 3 {
+		t.Errorf("Read = %v after %d items, want context.Canceled after 3", err, n)
+	}
 }
 
 func TestReadStopsOnEmitErrorAndCancel(t *testing.T) {

@@ -20,6 +20,7 @@ const (
 	formatJSONL
 	formatHTML
 	formatText
+	formatJSON // one JSON document, not JSON Lines
 )
 
 func (f format) String() string {
@@ -40,6 +41,8 @@ func (f format) String() string {
 		return "html"
 	case formatText:
 		return "text"
+	case formatJSON:
+		return "json"
 	}
 	return "unknown"
 }
@@ -133,6 +136,9 @@ func sniffText(head []byte, name, contentType string) format {
 		if ext == ".jsonl" || ext == ".ndjson" || firstLineIsObject(s) {
 			return formatJSONL
 		}
+	}
+	if len(s) > 0 && (s[0] == '{' || s[0] == '[') && (ext == ".json" || len(head) < sniffLen && json.Valid(s)) {
+		return formatJSON
 	}
 	if len(s) > 0 && s[0] == '<' {
 		switch rootElement(s) {

@@ -39,10 +39,15 @@ func benchTexts(b *testing.B) (texts []string, source string) {
 			break
 		}
 	}
+	return []string{syntheticText()}, "synthetic"
+}
+
+// syntheticText is news-like text with the tricky cases, about 100 KB.
+func syntheticText() string {
 	para := "U.S. officials say there won't be a hasty withdrawal of more than 9,000 U.S. and coalition forces after Mosul's capture. " +
 		"“If American forces refrain from leaving Iraqi territories, the Islamic resistance of Iraq will target them,” Jafar al-Hosseini said on Jan. 5 at 10 a.m. " +
 		"Marine Maj. Adrian J.T. Rankine-Galloway, a Pentagon spokesman, said the $5bn plan — about 50% of the budget — was on track... See https://www.example.org/a.\n\n"
-	return []string{strings.Repeat(para, 200)}, "synthetic"
+	return strings.Repeat(para, 200)
 }
 
 // BenchmarkSegment reports tokens/s for tokenizing and sentence splitting
@@ -50,6 +55,16 @@ func benchTexts(b *testing.B) (texts []string, source string) {
 func BenchmarkSegment(b *testing.B) {
 	texts, source := benchTexts(b)
 	b.Logf("%d texts from %s", len(texts), source)
+	benchmarkSegment(b, texts)
+}
+
+// BenchmarkSegmentSynthetic measures the same on the synthetic text only,
+// so that runs with and without ../shared can be compared.
+func BenchmarkSegmentSynthetic(b *testing.B) {
+	benchmarkSegment(b, []string{syntheticText()})
+}
+
+func benchmarkSegment(b *testing.B, texts []string) {
 	var bytes, tokens int64
 	for _, t := range texts {
 		bytes += int64(len(t))

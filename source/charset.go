@@ -2,7 +2,6 @@ package source
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -106,21 +105,83 @@ func textToUTF8(data []byte) []byte {
 	return decodeMixed(data)
 }
 
-// metaCharset finds charset declarations in meta elements and the XML
-// declaration; submatch 1 is the encoding label.
-var metaCharset = regexp.MustCompile(`(?is)<meta\b[^>]*?charset\s*=\s*["']?\s*([a-z0-9_.:-]+)|^\s*<\?xml[^>]*?encoding\s*=\s*["']([a-z0-9_.:-]+)`)
+// charsetLabels returns the byte ranges of the encoding labels declared in
+// head: in meta elements (charset=..., or a content type with a charset
+// parameter) and in a leading XML declaration.
+func charsetLabels(head []byte) [][2]int {
+	var spans [][2]int
+	lower := bytes.ToLower(head)
+	if t := bytes.TrimLeft(lower, " \t\r\n"); bytes.HasPrefix(t, []byte("<?xml")) {
+		offset := len(lower) - len(t)
+		if end := bytes.Index(t, []byte("?>")); end > 0 {
+			if span, ok := labelAfter(t[:end], "encoding"); ok {
+				spans = append(spans, [2]int{offset + span[0], offset + span[1]})
+			}
+		}
+	}
+	for from := 0; ; {
+		i := bytes.Index(lower[from:], []byte("<meta"))
+		if i < 0 {
+			break
+		}
+		start := from + i
+		end := bytes.IndexByte(lower[start:], '>')
+		if end < 0 {
+			break
+		}
+		end += start
+		if span, ok := labelAfter(lower[start:end], "charset"); ok {
+			spans = append(spans, [2]int{start + span[0], start + span[1]})
+		}
+		from = end
+	}
+	return spans
+}
+
+// labelAfter finds key, optional spaces, '=', an optional quote, and the
+// label that follows in tag, returning the label's range.
+func labelAfter(tag []byte, key string) ([2]int, bool) {
+	for from := 0; ; {
+		i := bytes.Index(tag[from:], []byte(key))
+		if i < 0 {
+			return [2]int{}, false
+		}
+		j := from + i + len(key)
+		from = j
+		for j < len(tag) && isLabelSpace(tag[j]) {
+			j++
+		}
+		if j >= len(tag) || tag[j] != '=' {
+			continue
+		}
+		j++
+		for j < len(tag) && (isLabelSpace(tag[j]) || tag[j] == '"' || tag[j] == '\'') {
+			j++
+		}
+		k := j
+		for k < len(tag) && isLabelByte(tag[k]) {
+			k++
+		}
+		if k > j {
+			return [2]int{j, k}, true
+		}
+	}
+}
+
+func isLabelSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
+func isLabelByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == ':'
+}
 
 // declaredCharset returns the first encoding label declared in the head of
 // an HTML document (meta charset, http-equiv content type, XML declaration).
 func declaredCharset(head []byte) string {
-	m := metaCharset.FindSubmatch(head)
-	if m == nil {
+	spans := charsetLabels(head)
+	if len(spans) == 0 {
 		return ""
 	}
-	if len(m[1]) > 0 {
-		return string(m[1])
-	}
-	return string(m[2])
+	return string(head[spans[0][0]:spans[0][1]])
 }
 
 // rewriteDeclarations replaces every declared encoding label in the first
@@ -131,23 +192,15 @@ func rewriteDeclarations(data []byte) []byte {
 	if len(head) > 64<<10 {
 		head = head[:64<<10]
 	}
-	matches := metaCharset.FindAllSubmatchIndex(head, -1)
-	if len(matches) == 0 {
-		return data
-	}
 	var out []byte
 	last := 0
-	for _, m := range matches {
-		start, end := m[2], m[3]
-		if start < 0 {
-			start, end = m[4], m[5]
-		}
-		if start < 0 || strings.EqualFold(string(data[start:end]), "utf-8") {
+	for _, span := range charsetLabels(head) {
+		if strings.EqualFold(string(data[span[0]:span[1]]), "utf-8") {
 			continue
 		}
-		out = append(out, data[last:start]...)
+		out = append(out, data[last:span[0]]...)
 		out = append(out, "utf-8"...)
-		last = end
+		last = span[1]
 	}
 	if out == nil {
 		return data

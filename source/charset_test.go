@@ -81,3 +81,19 @@ func TestTextToUTF8(t *testing.T) {
 		})
 	}
 }
+
+func TestRewriteDeclarations(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">`, `<meta http-equiv="Content-Type" content="text/html; charset=utf-8">`},
+		{`<META CHARSET='Windows-1252'><p>x</p>`, `<META CHARSET='utf-8'><p>x</p>`},
+		{` <?xml version="1.0" encoding="ISO-8859-1"?><html><meta charset = "koi8-r">`, ` <?xml version="1.0" encoding="utf-8"?><html><meta charset = "utf-8">`},
+		{`<meta name="description" content="the charset is latin1"><meta charset="UTF-8">`, `<meta name="description" content="the charset is latin1"><meta charset="UTF-8">`},
+		{`<p>charset=latin1 outside a meta element</p>`, `<p>charset=latin1 outside a meta element</p>`},
+		{`<meta charset=`, `<meta charset=`},
+	}
+	for _, tc := range tests {
+		if got := string(rewriteDeclarations([]byte(tc.in))); got != tc.want {
+			t.Errorf("rewriteDeclarations(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

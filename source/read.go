@@ -459,6 +459,10 @@ func (r *reader) readDocument(ctx context.Context, in input, kind Kind) error {
 	} else {
 		data = textToUTF8(data)
 	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		// Stray NUL bytes (seen in real pages) mean nothing in HTML or text.
+		data = bytes.ReplaceAll(data, []byte{0}, nil)
+	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return r.fail(in.name, in.src, faultline.EINVALID, "%s: empty file (only white space); remove it or pass a file with content", in.name)
 	}

@@ -217,6 +217,14 @@ func TestReadFiles(t *testing.T) {
 			},
 		},
 		{
+			name: "page with a few stray NUL bytes is still HTML",
+			inputs: func() []string {
+				page := bytes.Replace(readFixture(t, "page.html"), []byte("<article>"), []byte("<article>\x00\x00\x00"), 1)
+				return []string{writeFile(t, dir, "nul.html", page)}
+			},
+			wants: []want{{kind: KindHTML, contains: "<article>\n<h1>"}},
+		},
+		{
 			name:   "content wins over extension",
 			inputs: func() []string { return []string{writeFile(t, dir, "feed.txt", readFixture(t, "atom.xml"))} },
 			wants:  []want{{kind: KindHTML, contains: "ratified"}},

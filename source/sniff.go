@@ -80,7 +80,7 @@ func sniff(head []byte, name, contentType string) format {
 		}
 		return formatText
 	}
-	if hasBinaryMagic(head) || bytes.IndexByte(head, 0) >= 0 {
+	if hasBinaryMagic(head) {
 		return formatBinary
 	}
 	if s := bytes.TrimLeft(bytes.TrimPrefix(head, bomUTF8), " \t\r\n"); len(s) > 0 && s[0] == '{' && firstLineIsObject(s) {
@@ -95,9 +95,11 @@ func sniff(head []byte, name, contentType string) format {
 }
 
 // looksBinary reports whether head is not text in any encoding: a known
-// binary signature, a NUL byte, or more than 1% control characters.
+// binary signature, or more than 1% control characters (NUL included).
+// Uniformly random bytes, like compressed or encrypted data, hold about
+// 10% control characters; real pages sometimes hold a few stray NULs.
 func looksBinary(head []byte) bool {
-	if hasBinaryMagic(head) || bytes.IndexByte(head, 0) >= 0 {
+	if hasBinaryMagic(head) {
 		return true
 	}
 	controls := 0

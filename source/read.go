@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -324,7 +325,7 @@ func (r *reader) readGzip(ctx context.Context, in input, head []byte) error {
 	if in.depth >= maxGzipDepth {
 		return r.fail(in.name, in.src, faultline.EINVALID, "%s: gzip nested more than %d deep; decompress it first", in.name, maxGzipDepth)
 	}
-	if in.depth == 0 && gzipStartsWithWARC(head) {
+	if in.depth == 0 && gzipMemberPerRecord(head) {
 		return r.readWARC(ctx, in)
 	}
 	gz, err := gzip.NewReader(in.r)
@@ -340,17 +341,44 @@ func (r *reader) readGzip(ctx context.Context, in input, head []byte) error {
 	return r.readStream(ctx, inner)
 }
 
-// gzipStartsWithWARC reports whether the gzip data starting in head
-// decompresses to a WARC record.
-func gzipStartsWithWARC(head []byte) bool {
+// gzipMemberPerRecord reports whether the gzip data starting in head is a
+// WARC compressed the standard way, one gzip member per record, which the
+// WARC reader takes compressed. A WARC gzipped as a whole (gzip crawl.warc)
+// is not: its first member runs on past the first record, and it is
+// decompressed before reading.
+func gzipMemberPerRecord(head []byte) bool {
 	gz, err := gzip.NewReader(bytes.NewReader(head))
 	if err != nil {
 		return false
 	}
 	defer gz.Close()
-	buf := make([]byte, 5)
-	n, _ := io.ReadFull(gz, buf)
-	return n == 5 && string(buf) == "WARC/"
+	gz.Multistream(false)
+	member, _ := io.ReadAll(gz) // a cut-off member still gives its start
+	if !bytes.HasPrefix(member, []byte("WARC/")) {
+		return false
+	}
+	headerEnd := bytes.Index(member, []byte("\r\n\r\n"))
+	if headerEnd < 0 {
+		return true // a huge header: let the WARC reader judge
+	}
+	length := int64(-1)
+	for _, line := range bytes.Split(member[:headerEnd], []byte("\r\n")) {
+		name, value, ok := bytes.Cut(line, []byte(":"))
+		if ok && strings.EqualFold(string(bytes.TrimSpace(name)), "Content-Length") {
+			if n, err := strconv.ParseInt(string(bytes.TrimSpace(value)), 10, 64); err == nil {
+				length = n
+			}
+		}
+	}
+	if length < 0 {
+		return true
+	}
+	end := int64(headerEnd+4) + length
+	if int64(len(member)) <= end {
+		return true // the first record fills what could be decompressed
+	}
+	rest := bytes.TrimLeft(member[end:], "\r\n")
+	return !bytes.HasPrefix(rest, []byte("WARC/"))
 }
 
 // gzipError is a failure inside gzip data, Offset bytes into the

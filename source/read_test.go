@@ -250,6 +250,11 @@ func TestReadFiles(t *testing.T) {
 			wants:  withName(warcWants, filepath.Join(dir, "crawl.warc.gz")),
 		},
 		{
+			name:   "warc gzipped as a whole",
+			inputs: func() []string { return []string{writeFile(t, dir, "whole.warc.gz", gz(warcPlain))} },
+			wants:  withName(warcWants, filepath.Join(dir, "whole.warc.gz")),
+		},
+		{
 			name:   "truncated warc.gz keeps the records before the damage",
 			inputs: func() []string { return []string{writeFile(t, dir, "cut.warc.gz", truncated), td("article.txt")} },
 			wants: append(withName(warcWants[:1], filepath.Join(dir, "cut.warc.gz")),

@@ -56,8 +56,11 @@ func (r *reader) readWARC(ctx context.Context, in input) (stop error) {
 			if ctxErr := ctx.Err(); ctxErr != nil {
 				return ctxErr
 			}
-			code := faultline.EINVALID
-			return r.fail(in.name, in.src, code, "%s: WARC record %d at byte %d is truncated or damaged (%v); the records before it were read; re-download or repair the file", in.name, n, rec.Offset, err)
+			where := "byte"
+			if in.depth > 0 {
+				where = "decompressed byte"
+			}
+			return r.fail(in.name, in.src, faultline.EINVALID, "%s: WARC record %d at %s %d is truncated or damaged (%v); the records before it were read; re-download or repair the file", in.name, n, where, rec.Offset, err)
 		}
 		stop = r.readWARCRecord(ctx, in, ref, rec)
 		rec.Close()

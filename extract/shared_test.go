@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"compress/gzip"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -10,9 +12,19 @@ import (
 // repository) by walking up from the package directory.
 func sharedDir(t testing.TB) string {
 	t.Helper()
+	dir := findShared()
+	if dir == "" {
+		t.Skip("shared data directory ../shared not found beside the repository; clone it there to run this test")
+	}
+	return dir
+}
+
+// findShared returns the path of ../shared found walking up from the
+// working directory, or "".
+func findShared() string {
 	dir, err := os.Getwd()
 	if err != nil {
-		t.Fatal(err)
+		return ""
 	}
 	for {
 		cand := filepath.Join(dir, "..", "shared")
@@ -21,8 +33,21 @@ func sharedDir(t testing.TB) string {
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			t.Skip("shared data directory ../shared not found beside the repository; clone it there to run this test")
+			return ""
 		}
 		dir = parent
 	}
+}
+
+func readGzip(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(zr)
 }

@@ -297,6 +297,15 @@ func TestReadFiles(t *testing.T) {
 			wants: repeatWant(want{kind: KindHTML}, 6),
 		},
 		{
+			name:   "warc records over MaxBytes are reported one by one",
+			inputs: func() []string { return []string{writeFile(t, dir, "small.warc", warcPlain)} },
+			opts:   Options{MaxBytes: 50},
+			wants: []want{
+				{name: filepath.Join(dir, "small.warc") + "#urn:uuid:00000000-0000-4000-8000-000000000002", err: "is over the 50 bytes limit for one document; raise --max-bytes"},
+				{name: filepath.Join(dir, "small.warc") + "#urn:uuid:00000000-0000-4000-8000-000000000004", err: "is over the 50 bytes limit"},
+			},
+		},
+		{
 			name: "json document, not json lines",
 			inputs: func() []string {
 				return []string{

@@ -33,18 +33,15 @@ func (r *reader) readWARC(ctx context.Context, in input) (stop error) {
 		return r.fail(in.name, in.src, faultline.EINVALID, "%s: cannot open WARC: %w; check the file", in.name, err)
 	}
 	defer wf.Close()
-	offset := int64(0)
-	defer func() {
-		if p := recover(); p != nil {
-			stop = r.fail(in.name, in.src, faultline.EINTERNAL, "%s: WARC reader failed on the record at byte %d (%v); report this file as a bug", in.name, offset, p)
-		}
-	}()
+	where := "byte"
+	if in.depth > 0 {
+		where = "decompressed byte"
+	}
 	for n := 1; ; n++ {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		rec, err := wf.Next()
-		offset = rec.Offset
+		rec, err := nextRecord(wf)
 		if errors.Is(err, io.EOF) && rec.WarcRecord == nil {
 			return nil
 		}
@@ -56,18 +53,32 @@ func (r *reader) readWARC(ctx context.Context, in input) (stop error) {
 			if ctxErr := ctx.Err(); ctxErr != nil {
 				return ctxErr
 			}
-			where := "byte"
-			if in.depth > 0 {
-				where = "decompressed byte"
-			}
 			return r.fail(in.name, in.src, faultline.EINVALID, "%s: WARC record %d at %s %d is truncated or damaged (%v); the records before it were read; re-download or repair the file", in.name, n, where, rec.Offset, err)
 		}
-		stop = r.readWARCRecord(ctx, in, ref, rec)
+		item, keep := r.warcItem(ctx, in, ref, rec)
 		rec.Close()
-		if stop != nil {
-			return stop
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return ctxErr
+		}
+		if !keep {
+			r.stats.SkippedRecords++
+			continue
+		}
+		if err := r.emit(item); err != nil {
+			return err
 		}
 	}
+}
+
+// nextRecord reads the next record, turning a panic in the WARC library
+// into an error (the reader cannot go on after one).
+func nextRecord(wf *gowarc.WarcFileReader) (rec gowarc.Record, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("WARC reader failed: %v", p)
+		}
+	}()
+	return wf.Next()
 }
 
 // damage picks, among the validation findings of a record, one that means
@@ -91,19 +102,33 @@ func isHTMLType(contentType string) bool {
 	return mediaType == "text/html" || mediaType == "application/xhtml+xml"
 }
 
-func (r *reader) readWARCRecord(ctx context.Context, in input, ref string, rec gowarc.Record) error {
+// warcItem turns one record into an item: the HTML page of a successful
+// response or resource record, or an error item when such a page cannot be
+// read. keep is false for records that are not HTML pages.
+func (r *reader) warcItem(ctx context.Context, in input, ref string, rec gowarc.Record) (item Item, keep bool) {
 	wr := rec.WarcRecord
 	header := wr.WarcHeader()
 	target := strings.Trim(strings.TrimSpace(header.Get(gowarc.WarcTargetURI)), "<>")
 	id := strings.Trim(header.Get(gowarc.WarcRecordID), "<>")
-	name := fmt.Sprintf("%s#%s", ref, id)
+	item.Name = fmt.Sprintf("%s#%s", ref, id)
 	if id == "" {
-		name = fmt.Sprintf("%s@%d", ref, rec.Offset)
+		item.Name = fmt.Sprintf("%s@%d", ref, rec.Offset)
 	}
-	src := faultline.Source{URL: target, Site: siteOf(target), Path: in.src.Path, Record: id}
-	if src.Path == "" && src.URL == "" {
-		src.URL = in.src.URL
+	item.Source = faultline.Source{URL: target, Site: siteOf(target), Path: in.src.Path, Record: id}
+	if item.Source.Path == "" && item.Source.URL == "" {
+		item.Source.URL = in.src.URL
 	}
+	failed := func(format string, args ...any) (Item, bool) {
+		err := faultline.Errorf(faultline.EINVALID, "%s: record at byte %d "+format, append([]any{item.Name, rec.Offset}, args...)...)
+		err.Message = strings.Join(strings.Fields(err.Message), " ")
+		item.Err = err
+		return item, true
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			item, keep = failed("could not be read (WARC library failed: %v); report this file as a bug", p)
+		}
+	}()
 
 	var body io.Reader
 	var contentType string
@@ -111,52 +136,47 @@ func (r *reader) readWARCRecord(ctx context.Context, in input, ref string, rec g
 	case gowarc.Response:
 		block, ok := wr.Block().(gowarc.HttpResponseBlock)
 		if !ok || block.HttpStatusCode() < 200 || block.HttpStatusCode() > 299 {
-			r.stats.SkippedRecords++
-			return nil
+			return item, false
 		}
 		h := block.HttpHeader()
 		if h != nil {
 			contentType = h.Get("Content-Type")
 		}
 		if !isHTMLType(contentType) {
-			r.stats.SkippedRecords++
-			return nil
+			return item, false
 		}
 		payload, err := block.PayloadBytes()
 		if err != nil {
-			return r.fail(name, src, faultline.EINVALID, "%s: cannot read the record at byte %d: %w; repair the file", name, rec.Offset, err)
+			return failed("cannot be read: %w; repair the file", err)
 		}
 		body, err = decodeHTTPBody(payload, h, isChunked(block.ProtocolHeaderBytes()))
 		if err != nil {
-			return r.fail(name, src, faultline.EINVALID, "%s: record at byte %d: %w; skip the record or repair the file", name, rec.Offset, err)
+			return failed("cannot be decoded: %w; skip the record or repair the file", err)
 		}
 	case gowarc.Resource:
 		contentType = header.Get(gowarc.ContentType)
 		if !isHTMLType(contentType) {
-			r.stats.SkippedRecords++
-			return nil
+			return item, false
 		}
 		raw, err := wr.Block().RawBytes()
 		if err != nil {
-			return r.fail(name, src, faultline.EINVALID, "%s: cannot read the record at byte %d: %w; repair the file", name, rec.Offset, err)
+			return failed("cannot be read: %w; repair the file", err)
 		}
 		body = raw
 	default:
-		r.stats.SkippedRecords++
-		return nil
+		return item, false
 	}
 
 	data, over, err := readLimited(ctxReader{ctx, body}, r.max)
 	if err != nil {
-		if ctxErr := ctx.Err(); ctxErr != nil {
-			return ctxErr
-		}
-		return r.fail(name, src, faultline.EINVALID, "%s: record at byte %d cannot be read: %w; repair the file", name, rec.Offset, err)
+		return failed("cannot be read: %w; repair the file", err)
 	}
 	if over {
-		return r.fail(name, src, faultline.EINVALID, "%s: record at byte %d is over the %s limit for one document; raise --max-bytes to read it", name, rec.Offset, formatSize(r.max))
+		return failed("is over the %s limit for one document; raise --max-bytes to read it", formatSize(r.max))
 	}
-	return r.emit(Item{Name: name, Source: src, Kind: KindHTML, Data: htmlToUTF8(data, contentType)})
+	item.Kind = KindHTML
+	item.Data = htmlToUTF8(data, contentType)
+	return item, true
 }
 
 // decodeHTTPBody undoes the transfer and content encodings a WARC keeps as

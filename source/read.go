@@ -295,6 +295,9 @@ func (r *reader) readStream(ctx context.Context, in input) error {
 		if in.depth > 0 {
 			return r.fail(in.name, in.src, faultline.EINVALID, "%s: empty file (nothing inside the gzip data); remove it or pass a file with content", in.name)
 		}
+		if in.src.URL != "" && in.src.Path == "" {
+			return r.fail(in.name, in.src, faultline.EINVALID, "%s: empty response; check the address", in.name)
+		}
 		return r.fail(in.name, in.src, faultline.EINVALID, "%s: empty file; remove it or pass a file with content", in.name)
 	case formatBinary:
 		return r.fail(in.name, in.src, faultline.EINVALID, "%s: not a text, HTML, feed, WARC or JSONL file (looks like binary data); remove it or pass a supported file", in.name)

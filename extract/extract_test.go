@@ -339,3 +339,22 @@ func TestLanguage(t *testing.T) {
 		}
 	}
 }
+
+func TestTidyTitle(t *testing.T) {
+	tests := []struct {
+		title, site, host string
+		paras             []string
+		want              string
+	}{
+		{"Port talks resume | The Coastal Ledger", "The Coastal Ledger", "", nil, "Port talks resume"},
+		{"Ledger - Port talks resume", "", "", []string{"Port talks resume", "Body."}, "Port talks resume"},
+		{"Port talks resume — example.org", "", "www.example.org", nil, "Port talks resume"},
+		{"Talks - the sequel - resume", "", "", nil, "Talks - the sequel - resume"},
+		{"No separator here", "Site", "", nil, "No separator here"},
+	}
+	for _, tt := range tests {
+		if got := tidyTitle(tt.title, tt.site, tt.host, tt.paras); got != tt.want {
+			t.Errorf("tidyTitle(%q) = %q, want %q", tt.title, got, tt.want)
+		}
+	}
+}

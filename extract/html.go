@@ -94,6 +94,13 @@ func fromHTML(it source.Item) (article, error) {
 		a.site = pageURL.Hostname()
 	}
 
+	host := ""
+	if pageURL != nil {
+		host = pageURL.Hostname()
+	} else if res != nil {
+		host = res.Metadata.Hostname
+	}
+	a.title = tidyTitle(a.title, a.site, host, paras)
 	paras = dropLeadingTitle(paras, a.title, &a.removed)
 	c := clean(paras)
 	a.text = strings.Join(c.paragraphs, "\n\n")
@@ -271,4 +278,56 @@ func isSpace(r rune) bool {
 		return true
 	}
 	return r >= '\u2000' && r <= '\u200a'
+}
+
+// titleSeparators split a page title into the headline and the site name
+// ("Headline | Site", "Site - Headline").
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " · ", " › ", " » ", " :: ", " // "}
+
+// tidyTitle drops the site name from a page title: when a part of the
+// title is the first or second extracted paragraph (the page's headline),
+// that part is the title; otherwise parts naming the site or host go.
+func tidyTitle(title, site, host string, paras []string) string {
+	var parts []string
+	for _, sep := range titleSeparators {
+		if strings.Contains(title, sep) {
+			parts = strings.Split(title, sep)
+			break
+		}
+	}
+	if len(parts) < 2 {
+		return title
+	}
+	for i := 0; i < len(paras) && i < 2; i++ {
+		key := normalizeForID(paras[i])
+		for _, p := range parts {
+			if normalizeForID(p) == key {
+				return strings.TrimSpace(p)
+			}
+		}
+	}
+	siteKey := normalizeForID(site)
+	hostKey := strings.TrimPrefix(strings.ToLower(host), "www.")
+	var kept []string
+	for _, p := range parts {
+		k := normalizeForID(p)
+		if k == "" || (siteKey != "" && k == siteKey) || (hostKey != "" && (k == hostKey || strings.TrimPrefix(k, "www.") == hostKey)) {
+			continue
+		}
+		kept = append(kept, strings.TrimSpace(p))
+	}
+	if len(kept) == 0 || len(kept) == len(parts) {
+		return title
+	}
+	return strings.Join(kept, separatorIn(title))
+}
+
+// separatorIn returns the first title separator found in title.
+func separatorIn(title string) string {
+	for _, sep := range titleSeparators {
+		if strings.Contains(title, sep) {
+			return sep
+		}
+	}
+	return " "
 }

@@ -7,6 +7,7 @@ package parse
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"context"
 	"encoding/gob"
@@ -14,7 +15,6 @@ import (
 	"io"
 	"math/rand/v2"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
@@ -428,16 +428,20 @@ func Load(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, bad(err)
 	}
-	br := bufio.NewReader(zr)
-	line, err := br.ReadString('\n')
-	if err != nil || strings.TrimSpace(line) != fileMagic {
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, bad(err)
+	}
+	line, rest, ok := bytes.Cut(data, []byte("\n"))
+	if !ok || string(line) != fileMagic {
 		return nil, bad(fmt.Errorf("not a %s file", fileMagic))
 	}
+	br := bytes.NewReader(rest)
 	m := &Model{}
 	if err := gob.NewDecoder(br).Decode(&m.labels); err != nil {
 		return nil, bad(err)
 	}
-	if m.pm, err = perceptron.Read(br); err != nil {
+	if m.pm, _, err = perceptron.Decode(rest[len(rest)-br.Len():]); err != nil {
 		return nil, bad(err)
 	}
 	if m.pm.NClasses != 2+2*len(m.labels) {

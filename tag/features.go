@@ -14,7 +14,6 @@ type tokenInfo struct {
 	suf               [4]uint64 // suffixes of length 1..4 (lowercased)
 	pre               [3]uint64 // prefixes of length 1..3 (lowercased)
 	flags             uint64
-	amb               uint64 // hash of the word's ambiguity class (tags seen in training)
 }
 
 var (
@@ -99,17 +98,10 @@ func infoOf(w string) tokenInfo {
 	return ti
 }
 
-var hUnknown = perceptron.Hash("<unk>")
-
-func infos(words []string, amb map[string]uint64) []tokenInfo {
+func infos(words []string) []tokenInfo {
 	out := make([]tokenInfo, len(words))
 	for i, w := range words {
 		out[i] = infoOf(w)
-		a, ok := amb[w]
-		if !ok {
-			a = hUnknown
-		}
-		out[i].amb = a
 	}
 	return out
 }
@@ -126,15 +118,6 @@ func feat(t uint64, vals ...uint64) uint64 {
 // predicted for the words before it (prev) and, in the second pass, the
 // first-pass classes of all words (next; nil in the first pass).
 func features(dst []uint64, ti []tokenInfo, i int, prev []int, next []int) []uint64 {
-	ambAt := func(j int) uint64 {
-		if j < 0 {
-			return hStart
-		}
-		if j >= len(ti) {
-			return hEnd
-		}
-		return ti[j].amb
-	}
 	at := func(j int) (uint64, uint64, uint64) {
 		if j < 0 {
 			return hStart, hStart, hStart
@@ -179,8 +162,6 @@ func features(dst []uint64, ti []tokenInfo, i int, prev []int, next []int) []uin
 		feat(20, t1, w.lower), feat(21, wm1, w.lower), feat(22, w.lower, wp1),
 		feat(23, shp1), feat(24, shm1), feat(25, first, w.shape),
 		feat(26, t1, w.suf[2]), feat(27, w.flags), feat(28, wm1, wp1),
-		feat(29, w.amb), feat(30, ambAt(i+1)), feat(31, ambAt(i+2)), feat(32, ambAt(i-1)),
-		feat(33, w.amb, ambAt(i+1)), feat(34, t1, w.amb), feat(35, w.amb, w.suf[2]),
 	)
 	if next != nil {
 		n1, n2 := nextAt(i+1), nextAt(i+2)

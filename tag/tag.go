@@ -10,6 +10,7 @@ package tag
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"context"
 	"encoding/gob"
@@ -31,8 +32,6 @@ type Model struct {
 	upos    []string
 	xpos    []string
 	dict    map[string]int
-	amb     map[string]uint64
-	ambSrc  map[string]string // word -> ambiguity class as text, for saving
 	pass1   *perceptron.Model
 	pass2   *perceptron.Model
 	lem     *lemmatizer
@@ -53,7 +52,7 @@ func (m *Model) Tag(words []string) (upos, xpos []string) {
 func (m *Model) Lemma(word, upos, xpos string) string { return m.lem.lemma(word, upos, xpos) }
 
 func (m *Model) tagClasses(words []string) []int {
-	ti := infos(words, m.amb)
+	ti := infos(words)
 	first := make([]int, len(words))
 	scores := make([]int32, len(m.classes))
 	var fs []uint64
@@ -120,17 +119,7 @@ const (
 	dictMinCount = 20
 	dictMinShare = 0.995
 	prune        = 0.5
-	ambMinCount  = 2
-	ambMinShare  = 0.05
 )
-
-func hashAmb(src map[string]string) map[string]uint64 {
-	out := make(map[string]uint64, len(src))
-	for w, a := range src {
-		out[w] = perceptron.Hash(a)
-	}
-	return out
-}
 
 // TrainSentences trains on parsed sentences; opts.Train and opts.Dev are
 // ignored. The result depends only on the data, Epochs and Seed.
@@ -196,30 +185,6 @@ func TrainSentences(ctx context.Context, train, dev []conllu.Sentence, opts Trai
 			m.dict[w] = bestC
 		}
 	}
-	m.ambSrc = map[string]string{}
-	for w, cm := range wordCounts {
-		total := 0
-		for _, n := range cm {
-			total += n
-		}
-		if total < ambMinCount {
-			continue
-		}
-		var cs []int
-		for c, n := range cm {
-			if float64(n) >= ambMinShare*float64(total) {
-				cs = append(cs, c)
-			}
-		}
-		slices.Sort(cs)
-		var b strings.Builder
-		for _, c := range cs {
-			b.WriteString(m.classes[c])
-			b.WriteByte('|')
-		}
-		m.ambSrc[w] = b.String()
-	}
-	m.amb = hashAmb(m.ambSrc)
 	m.lem = trainLemmatizer(train)
 
 	n := len(m.classes)
@@ -243,7 +208,7 @@ func TrainSentences(ctx context.Context, train, dev []conllu.Sentence, opts Trai
 			}
 			words := train[si].Forms()
 			g := gold[si]
-			ti := infos(words, m.amb)
+			ti := infos(words)
 			first := make([]int, len(words))
 			for i, w := range words {
 				if c, ok := m.dict[w]; ok {
@@ -317,12 +282,9 @@ func (m *Model) Evaluate(sents []conllu.Sentence) Scores {
 type fileHeader struct {
 	Classes []string
 	Dict    []dictEntry
-	Amb     []ambEntry
 	Lemmas  []lemmaEntry
 	Rules   []ruleEntry
 }
-
-type ambEntry struct{ Word, Classes string }
 
 type dictEntry struct {
 	Word  string
@@ -342,10 +304,6 @@ func (m *Model) Save(w io.Writer) error {
 		h.Dict = append(h.Dict, dictEntry{k, v})
 	}
 	slices.SortFunc(h.Dict, func(a, b dictEntry) int { return strings.Compare(a.Word, b.Word) })
-	for k, v := range m.ambSrc {
-		h.Amb = append(h.Amb, ambEntry{k, v})
-	}
-	slices.SortFunc(h.Amb, func(a, b ambEntry) int { return strings.Compare(a.Word, b.Word) })
 	h.Lemmas, h.Rules = m.lem.export()
 	bw := bufio.NewWriter(zw)
 	if _, err := bw.WriteString(fileMagic + "\n"); err != nil {
@@ -375,11 +333,15 @@ func Load(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, bad(err)
 	}
-	br := bufio.NewReader(zr)
-	line, err := br.ReadString('\n')
-	if err != nil || strings.TrimSpace(line) != fileMagic {
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, bad(err)
+	}
+	line, rest, ok := bytes.Cut(data, []byte("\n"))
+	if !ok || string(line) != fileMagic {
 		return nil, bad(fmt.Errorf("not a %s file", fileMagic))
 	}
+	br := bytes.NewReader(rest)
 	var h fileHeader
 	if err := gob.NewDecoder(br).Decode(&h); err != nil {
 		return nil, bad(err)
@@ -396,16 +358,12 @@ func Load(r io.Reader) (*Model, error) {
 		}
 		m.dict[d.Word] = d.Class
 	}
-	m.ambSrc = make(map[string]string, len(h.Amb))
-	for _, a := range h.Amb {
-		m.ambSrc[a.Word] = a.Classes
-	}
-	m.amb = hashAmb(m.ambSrc)
 	m.lem = importLemmatizer(h.Lemmas, h.Rules)
-	if m.pass1, err = perceptron.Read(br); err != nil {
+	rest = rest[len(rest)-br.Len():]
+	if m.pass1, rest, err = perceptron.Decode(rest); err != nil {
 		return nil, bad(err)
 	}
-	if m.pass2, err = perceptron.Read(br); err != nil {
+	if m.pass2, _, err = perceptron.Decode(rest); err != nil {
 		return nil, bad(err)
 	}
 	if m.pass1.NClasses != len(m.classes) || m.pass2.NClasses != len(m.classes) {

@@ -11,6 +11,7 @@ package perceptron
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -103,14 +104,28 @@ func (t *Trainer) add(r, class int32, d int32) {
 	t.rows[r] = append(row, entry{class: class, w: d, u: t.c * float64(d)})
 }
 
+// fold maps a 64-bit feature hash to the 32-bit key stored in a Model.
+// With a million features about a hundred keys collide; their weights are
+// summed, which costs nothing measurable and halves the model file.
+func fold(h uint64) uint32 { return uint32(h ^ h>>32) }
+
 // Average returns the averaged model, quantised to int16. Weights whose
 // absolute averaged value is below prune are dropped.
 func (t *Trainer) Average(prune float64) *Model {
-	keys := make([]uint64, 0, len(t.index))
-	for k := range t.index {
-		keys = append(keys, k)
+	type keyed struct {
+		folded uint32
+		key    uint64
 	}
-	slices.Sort(keys)
+	keys := make([]keyed, 0, len(t.index))
+	for k := range t.index {
+		keys = append(keys, keyed{fold(k), k})
+	}
+	slices.SortFunc(keys, func(a, b keyed) int {
+		if a.folded != b.folded {
+			return cmp.Compare(a.folded, b.folded)
+		}
+		return cmp.Compare(a.key, b.key)
+	})
 	maxAbs := 0.0
 	for _, row := range t.rows {
 		for _, e := range row {
@@ -121,37 +136,95 @@ func (t *Trainer) Average(prune float64) *Model {
 	if scale == 0 {
 		scale = 1
 	}
-	m := &Model{NClasses: t.NClasses, Scale: scale, index: make(map[uint64]uint32, len(keys)), off: []uint32{0}}
-	for _, k := range keys {
-		row := slices.Clone(t.rows[t.index[k]])
-		slices.SortFunc(row, func(a, b entry) int { return int(a.class - b.class) })
+	m := &Model{NClasses: t.NClasses, Scale: scale, off: []uint32{0}}
+	sums := make([]float64, t.NClasses)
+	used := make([]bool, t.NClasses)
+	for i := 0; i < len(keys); {
+		j := i
+		for j < len(keys) && keys[j].folded == keys[i].folded {
+			for _, e := range t.rows[t.index[keys[j].key]] {
+				avg := float64(e.w) - e.u/t.c
+				if math.Abs(avg) < prune {
+					continue
+				}
+				sums[e.class] += avg
+				used[e.class] = true
+			}
+			j++
+		}
 		n := 0
-		for _, e := range row {
-			avg := float64(e.w) - e.u/t.c
-			q := math.Round(avg / scale)
-			if math.Abs(avg) < prune || q == 0 {
+		for c := range sums {
+			if !used[c] {
 				continue
 			}
-			m.cls = append(m.cls, uint16(e.class))
+			q := math.Max(-32767, math.Min(32767, math.Round(sums[c]/scale)))
+			sums[c], used[c] = 0, false
+			if q == 0 {
+				continue
+			}
+			m.cls = append(m.cls, uint16(c))
 			m.w = append(m.w, int16(q))
 			n++
 		}
-		if n == 0 {
-			continue
+		if n > 0 {
+			m.keys = append(m.keys, keys[i].folded)
+			m.off = append(m.off, uint32(len(m.cls)))
 		}
-		m.keys = append(m.keys, k)
-		m.index[k] = uint32(len(m.off) - 1)
-		m.off = append(m.off, uint32(len(m.cls)))
+		i = j
 	}
+	m.index = newTable(m.keys)
 	return m
+}
+
+// table is an open-addressing hash table from a feature key to its row,
+// built once from distinct keys; much faster to build and probe than a map.
+type table struct {
+	keys []uint32
+	rows []uint32 // row+1; 0 marks an empty slot
+	mask uint32
+}
+
+func slot(k uint32) uint32 { return (k * 0x9e3779b1) ^ (k >> 16) }
+
+func newTable(keys []uint32) table {
+	size := uint32(16)
+	for int(size) < 2*len(keys) {
+		size *= 2
+	}
+	t := table{keys: make([]uint32, size), rows: make([]uint32, size), mask: size - 1}
+	for r, k := range keys {
+		i := slot(k) & t.mask
+		for t.rows[i] != 0 {
+			i = (i + 1) & t.mask
+		}
+		t.keys[i], t.rows[i] = k, uint32(r)+1
+	}
+	return t
+}
+
+func (t *table) get(k uint32) (uint32, bool) {
+	if len(t.rows) == 0 {
+		return 0, false
+	}
+	i := slot(k) & t.mask
+	for {
+		r := t.rows[i]
+		if r == 0 {
+			return 0, false
+		}
+		if t.keys[i] == k {
+			return r - 1, true
+		}
+		i = (i + 1) & t.mask
+	}
 }
 
 // Model is a trained, read-only perceptron; safe for concurrent use.
 type Model struct {
 	NClasses int
 	Scale    float64 // weight = int16 value × Scale
-	keys     []uint64
-	index    map[uint64]uint32
+	keys     []uint32
+	index    table
 	off      []uint32
 	cls      []uint16
 	w        []int16
@@ -165,7 +238,7 @@ func (m *Model) Features() (features, weights int) { return len(m.keys), len(m.w
 func (m *Model) Scores(feats []uint64, scores []int32) {
 	clear(scores)
 	for _, f := range feats {
-		r, ok := m.index[f]
+		r, ok := m.index.get(fold(f))
 		if !ok {
 			continue
 		}
@@ -177,7 +250,7 @@ func (m *Model) Scores(feats []uint64, scores []int32) {
 	}
 }
 
-const magic = "FLPERC1\n"
+const magic = "FLPERC2\n"
 
 // WriteTo writes the model in a compact binary form (deterministic for
 // equal models). Compress it yourself if you want.
@@ -195,9 +268,9 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	uv(uint64(m.NClasses))
 	uv(math.Float64bits(m.Scale))
 	uv(uint64(len(m.keys)))
-	prev := uint64(0)
+	prev := uint32(0)
 	for i, k := range m.keys {
-		uv(k - prev)
+		uv(uint64(k - prev))
 		prev = k
 		a, b := m.off[i], m.off[i+1]
 		uv(uint64(b - a))
@@ -213,68 +286,81 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 
 // Read reads a model written by WriteTo.
 func Read(r io.Reader) (*Model, error) {
-	br := bufio.NewReader(r)
-	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
-		return nil, errors.New("perceptron: not a model file (bad header)")
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("perceptron: reading model: %w", err)
 	}
-	var err error
+	m, _, err := Decode(data)
+	return m, err
+}
+
+// Decode decodes a model written by WriteTo from the start of data and
+// returns the bytes after it.
+func Decode(data []byte) (*Model, []byte, error) {
+	if len(data) < len(magic) || string(data[:len(magic)]) != magic {
+		return nil, nil, errors.New("perceptron: not a model file (bad header)")
+	}
+	data = data[len(magic):]
+	bad := false
 	uv := func() uint64 {
-		if err != nil {
+		v, n := binary.Uvarint(data)
+		if n <= 0 {
+			bad = true
+			data = nil
 			return 0
 		}
-		var v uint64
-		v, err = binary.ReadUvarint(br)
+		data = data[n:]
 		return v
 	}
 	sv := func() int64 {
-		if err != nil {
+		v, n := binary.Varint(data)
+		if n <= 0 {
+			bad = true
+			data = nil
 			return 0
 		}
-		var v int64
-		v, err = binary.ReadVarint(br)
+		data = data[n:]
 		return v
 	}
 	m := &Model{}
 	m.NClasses = int(uv())
 	m.Scale = math.Float64frombits(uv())
 	nk := uv()
-	if err != nil {
-		return nil, fmt.Errorf("perceptron: truncated header: %w", err)
+	if bad {
+		return nil, nil, errors.New("perceptron: truncated header")
 	}
-	if m.NClasses <= 0 || m.NClasses > 65535 || nk > 1<<28 {
-		return nil, fmt.Errorf("perceptron: implausible header (%d classes, %d features)", m.NClasses, nk)
+	if m.NClasses <= 0 || m.NClasses > 65535 || nk > uint64(len(data)) {
+		return nil, nil, fmt.Errorf("perceptron: implausible header (%d classes, %d features)", m.NClasses, nk)
 	}
-	m.keys = make([]uint64, 0, nk)
-	m.index = make(map[uint64]uint32, nk)
+	m.keys = make([]uint32, 0, nk)
 	m.off = make([]uint32, 1, nk+1)
-	prev := uint64(0)
-	for i := uint64(0); i < nk; i++ {
-		k := prev + uv()
+	prev := uint32(0)
+	for i := uint64(0); i < nk && !bad; i++ {
+		k := prev + uint32(uv())
+		if i > 0 && k <= prev {
+			return nil, nil, fmt.Errorf("perceptron: feature keys out of order at %d", i)
+		}
 		prev = k
 		cnt := uv()
-		if err != nil {
-			break
-		}
 		if cnt > uint64(m.NClasses) {
-			return nil, fmt.Errorf("perceptron: feature %d has %d weights for %d classes", i, cnt, m.NClasses)
+			return nil, nil, fmt.Errorf("perceptron: feature %d has %d weights for %d classes", i, cnt, m.NClasses)
 		}
 		c := 0
 		for j := uint64(0); j < cnt; j++ {
 			c += int(uv())
 			v := sv()
 			if c >= m.NClasses || v < math.MinInt16 || v > math.MaxInt16 {
-				return nil, fmt.Errorf("perceptron: bad weight in feature %d", i)
+				return nil, nil, fmt.Errorf("perceptron: bad weight in feature %d", i)
 			}
 			m.cls = append(m.cls, uint16(c))
 			m.w = append(m.w, int16(v))
 		}
 		m.keys = append(m.keys, k)
-		m.index[k] = uint32(i)
 		m.off = append(m.off, uint32(len(m.cls)))
 	}
-	if err != nil {
-		return nil, fmt.Errorf("perceptron: truncated model: %w", err)
+	if bad {
+		return nil, nil, errors.New("perceptron: truncated model")
 	}
-	return m, nil
+	m.index = newTable(m.keys)
+	return m, data, nil
 }

@@ -58,9 +58,11 @@ func Extract(ctx context.Context, it source.Item, opts Options) (doc *faultline.
 	defer func() {
 		if r := recover(); r != nil {
 			doc = nil
-			err = faultline.Errorf(faultline.EINTERNAL,
-				"extract %s: the extractor crashed (%v); the item was skipped, please report it with the input attached\n%s",
-				it.Name, r, debug.Stack())
+			err = &faultline.Error{
+				Code:    faultline.EINTERNAL,
+				Message: fmt.Sprintf("extract %s: the extractor crashed (%v); the item was skipped, please report it with the input attached", it.Name, r),
+				Err:     fmt.Errorf("panic: %v\n%s", r, debug.Stack()),
+			}
 		}
 	}()
 

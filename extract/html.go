@@ -40,7 +40,7 @@ func fromHTML(it source.Item) (article, error) {
 	}
 	root, err := parseHTML(it.Data)
 	if err != nil {
-		return article{}, itemError(it, "cannot parse HTML (%v); check that the file is a web page", err)
+		return article{}, faultline.Errorf(faultline.EINVALID, "extract %s: cannot parse HTML: %w; check that the file is a web page", it.Name, err)
 	}
 	pageURL := itemURL(it)
 

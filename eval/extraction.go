@@ -73,9 +73,10 @@ type ExtractionResult struct {
 //
 // trafilatura-eval follows trafilatura's tests: each `with` snippet found
 // in the text is a TP (else FN), each `without` snippet found is an FP
-// (else TN), summed over all pages. Whitespace runs are collapsed in both
-// the snippet and the text before matching, as faultline separates
-// paragraphs by a blank line where trafilatura prints one newline.
+// (else TN), summed over all pages. Whitespace runs are collapsed and soft
+// hyphens dropped in both the snippet and the text before matching, as
+// faultline separates paragraphs by a blank line where trafilatura prints
+// one newline, and removes soft hyphens from text.
 func Extraction(ctx context.Context, dir string, opts ExtractionOptions) (ExtractionResult, error) {
 	switch {
 	case fileExists(filepath.Join(dir, "ground-truth.json")):
@@ -405,16 +406,16 @@ func trafilaturaExtraction(ctx context.Context, dir string, opts ExtractionOptio
 		if fail {
 			r.Failed++
 		}
-		flat := collapseSpaces(text)
+		flat := snippetForm(text)
 		for _, s := range golds[i].With {
-			if strings.Contains(flat, collapseSpaces(s)) {
+			if strings.Contains(flat, snippetForm(s)) {
 				r.TP++
 			} else {
 				r.FN++
 			}
 		}
 		for _, s := range golds[i].Without {
-			if strings.Contains(flat, collapseSpaces(s)) {
+			if strings.Contains(flat, snippetForm(s)) {
 				r.FP++
 			} else {
 				r.TN++
@@ -441,6 +442,9 @@ func trafilaturaExtraction(ctx context.Context, dir string, opts ExtractionOptio
 	return r, nil
 }
 
-func collapseSpaces(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+// snippetForm prepares text and snippets for matching: soft hyphens
+// (U+00AD, invisible hyphenation hints that faultline drops from text) are
+// removed and whitespace runs collapsed to one space.
+func snippetForm(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00ad", "")), " ")
 }

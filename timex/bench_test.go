@@ -3,6 +3,7 @@ package timex
 import (
 	"bufio"
 	"encoding/json"
+	"github.com/faultline-news/faultline"
 	"os"
 	"path/filepath"
 	"strings"
@@ -70,5 +71,26 @@ func BenchmarkPublicationDate(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		PublicationDate(text)
+	}
+}
+
+// BenchmarkFindSentences measures the stage's usual input: text with
+// sentence spans (here cut at ". ").
+func BenchmarkFindSentences(b *testing.B) {
+	text := benchText(b)
+	var sents []faultline.Sentence
+	start := 0
+	for i := 0; i+1 < len(text); i++ {
+		if text[i] == '.' && text[i+1] == ' ' {
+			sents = append(sents, faultline.Sentence{Start: start, End: i + 1})
+			start = i + 2
+		}
+	}
+	sents = append(sents, faultline.Sentence{Start: start, End: len(text)})
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Find(text, sents, ref)
 	}
 }

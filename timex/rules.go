@@ -853,7 +853,7 @@ func (f *finder) number(i int) (int, resolved, bool) {
 	if suffix != "" {
 		return 0, resolved{}, false
 	}
-	if y, ok := year4(digits); ok && y >= 1900 && y <= 2099 {
+	if y, ok := year4(digits); ok && y >= 1500 && y <= 2099 {
 		if f.lower(i+1) == "'s" && y%10 == 0 {
 			return i + 2, decadeValue(y), true
 		}
@@ -866,7 +866,7 @@ func (f *finder) number(i int) (int, resolved, bool) {
 				return i + 3, res, true
 			}
 		}
-		if f.yearContext(i) {
+		if f.yearContext(i, y) {
 			res := yearValue(y)
 			res.abs = true
 			return i + 1, res, true
@@ -876,8 +876,9 @@ func (f *finder) number(i int) (int, resolved, bool) {
 	return f.ago(i)
 }
 
-// yearContext reports whether the four-digit number at i reads as a year.
-func (f *finder) yearContext(i int) bool {
+// yearContext reports whether the four-digit number y at i reads as a
+// year: after a cue word, or (from 1900 on) before closing punctuation.
+func (f *finder) yearContext(i, y int) bool {
 	prev := f.lower(i - 1)
 	if notYearBefore[prev] {
 		return false
@@ -900,10 +901,10 @@ func (f *finder) yearContext(i int) bool {
 	if yearCues[prev] {
 		return true
 	}
-	if i+1 >= len(f.toks) {
-		return true
+	if y < 1900 {
+		return false
 	}
-	return closingPunct[f.lower(i+1)]
+	return i+1 >= len(f.toks) || closingPunct[f.lower(i+1)]
 }
 
 // isoNumber reads "2017-03-23", "2017-03" and "2014-2016".

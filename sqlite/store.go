@@ -2,6 +2,11 @@
 // on the pure-Go driver modernc.org/sqlite, with the schema in numbered
 // migrations embedded from migrations/.
 //
+// To change the schema, add the next numbered file to migrations/ (for
+// example 0002_entities.sql); Open applies each missing one once, in its
+// own transaction, and records it in PRAGMA user_version and the
+// schema_migrations table. Never edit a migration that has been released.
+//
 // Writes are serialised inside the Store (SQLite has one writer at a time);
 // reads run concurrently. A Store is safe for use by many goroutines.
 package sqlite

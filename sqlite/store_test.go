@@ -137,7 +137,11 @@ func TestOpenRejects(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			before, _ := os.ReadFile(tt.path)
 			s, err := Open(ctx, tt.path)
+			if after, _ := os.ReadFile(tt.path); string(after) != string(before) {
+				t.Error("Open changed the file it rejected")
+			}
 			if err == nil {
 				s.Close()
 				t.Fatal("Open succeeded")

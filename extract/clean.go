@@ -127,7 +127,7 @@ func isRepetition(p string, distance int) bool {
 // comparing short boilerplate lines.
 func lowerKey(p string) string {
 	k := strings.ToLower(strings.TrimSpace(p))
-	return strings.TrimRight(k, " :.…»›>|-–—")
+	return strings.TrimRight(k, " :.!…»›>|-–—")
 }
 
 var tailMarkers = map[string]bool{
@@ -169,6 +169,7 @@ var listHeadings = map[string]bool{
 	"czytaj też": true, "czytaj także": true, "zobacz też": true,
 	"zobacz także": true, "najczęściej czytane": true,
 	"lees ook": true, "gerelateerde artikelen": true,
+	"empfohlene beiträge": true, "empfohlene artikel": true,
 }
 
 func isListHeading(p string) bool {
@@ -199,15 +200,23 @@ var (
 		`|subscribe(?: now| today| here)?|subscribe to .{0,60}|sign up (?:for|to) .{0,60}newsletter.{0,40}` +
 		`|follow us(?: on .{0,60})?|join us on .{0,40}` +
 		`|(?:skip )?advertisement|ad|sponsored(?: content)?|continue reading(?: below)?|story continues below(?: advertisement)?` +
-		`|(?:you must )?(?:be )?log(?:ged)? ?in to (?:post a )?comment|leave a (?:comment|reply)|post a comment|view comments|show comments|wird geladen|zum newsletter anmelden|newsletter abonnieren|artikel teilen|teilen|drucken|weiterlesen|mehr lesen|anzeige|werbung|partager|publicité|compartir|publicidad|leer más|condividi|udostępnij|facebook|twitter|whatsapp|linkedin|pinterest|reddit|telegram|messenger|copy link|copy url|comments?` +
+		`|(?:you must )?(?:be )?log(?:ged)? ?in to (?:post a )?comment|leave a (?:comment|reply)|post a comment|view comments|show comments|teilen mit|keine kommentare|sie sind aktuell nicht eingeloggt|bild anzeigen|wird geladen|zum newsletter anmelden|newsletter abonnieren|artikel teilen|teilen|drucken|weiterlesen|mehr lesen|anzeige|werbung|partager|publicité|compartir|publicidad|leer más|condividi|udostępnij|facebook|twitter|whatsapp|linkedin|pinterest|reddit|telegram|messenger|copy link|copy url|comments?` +
 		`|\(adsbygoogle = window\.adsbygoogle \|\| \[\]\)\.push\(\{\}\);?` +
 		`)[\s:.!]*$`)
 	// "Read more: Another headline", "RELATED: ..." teaser lines.
-	teaserRe = regexp.MustCompile(`(?i)^(?:read more|read also|also read|related|see also|more|watch|listen|recommended|also on [\w ]+)\s*[:>»|–—-]\s*\S`)
+	teaserRe = regexp.MustCompile(`(?i)^(?:read more|read also|also read|related|see also|more|watch|listen|recommended|also on [\w ]+` +
+		`|lesen sie auch|mehr zum thema|(?:à )?lire aussi|lee también|leer más|leggi anche|leia também|veja também|czytaj (?:też|także)|zobacz (?:też|także))\s*[:>»|–—-]\s*\S`)
 	// Copyright lines.
 	copyrightRe = regexp.MustCompile(`(?i)^(?:copyright\b|©|\(c\)\s*\d{4}|all rights reserved)`)
 	// Photo credit and caption labels.
 	captionRe = regexp.MustCompile(`(?i)^(?:image copyright|image caption|media caption|photo credit|picture credit|(?:photo|photograph|picture|image|file photo)\s*:|\(?(?:photo|image)s? (?:by|courtesy|credit)\b)`)
+)
+
+var (
+	// Site navigation that survives extraction: skip links, menu labels.
+	navigationRe = regexp.MustCompile(`(?i)^(?:skip to (?:main )?content|skip navigation|jump to navigation|menu|main menu|search|back to top|home|startseite|zur startseite|accueil|inicio|zum inhalt springen|navigation)[\s.!]*$`)
+	// Breadcrumbs: "Home › World › Europe", "News / Politics / EU".
+	breadcrumbRe = regexp.MustCompile(`^[^.!?›»>/|]{1,40}(?:\s[›»>/|]\s[^.!?›»>/|]{1,60}){2,}$`)
 )
 
 // boilerplateKind returns the removal kind of a one-paragraph piece of page
@@ -215,6 +224,10 @@ var (
 func boilerplateKind(p string) string {
 	n := utf8.RuneCountInString(p)
 	switch {
+	case n <= 40 && navigationRe.MatchString(p):
+		return faultline.RemovedNavigation
+	case n <= 160 && breadcrumbRe.MatchString(p):
+		return faultline.RemovedNavigation
 	case n <= 90 && shareRe.MatchString(p):
 		return faultline.RemovedBoilerplate
 	case n <= 200 && teaserRe.MatchString(p):

@@ -264,7 +264,10 @@ func TestCleanKinds(t *testing.T) {
 		{"Subscribe", faultline.RemovedBoilerplate},
 		{"Read more: Another headline about something", faultline.RemovedBoilerplate},
 		{"Image copyright Getty Images", faultline.RemovedCaption},
+		{"Skip to main content", faultline.RemovedNavigation},
+		{"Home › World › Middle East", faultline.RemovedNavigation},
 		{"US advisers", ""},
+		{"Prices rose 3% / year in 2019 / 2020 and fell after.", ""},
 		{"Subscribers were told the plan would change in March.", ""},
 	}
 	for _, tt := range tests {

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/faultline-news/faultline"
@@ -251,6 +252,12 @@ func isByline(p string) bool {
 	if utf8.RuneCountInString(p) > 120 || len(strings.Fields(p)) > 16 {
 		return false
 	}
+	// "By Monday, the troops had withdrawn." is a sentence, not a byline.
+	if last, _ := utf8.DecodeLastRuneInString(p); last == '.' || last == '!' || last == '?' {
+		if firstFullDate(p).IsZero() {
+			return false
+		}
+	}
 	return bylineRe.MatchString(p)
 }
 
@@ -273,7 +280,10 @@ func splitDatelinePrefix(p string) (prefix, rest string, ok bool) {
 	restStart := m[4]
 	prefix = strings.TrimSpace(p[:restStart])
 	rest = p[restStart:]
-	if rest == "" {
+	// The story proper starts a sentence: "NATO — the alliance said" is
+	// prose, "WASHINGTON — The" a dateline.
+	first, _ := utf8.DecodeRuneInString(rest)
+	if !unicode.IsUpper(first) && !unicode.IsDigit(first) && !strings.ContainsRune("\"“‘'«„(", first) {
 		return "", "", false
 	}
 	return prefix, rest, true

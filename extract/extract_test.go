@@ -235,6 +235,8 @@ func TestDatelinePrefix(t *testing.T) {
 		{"ST. JOSEPH, Mich. (AP) — Michigan", "ST. JOSEPH, Mich. (AP) —", "Michigan"},
 		{"The U.S. — and its allies — said", "", ""},
 		{"NATO said on Monday", "", ""},
+		{"NATO — the alliance said", "", ""},
+		{"LONDON — “We will not leave,” she said", "LONDON —", "“We will not leave,” she said"},
 	}
 	for _, tt := range tests {
 		prefix, rest, ok := splitDatelinePrefix(tt.in)
@@ -255,6 +257,8 @@ func TestCleanKinds(t *testing.T) {
 	}{
 		{"By John Smith", faultline.RemovedByline},
 		{"By Jane Doe and Ali Hassan, Reuters", faultline.RemovedByline},
+		{"By Monday, the troops had withdrawn.", ""},
+		{"By John Smith | March 2, 2017", faultline.RemovedByline},
 		{"By clicking accept you agree to the terms of service, which were updated last week.", ""},
 		{"March 23, 2017", faultline.RemovedDateline},
 		{"Updated: 23 March 2017 10:31 GMT", faultline.RemovedDateline},

@@ -31,7 +31,7 @@
 // the same.
 //
 // Not quantities: dates and years (anything the timex package finds, and
-// bare years 1900-2100 that count nothing), times of day ("10:30", "5
+// bare years 1000-2100 that count nothing), times of day ("10:30", "5
 // p.m."), ordinals ("23rd", "second"), phone numbers and other digit groups
 // ("555-1234", "+44 20 7946"), identifiers ("Resolution 2334", "F-16",
 // "G20"), and "one" without a counted noun ("one of the aims", "no one").
@@ -269,7 +269,7 @@ type numberPhrase struct {
 	unit      string // set when the number fixes it ("$" → USD, "%" → percent)
 	modifier  string // for plural numerals: "dozens of"
 	needsUnit bool   // number words count only with a counted noun
-	yearLike  bool   // a bare 1900-2100
+	yearLike  bool   // a bare 1000-2100
 	ranged    bool   // "20-30"
 }
 
@@ -370,7 +370,7 @@ func (f *finder) digits(j int, money bool) (numberPhrase, bool) {
 	switch {
 	case suffix == "":
 	case money && suffixScales[suffix] != 0:
-		n.value *= suffixScales[suffix]
+		n.value = scaled(n.value, suffixScales[suffix])
 		return n, true
 	case suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th" || suffix == "s" || timeSuffixes[suffix]:
 		return numberPhrase{}, false
@@ -384,10 +384,10 @@ func (f *finder) digits(j int, money bool) (numberPhrase, bool) {
 	}
 	k := j + 1
 	if sc, ok := scales[f.lower(k)]; ok {
-		n.value *= sc
+		n.value = scaled(n.value, sc)
 		k++
 		if sc2, ok := scales[f.lower(k)]; ok && sc2 > sc { // "2 hundred thousand"
-			n.value *= sc2
+			n.value = scaled(n.value, sc2)
 			k++
 		}
 	} else if f.lower(k) == "dozen" {
@@ -405,11 +405,22 @@ func (f *finder) digits(j int, money bool) (numberPhrase, bool) {
 		n.unit = f.lower(k + 1)
 	}
 	if k == j+1 && !money && !strings.ContainsAny(digits, ",.") {
-		if y, err := strconv.Atoi(digits); err == nil && y >= 1500 && y <= 2100 {
+		if y, err := strconv.Atoi(digits); err == nil && y >= 1000 && y <= 2100 {
 			n.yearLike = true
 		}
 	}
 	return n, true
+}
+
+// scaled multiplies v by a scale of a hundred or more and rounds away the
+// float error of decimal fractions: 8.2 million is 8200000, not
+// 8199999.999999999.
+func scaled(v, scale float64) float64 {
+	r := v * scale
+	if rounded := math.Round(r*1000) / 1000; !math.IsInf(rounded, 0) {
+		return rounded
+	}
+	return r
 }
 
 // identifier reports whether the word at i makes the number after it a
@@ -640,6 +651,17 @@ func (f *finder) head(k int, value float64) string {
 			continue
 		}
 		if isPluralNoun(w) || massNouns[w] {
+			// A noun compound ends at its last noun: "weapons smugglers",
+			// "police officers", "one police officer". Only known
+			// premodifiers extend, so "countries continues" stays put.
+			for premodifiers[w] && i+1 < len(f.toks) && f.isKind(i+1, kindWord) && !f.toks[i+1].capital {
+				next := f.toks[i+1].lower
+				if stopWords[next] || !nounLike(next) || (value != 1 && !isPluralNoun(next) && !massNouns[next]) {
+					break
+				}
+				i++
+				w = next
+			}
 			return w
 		}
 		if i == k && measureNouns[w] {
@@ -660,6 +682,12 @@ func (f *finder) head(k int, value float64) string {
 		return capitalPlural
 	}
 	return fallback
+}
+
+// nounLike reports whether a lower-case word may be a noun: not a
+// participle, gerund or adverb by its ending.
+func nounLike(w string) bool {
+	return !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "ly") && len(w) > 2
 }
 
 // isPluralNoun guesses whether a lower-case word is a plural noun.

@@ -138,3 +138,13 @@ var massNouns = map[string]bool{
 	"kilograms": true, "pounds": true, "dollars": true, "euros": true, "yuan": true, "yen": true,
 	"rupees": true, "refugees": true, "civilians": true,
 }
+
+// premodifiers are nouns that often modify the counted noun after them
+// ("police officers", "crew members", "weapons inspectors").
+var premodifiers = map[string]bool{
+	"police": true, "crew": true, "staff": true, "militia": true, "poultry": true, "security": true,
+	"weapons": true, "arms": true, "explosives": true, "girls": true, "boys": true, "sports": true,
+	"rights": true, "drugs": true, "news": true, "customs": true, "aid": true, "relief": true,
+	"border": true, "army": true, "cabinet": true, "party": true, "opposition": true, "government": true,
+	"election": true, "health": true, "peace": true, "rescue": true, "emergency": true,
+}

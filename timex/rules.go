@@ -853,7 +853,7 @@ func (f *finder) number(i int) (int, resolved, bool) {
 	if suffix != "" {
 		return 0, resolved{}, false
 	}
-	if y, ok := year4(digits); ok && y >= 1500 && y <= 2099 {
+	if y, ok := year4(digits); ok && y <= 2099 {
 		if f.lower(i+1) == "'s" && y%10 == 0 {
 			return i + 2, decadeValue(y), true
 		}

@@ -384,6 +384,23 @@ func (f *finder) month(i int, mn monthName, m mode) (int, resolved, bool) {
 	if mn.abbr {
 		return 0, resolved{}, false
 	}
+	if mn.month == time.May && f.capitalWord(i+1) == "day" {
+		return 0, resolved{}, false // "May Day" is a holiday, not the month
+	}
+	// "between March and May 2010": the year written after the second month.
+	switch f.lower(i + 1) {
+	case "and", "to", "through", "until", "till", "or", "-", "–", "—":
+		if mn2, ok := months[f.capitalWord(i + 2)]; ok && !mn2.abbr && f.isKind(i+3, kindNumber) {
+			if y, ok := year4(f.lower(i + 3)); ok {
+				if mn.month > mn2.month {
+					y--
+				}
+				res := monthValue(y, mn.month)
+				res.abs = true
+				return i + 1, res, true
+			}
+		}
+	}
 	if m == modeCue {
 		prev := f.lower(i - 1)
 		cues := bareMonthCues

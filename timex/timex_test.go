@@ -53,6 +53,7 @@ func TestFind(t *testing.T) {
 		{"Rebels took the city earlier this month.", "earlier this month", "2017-03", "month"},
 		{"Exports fell last month.", "last month", "2017-02", "month"},
 		{"The talks resume next month.", "next month", "2017-04", "month"},
+		{"Crowds gathered for May Day rallies.", "", "", ""},
 		// Full dates.
 		{"Mosul, Iraq, March 23, 2017.", "March 23, 2017", "2017-03-23", "day"},
 		{"Published 23 March 2017 by staff.", "23 March 2017", "2017-03-23", "day"},
@@ -124,6 +125,29 @@ func TestFind(t *testing.T) {
 				t.Errorf("got %q %s %s, want %q %s %s", g.Text, g.Value, g.Grain, tc.span, tc.value, tc.grain)
 			}
 		})
+	}
+}
+
+func TestSeveral(t *testing.T) {
+	tests := []struct {
+		text   string
+		values []string
+	}{
+		{"Protests ran between March and May 2010.", []string{"2010-03", "2010-05"}},
+		{"From December to February 2015 it snowed.", []string{"2014-12", "2015-02"}},
+		{"The war lasted from 2003 to 2011.", []string{"2003", "2011"}},
+		{"He died Tuesday. Monday, officials reported the outbreak.", []string{"2017-03-21", "2017-03-20"}},
+	}
+	for _, tc := range tests {
+		got := Find(tc.text, nil, ref)
+		checkSpans(t, tc.text, got)
+		var values []string
+		for _, g := range got {
+			values = append(values, g.Value)
+		}
+		if strings.Join(values, " ") != strings.Join(tc.values, " ") {
+			t.Errorf("%q: got %v, want %v", tc.text, values, tc.values)
+		}
 	}
 }
 

@@ -390,7 +390,7 @@ func (f *finder) month(i int, mn monthName, m mode) (int, resolved, bool) {
 	// "between March and May 2010": the year written after the second month.
 	switch f.lower(i + 1) {
 	case "and", "to", "through", "until", "till", "or", "-", "–", "—":
-		if mn2, ok := months[f.capitalWord(i + 2)]; ok && !mn2.abbr && f.isKind(i+3, kindNumber) {
+		if mn2, ok := months[f.capitalWord(i+2)]; ok && !mn2.abbr && f.isKind(i+3, kindNumber) {
 			if y, ok := year4(f.lower(i + 3)); ok {
 				if mn.month > mn2.month {
 					y--

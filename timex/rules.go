@@ -97,6 +97,9 @@ func (f *finder) core(i int) (int, resolved, bool) {
 			return f.weekday(i, wd, modeCue)
 		}
 	}
+	if _, ok := seasons[t.lower]; ok {
+		return f.seasonYear(i)
+	}
 	switch t.lower {
 	case "yesterday", "today", "tonight", "tomorrow":
 		if !f.hasRef {
@@ -480,6 +483,9 @@ func (f *finder) deictic(i int, afterThe bool) (int, resolved, bool) {
 		}
 	}
 	ref := f.ref
+	if start, ok := seasons[f.lower(n)]; ok && (w == "last" || w == "this" || w == "next") {
+		return n + 1, seasonValue(ref, start, w), true
+	}
 	switch f.lower(n) {
 	case "week":
 		switch w {
@@ -687,6 +693,9 @@ func (f *finder) ago(i int) (int, resolved, bool) {
 // the matches "the past two weeks", "the coming days", "the 1990s".
 func (f *finder) the(i int) (int, resolved, bool) {
 	n := i + 1
+	if _, ok := seasons[f.lower(n)]; ok {
+		return f.seasonYear(n)
+	}
 	switch f.lower(n) {
 	case "past", "last", "coming", "next":
 		return f.deictic(n, true)
@@ -994,4 +1003,57 @@ func slashDate(s string, i int) (int, resolved, bool) {
 	res := dayValue(date(y, time.Month(m), d))
 	res.abs = true
 	return i + 1, res, true
+}
+
+// seasons maps a (northern-hemisphere, meteorological) season to its first
+// month. Winter runs from December into the next year.
+var seasons = map[string]time.Month{
+	"spring": time.March, "summer": time.June, "autumn": time.September, "fall": time.September,
+	"winter": time.December,
+}
+
+func seasonRange(y int, start time.Month) resolved {
+	from := date(y, start, 1)
+	return rangeValue(from, addMonths(from, 3).AddDate(0, 0, -1))
+}
+
+// seasonValue resolves "last|this|next <season>": the last one over before
+// ref, the one of ref's year (for winter, the one ref is in or the coming
+// one), or the first one starting after ref.
+func seasonValue(ref time.Time, start time.Month, which string) resolved {
+	y := ref.Year()
+	switch which {
+	case "last":
+		for !addMonths(date(y, start, 1), 3).AddDate(0, 0, -1).Before(ref) {
+			y--
+		}
+	case "next":
+		for !date(y, start, 1).After(ref) {
+			y++
+		}
+	default:
+		if start == time.December && ref.Month() <= time.February {
+			y--
+		}
+	}
+	return seasonRange(y, start)
+}
+
+// seasonYear matches "<season> [of] YYYY" at i: "summer 2016", "the spring
+// of 2015".
+func (f *finder) seasonYear(i int) (int, resolved, bool) {
+	k := i + 1
+	if f.lower(k) == "of" {
+		k++
+	}
+	if !f.isKind(k, kindNumber) {
+		return 0, resolved{}, false
+	}
+	y, ok := year4(f.lower(k))
+	if !ok {
+		return 0, resolved{}, false
+	}
+	res := seasonRange(y, seasons[f.lower(i)])
+	res.abs = true
+	return k + 1, res, true
 }

@@ -18,7 +18,9 @@
 //
 // Ranges are ISO 8601 intervals of two days, both ends included; "since X"
 // runs from the first day of X to the reference. A decade ("the 1990s",
-// "the '90s") is the range "1990-01-01/1999-12-31".
+// "the '90s") is the range "1990-01-01/1999-12-31". Seasons ("last summer",
+// "the spring of 2015") are northern-hemisphere meteorological ranges
+// (summer is June-August; winter runs from December into the next year).
 //
 // Placement rules, for a reference date R:
 //   - A weekday ("on Monday", "Monday's attack") is the most recent such day

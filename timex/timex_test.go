@@ -94,7 +94,15 @@ func TestFind(t *testing.T) {
 		{"It was popular in the '80s.", "in the '80s", "1980-01-01/1989-12-31", "range"},
 		{"He spoke before the 2016 election.", "2016", "2016", "year"},
 		{"The 2014-2016 drought hit hard.", "2014-2016", "2014-01-01/2016-12-31", "range"},
+		// Seasons (northern, meteorological).
+		{"The offensive began last summer.", "last summer", "2016-06-01/2016-08-31", "range"},
+		{"Snow fell last winter.", "last winter", "2016-12-01/2017-02-28", "range"},
+		{"Elections are due this autumn.", "this autumn", "2017-09-01/2017-11-30", "range"},
+		{"Talks resume next spring.", "next spring", "2018-03-01/2018-05-31", "range"},
+		{"It was built in the summer of 2015.", "in the summer of 2015", "2015-06-01/2015-08-31", "range"},
+		{"Prices fell in fall 2014.", "in fall 2014", "2014-09-01/2014-11-30", "range"},
 		// Not dates.
+		{"Prices fall in spring.", "", "", ""},
 		{"Some PMF groups may turn against U.S. forces.", "", "", ""},
 		{"May I ask a question?", "", "", ""},
 		{"Theresa May said the vote would go ahead.", "", "", ""},

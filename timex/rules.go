@@ -202,6 +202,10 @@ func (f *finder) cue(j int) int {
 		return 2
 	}
 	if len(w) >= 5 && strings.HasSuffix(w, "ed") {
+		switch f.lower(j - 1) {
+		case "be", "being", "is", "are", "am", "to", "get", "gets":
+			return 0 // a passive or infinitive: the auxiliary carries the tense
+		}
 		return 1
 	}
 	return 0

@@ -42,6 +42,8 @@ func TestFind(t *testing.T) {
 		{"The offensive began in May.", "in May", "2016-05", "month"},
 		{"Elections will be held in May.", "in May", "2017-05", "month"},
 		{"Elections will be held in January.", "in January", "2018-01", "month"},
+		{"The vote will be postponed until May.", "May", "2017-05", "month"},
+		{"The talks are expected to be completed on Saturday.", "on Saturday", "2017-03-25", "day"},
 		{"The summit is due next March.", "next March", "2018-03", "month"},
 		{"He arrived in March.", "in March", "2017-03", "month"},
 		{"Fighting has raged since January.", "since January", "2017-01-01/2017-03-23", "range"},

@@ -449,3 +449,24 @@ func Load(r io.Reader) (*Model, error) {
 	}
 	return m, nil
 }
+
+// TrainFile is what `faultline train parser --data DIR --out FILE` runs:
+// it trains on tag.CorpusFiles(corpora) with the given epochs and seed
+// (defaults 15 and 1 when zero) on 4-fold jackknifed tags (12-epoch
+// taggers), scores dev after each epoch with tagger's tags (gold tags if
+// tagger is nil), prints progress to log, and writes the model to out.
+func TrainFile(ctx context.Context, corpora, out string, epochs int, seed uint64, tagger *tag.Model, log io.Writer) (*Model, error) {
+	if epochs <= 0 {
+		epochs = 15
+	}
+	if seed == 0 {
+		seed = 1
+	}
+	train, dev := tag.CorpusFiles(corpora)
+	m, err := Train(ctx, TrainOptions{Train: train, Dev: dev, Epochs: epochs, Seed: seed, Log: log,
+		Jackknife: 4, TaggerEpochs: 12, Tagger: tagger})
+	if err != nil {
+		return nil, err
+	}
+	return m, tag.WriteFileAtomic(out, m.Save)
+}

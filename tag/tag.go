@@ -17,6 +17,8 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -399,4 +401,46 @@ func CorpusFiles(corpora string) (train, dev []string) {
 		}, []string{
 			corpora + "/ud-english-ewt/en_ewt-ud-dev.conllu",
 		}
+}
+
+// TrainFile is what `faultline train tagger --data DIR --out FILE` runs:
+// it trains on CorpusFiles(corpora) with the given epochs and seed
+// (defaults 12 and 1 when zero), prints per-epoch dev scores to log, and
+// writes the model to out (via a temporary file, so a failed run leaves no
+// half-written model).
+func TrainFile(ctx context.Context, corpora, out string, epochs int, seed uint64, log io.Writer) (*Model, error) {
+	if epochs <= 0 {
+		epochs = 12
+	}
+	if seed == 0 {
+		seed = 1
+	}
+	train, dev := CorpusFiles(corpora)
+	m, err := Train(ctx, TrainOptions{Train: train, Dev: dev, Epochs: epochs, Seed: seed, Log: log})
+	if err != nil {
+		return nil, err
+	}
+	return m, WriteFileAtomic(out, m.Save)
+}
+
+// WriteFileAtomic writes path through save into a temporary file in the
+// same directory and renames it into place.
+func WriteFileAtomic(path string, save func(io.Writer) error) error {
+	f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".tmp*")
+	if err != nil {
+		return faultline.Errorf(faultline.EINVALID, "cannot write %s: %w; check the directory exists and is writable", path, err)
+	}
+	tmp := f.Name()
+	err = save(f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return faultline.Errorf(faultline.EINVALID, "cannot write %s: %w", path, err)
+	}
+	return nil
 }

@@ -98,20 +98,7 @@ func TestLemmaRules(t *testing.T) {
 func TestStage(t *testing.T) {
 	m, _ := trainTiny(t, 1)
 	text := "Rebels attacked the town. Police arrested three men."
-	doc := &faultline.Document{Text: text}
-	for _, w := range strings.Fields(strings.NewReplacer(".", " .").Replace(text)) {
-		start := strings.Index(text[func() int {
-			if len(doc.Tokens) == 0 {
-				return 0
-			}
-			return doc.Tokens[len(doc.Tokens)-1].End
-		}():], w)
-		off := 0
-		if len(doc.Tokens) > 0 {
-			off = doc.Tokens[len(doc.Tokens)-1].End
-		}
-		doc.Tokens = append(doc.Tokens, faultline.Token{Start: off + start, End: off + start + len(w), Head: -1})
-	}
+	doc := &faultline.Document{Text: text, Tokens: spaceTokens(text)}
 	doc.Sentences = []faultline.Sentence{{Start: 0, End: 25, TokenStart: 0, TokenEnd: 5}, {Start: 26, End: len(text), TokenStart: 5, TokenEnd: 10}}
 	st := NewStage(m)
 	if st.Name() != "tag" || st.Assigns()[0] != faultline.LayerPOS {
@@ -132,4 +119,26 @@ func TestStage(t *testing.T) {
 	if err := st.Process(context.Background(), bad); faultline.ErrorCode(err) != faultline.EINVALID {
 		t.Errorf("token outside text: err = %v, want invalid", err)
 	}
+}
+
+// spaceTokens splits text at spaces and detaches a final period.
+func spaceTokens(text string) []faultline.Token {
+	var toks []faultline.Token
+	start := 0
+	for i := 0; i <= len(text); i++ {
+		if i < len(text) && text[i] != ' ' {
+			continue
+		}
+		end := i
+		if end > start && text[end-1] == '.' {
+			if end-1 > start {
+				toks = append(toks, faultline.Token{Start: start, End: end - 1, Head: -1})
+			}
+			toks = append(toks, faultline.Token{Start: end - 1, End: end, Head: -1})
+		} else if end > start {
+			toks = append(toks, faultline.Token{Start: start, End: end, Head: -1})
+		}
+		start = i + 1
+	}
+	return toks
 }

@@ -199,7 +199,7 @@ var (
 		`|share via .*|share on .*|tweet(?: this)?|pin it|email this|print(?: this)?(?: article| page)?` +
 		`|like this|like loading(?:\.\.\.|…)?|loading(?:\.\.\.|…)?` +
 		`|subscribe(?: now| today| here)?|subscribe to .{0,60}|sign up (?:for|to) .{0,60}newsletter.{0,40}` +
-		`|follow us(?: on .{0,60})?|join us on .{0,40}` +
+		`|follow us(?:\b.{0,80})?|join us on .{0,40}` +
 		`|(?:skip )?advertisement|ad|sponsored(?: content)?|continue reading(?: below)?|story continues below(?: advertisement)?` +
 		`|(?:you must )?(?:be )?log(?:ged)? ?in to (?:post a )?comment|leave a (?:comment|reply)|post a comment|view comments|show comments|teilen mit|keine kommentare|sie sind aktuell nicht eingeloggt|bild anzeigen|wird geladen|zum newsletter anmelden|newsletter abonnieren|artikel teilen|teilen|drucken|weiterlesen|mehr lesen|anzeige|werbung|partager|publicité|compartir|publicidad|leer más|condividi|udostępnij|facebook|twitter|whatsapp|linkedin|pinterest|reddit|telegram|messenger|copy link|copy url|comments?` +
 		`|\(adsbygoogle = window\.adsbygoogle \|\| \[\]\)\.push\(\{\}\);?` +
@@ -216,8 +216,11 @@ var (
 var (
 	// Site navigation that survives extraction: skip links, menu labels.
 	navigationRe = regexp.MustCompile(`(?i)^(?:skip to (?:main )?content|skip navigation|jump to navigation|menu|main menu|search|back to top|home|startseite|zur startseite|accueil|inicio|zum inhalt springen|navigation)[\s.!]*$`)
-	// Breadcrumbs: "Home › World › Europe", "News / Politics / EU".
-	breadcrumbRe = regexp.MustCompile(`^[^.!?›»>/|]{1,40}(?:\s[›»>/|]\s[^.!?›»>/|]{1,60}){2,}$`)
+	// Breadcrumbs: "Home › World › Europe", "Startseite / Politik / EU".
+	// Slashes and bars also separate credits and specs, so they count
+	// only after a home link.
+	breadcrumbRe     = regexp.MustCompile(`^[^.!?›»>]{1,40}(?:\s[›»>]\s[^.!?›»>]{1,80}){2,}$`)
+	homeBreadcrumbRe = regexp.MustCompile(`(?i)^(?:home|startseite|accueil|inicio|start)\s[/|]\s[^.!?]{1,80}$`)
 )
 
 // boilerplateKind returns the removal kind of a one-paragraph piece of page
@@ -227,7 +230,7 @@ func boilerplateKind(p string) string {
 	switch {
 	case n <= 40 && navigationRe.MatchString(p):
 		return faultline.RemovedNavigation
-	case n <= 160 && breadcrumbRe.MatchString(p):
+	case n <= 160 && (breadcrumbRe.MatchString(p) || homeBreadcrumbRe.MatchString(p)):
 		return faultline.RemovedNavigation
 	case n <= 90 && shareRe.MatchString(p):
 		return faultline.RemovedBoilerplate

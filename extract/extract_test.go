@@ -271,6 +271,8 @@ func TestCleanKinds(t *testing.T) {
 		{"Skip to main content", faultline.RemovedNavigation},
 		{"Home › World › Middle East", faultline.RemovedNavigation},
 		{"US advisers", ""},
+		{"Home / News / Politics", faultline.RemovedNavigation},
+		{"Script / Direction / Editing / Sound design", ""},
 		{"Prices rose 3% / year in 2019 / 2020 and fell after.", ""},
 		{"Subscribers were told the plan would change in March.", ""},
 	}

@@ -25,6 +25,7 @@ type Span struct {
 // for GMB); MapGold turns them into faultline types.
 type Sentence struct {
 	ID    string
+	Doc   string // document id when the corpus marks documents, else ""
 	Words []string
 	Spans []Span
 }
@@ -104,8 +105,10 @@ func ReadIOB2(ctx context.Context, r io.Reader, name string) ([]Sentence, error)
 	var cur Sentence
 	var tags []string
 	line := 0
+	doc := ""
 	flush := func() {
 		if len(cur.Words) > 0 {
+			cur.Doc = doc
 			cur.Spans = spansFromIOB(tags)
 			out = append(out, cur)
 		}
@@ -125,6 +128,9 @@ func ReadIOB2(ctx context.Context, r io.Reader, name string) ([]Sentence, error)
 		if strings.HasPrefix(text, "#") {
 			if id, ok := strings.CutPrefix(text, "# sent_id = "); ok {
 				cur.ID = strings.TrimSpace(id)
+			}
+			if id, ok := strings.CutPrefix(text, "# newdoc id = "); ok {
+				doc = strings.TrimSpace(id)
 			}
 			continue
 		}

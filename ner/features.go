@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -38,6 +39,16 @@ const (
 	fPrevSuffix
 	fNextSuffix
 	fLen
+	fPrevWordShape
+	fNextWordShape
+	fTitleCase
+	fCluster
+	fClusterPrev
+	fClusterNext
+	fClusterCoarse
+	fLex
+	fLexPrev
+	fLexNext
 )
 
 const (
@@ -70,6 +81,14 @@ type token struct {
 	word, lower, shape string
 	gaz                []string
 	caseClass          string // from the model's case vocabulary
+	// titleCase is set on the first token when most words of the sentence
+	// are capitalized (headlines, titles), where capitals mean little.
+	titleCase bool
+	// cluster is the word's distributional cluster (fine<<8|coarse), with
+	// hasCluster false for words outside the clustered vocabulary.
+	cluster    uint16
+	hasCluster bool
+	lex        []string // lexicon matches, see matchLexicons
 }
 
 // wordShape maps letters to X/x, digits to d and keeps other characters,
@@ -115,6 +134,7 @@ func (m *Model) prepare(words []string, toks []token) []token {
 	for _, w := range words {
 		lw := strings.ToLower(w)
 		t := token{word: w, lower: lw, shape: wordShape(w), gaz: gazClasses(lw)}
+		t.cluster, t.hasCluster = m.clusters[lw]
 		if isCapitalized(w) {
 			switch m.caseVocab[lw] {
 			case caseMostlyLower:
@@ -128,6 +148,19 @@ func (m *Model) prepare(words []string, toks []token) []token {
 			}
 		}
 		toks = append(toks, t)
+	}
+	matchLexicons(toks)
+	caps, letters := 0, 0
+	for _, t := range toks {
+		if t.shape != "" && (t.shape[0] == 'X' || t.shape[0] == 'x') {
+			letters++
+			if t.shape[0] == 'X' {
+				caps++
+			}
+		}
+	}
+	if len(toks) > 0 && letters >= 3 && caps*10 >= letters*7 {
+		toks[0].titleCase = true
 	}
 	return toks
 }
@@ -161,7 +194,7 @@ const (
 )
 
 // features appends the feature hashes of token i to buf.
-func features(toks []token, i int, buf []uint64) []uint64 {
+func (m *Model) features(toks []token, i int, buf []uint64) []uint64 {
 	t := &toks[i]
 	get := func(j int) (string, string) {
 		if j < 0 {
@@ -227,6 +260,49 @@ func features(toks []token, i int, buf []uint64) []uint64 {
 	if k := strings.LastIndexByte(t.lower, '-'); k > 0 && k < len(t.lower)-1 {
 		buf = append(buf, newHash(fHyphenTail).str(t.lower[k+1:]).sum(),
 			newHash(fHyphenTail).str("head").str(t.lower[:k]).sum())
+	}
+	buf = append(buf,
+		newHash(fPrevWordShape).str(pl).str(t.shape).sum(),
+		newHash(fNextWordShape).str(t.shape).str(nl).sum(),
+	)
+	clusterAt := func(j int) string {
+		if j < 0 || j >= len(toks) {
+			return "pad"
+		}
+		if !toks[j].hasCluster {
+			return "none"
+		}
+		return strconv.Itoa(int(toks[j].cluster >> 8))
+	}
+	if len(m.clusters) > 0 {
+		c := clusterAt(i)
+		coarse := "none"
+		if t.hasCluster {
+			coarse = strconv.Itoa(int(t.cluster & 0xff))
+		}
+		buf = append(buf,
+			newHash(fCluster).str(c).sum(),
+			newHash(fCluster).str(c).str(t.shape).sum(),
+			newHash(fClusterCoarse).str(coarse).str(t.shape).sum(),
+			newHash(fClusterPrev).str(clusterAt(i-1)).sum(),
+			newHash(fClusterNext).str(clusterAt(i+1)).sum(),
+		)
+	}
+	for _, l := range t.lex {
+		buf = append(buf, newHash(fLex).str(l).sum(), newHash(fLex).str(l).str(t.shape).sum())
+	}
+	if i > 0 {
+		for _, l := range toks[i-1].lex {
+			buf = append(buf, newHash(fLexPrev).str(l).sum())
+		}
+	}
+	if i+1 < len(toks) {
+		for _, l := range toks[i+1].lex {
+			buf = append(buf, newHash(fLexNext).str(l).sum())
+		}
+	}
+	if toks[0].titleCase {
+		buf = append(buf, newHash(fTitleCase).str(t.shape).sum())
 	}
 	l := len(t.word)
 	if l > 6 {

@@ -44,11 +44,12 @@ func ReadGUM(ctx context.Context, r io.Reader, name string) ([]Sentence, error) 
 	var mentions []gumMention
 	var open []gumOpen
 	skipDoc := false
+	docID := ""
 	sentID := ""
 	line := 0
 	flush := func() {
 		if len(words) > 0 && !skipDoc {
-			out = append(out, Sentence{ID: sentID, Words: words, Spans: gumNames(words, upos, heads, mentions)})
+			out = append(out, Sentence{ID: sentID, Doc: docID, Words: words, Spans: gumNames(words, upos, heads, mentions)})
 		}
 		words, upos, heads, mentions, open = nil, nil, nil, nil, open[:0]
 	}
@@ -66,6 +67,7 @@ func ReadGUM(ctx context.Context, r io.Reader, name string) ([]Sentence, error) 
 			if id, ok := strings.CutPrefix(text, "# newdoc id = "); ok {
 				parts := strings.Split(strings.TrimSpace(id), "_")
 				skipDoc = len(parts) > 1 && gumNonCommercial[parts[1]]
+				docID = strings.TrimSpace(id)
 			}
 			if id, ok := strings.CutPrefix(text, "# sent_id = "); ok {
 				sentID = strings.TrimSpace(id)

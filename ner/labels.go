@@ -142,6 +142,19 @@ func trainSpans(f Format, s Sentence) []Span {
 				label = faultline.EntityMisc
 			}
 		}
+		if f == FormatGUM && label == faultline.EntityPerson {
+			// GUM keeps titles inside names ("Justice Scalia") and marks bare
+			// titles ("the Secretary") and peoples ("Americans") as persons.
+			for sp.End-sp.Start > 1 && isPersonTitle(s.Words[sp.Start]) {
+				sp.Start++
+			}
+			if isPersonTitle(s.Words[sp.Start]) {
+				continue
+			}
+			if sp.End-sp.Start == 1 && looksLikeDemonym(s.Words[sp.Start]) {
+				label = faultline.EntityNORP
+			}
+		}
 		if label != "" {
 			sp.Label = label
 			out = append(out, sp)

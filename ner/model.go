@@ -21,7 +21,7 @@ import (
 )
 
 // modelMagic starts every serialized model; the digit is the format version.
-const modelMagic = "FLNER\x01"
+const modelMagic = "FLNER\x02"
 
 // case vocabulary classes: how a word is written in running text.
 const (
@@ -39,6 +39,7 @@ type Model struct {
 	index     map[uint64]int32
 	weights   []float32 // len(index) rows × ntags
 	caseVocab map[string]uint8
+	clusters  map[string]uint16
 }
 
 // Types returns the entity types the model can output.
@@ -68,7 +69,7 @@ func (m *Model) emissions(words []string) []float32 {
 	em := make([]float32, len(words)*nt)
 	buf := make([]uint64, 0, 64)
 	for i := range toks {
-		buf = features(toks, i, buf[:0])
+		buf = m.features(toks, i, buf[:0])
 		row := em[i*nt : (i+1)*nt]
 		for _, h := range buf {
 			r, ok := m.index[h]
@@ -212,6 +213,16 @@ func (m *Model) Save(w io.Writer) error {
 		str(w)
 		bw.WriteByte(m.caseVocab[w])
 	}
+	words = words[:0]
+	for w := range m.clusters {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	uv(uint64(len(words)))
+	for _, w := range words {
+		str(w)
+		uv(uint64(m.clusters[w]))
+	}
 	if err := bw.Flush(); err != nil {
 		return faultline.Errorf(faultline.EUNAVAILABLE, "ner: writing model: %w", err)
 	}
@@ -322,6 +333,15 @@ func Load(r io.Reader) (m *Model, err error) {
 		}
 		m.caseVocab[w] = c
 	}
+	nc := uv()
+	if err != nil || nc > uint64(br.Len()) {
+		return nil, bad("cluster count")
+	}
+	m.clusters = make(map[string]uint16, nc)
+	for i := uint64(0); i < nc; i++ {
+		w := str()
+		m.clusters[w] = uint16(uv())
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -334,6 +354,12 @@ func Load(r io.Reader) (m *Model, err error) {
 func refine(words []string, spans []Span) []Span {
 	out := spans[:0]
 	for _, sp := range spans {
+		if sp.Label == faultline.EntityPerson {
+			// Titles are not part of the name ("Prime Minister Haider al-Abadi").
+			for sp.End-sp.Start > 1 && isCapitalized(words[sp.Start]) && hasClass(strings.ToLower(words[sp.Start]), gazTitle) {
+				sp.Start++
+			}
+		}
 		if sp.Label == faultline.EntityLoc {
 			last := strings.ToLower(words[sp.End-1])
 			switch {

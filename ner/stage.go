@@ -38,7 +38,9 @@ func (s *Stage) Process(ctx context.Context, doc *faultline.Document) (err error
 		return faultline.Errorf(faultline.EINTERNAL, "ner: stage built without a model; pass the model from model/ner.Load")
 	}
 	doc.Entities = []faultline.Entity{}
-	for _, r := range sentenceTokenRanges(doc) {
+	ranges := sentenceTokenRanges(doc)
+	sents := make([][]string, 0, len(ranges))
+	for _, r := range ranges {
 		if err := ctx.Err(); err != nil {
 			return faultline.Errorf(faultline.EUNAVAILABLE, "ner: document %q: %w", doc.ID, err)
 		}
@@ -55,7 +57,11 @@ func (s *Stage) Process(ctx context.Context, doc *faultline.Document) (err error
 		if !ok {
 			return faultline.Errorf(faultline.EINVALID, "ner: document %q: a token in tokens %d..%d lies outside the text; re-run the segment stage", doc.ID, r[0], r[1])
 		}
-		for _, sp := range s.m.Recognize(words) {
+		sents = append(sents, words)
+	}
+	for si, spans := range s.m.RecognizeDocument(sents) {
+		toks := doc.Tokens[ranges[si][0]:ranges[si][1]]
+		for _, sp := range spans {
 			start, end := toks[sp.Start].Start, toks[sp.End-1].End
 			text := doc.Text[start:end]
 			doc.Entities = append(doc.Entities, faultline.Entity{

@@ -31,6 +31,15 @@ type TrainOptions struct {
 	// Prune drops weights whose magnitude is below it after averaging (0.5 when 0).
 	Prune float64
 	Log   io.Writer // per-epoch progress and dev scores; nil for none
+	// Unlabeled lists extra text for the word clusters (jsonl with a "text"
+	// field, or plain text); the training sentences are always used.
+	Unlabeled []string
+	// NoClusters turns the word-cluster features off.
+	NoClusters bool
+	// Repeat gives, per Train file (same order), how many times its
+	// sentences are visited each epoch (1 when missing or 0): a way to
+	// weigh the smaller corpora against GMB.
+	Repeat []int
 }
 
 type example struct {
@@ -72,7 +81,8 @@ func Train(ctx context.Context, opts TrainOptions) (*Model, error) {
 	var train []Sentence
 	var formats []Format
 	var devs []devSet
-	for _, p := range opts.Train {
+	var repeats []int
+	for i, p := range opts.Train {
 		c, err := ReadCorpus(ctx, p)
 		if err != nil {
 			return nil, err
@@ -86,9 +96,14 @@ func Train(ctx context.Context, opts TrainOptions) (*Model, error) {
 				sents = sents[:k]
 			}
 		}
-		logf("train %s: %s, %d sentences\n", p, c.Format, len(sents))
+		rep := 1
+		if i < len(opts.Repeat) && opts.Repeat[i] > 1 {
+			rep = opts.Repeat[i]
+		}
+		logf("train %s: %s, %d sentences, visited %d× per epoch\n", p, c.Format, len(sents), rep)
 		for range sents {
 			formats = append(formats, c.Format)
+			repeats = append(repeats, rep)
 		}
 		train = append(train, sents...)
 	}
@@ -107,6 +122,27 @@ func Train(ctx context.Context, opts TrainOptions) (*Model, error) {
 	m := &Model{types: append([]string(nil), trainTypes...)}
 	m.ntags = 1 + 4*len(m.types)
 	m.caseVocab = buildCaseVocab(train)
+	m.clusters = map[string]uint16{}
+	if !opts.NoClusters {
+		t0 := time.Now()
+		text := make([][]string, 0, len(train))
+		for _, s := range train {
+			text = append(text, s.Words)
+		}
+		for _, p := range opts.Unlabeled {
+			more, err := readUnlabeled(ctx, p)
+			if err != nil {
+				return nil, err
+			}
+			text = append(text, more...)
+		}
+		var err error
+		m.clusters, err = buildClusters(ctx, text, opts.Seed)
+		if err != nil {
+			return nil, err
+		}
+		logf("clusters: %d words from %d sentences in %s\n", len(m.clusters), len(text), time.Since(t0).Round(time.Millisecond))
+	}
 	nt := m.ntags
 
 	// Count features, keep the frequent ones, assign rows in first-seen order.
@@ -120,7 +156,7 @@ func Train(ctx context.Context, opts TrainOptions) (*Model, error) {
 		}
 		toks = m.prepare(s.Words, toks)
 		for i := range toks {
-			buf = features(toks, i, buf[:0])
+			buf = m.features(toks, i, buf[:0])
 			for _, h := range buf {
 				countOf[h]++
 			}
@@ -133,7 +169,7 @@ func Train(ctx context.Context, opts TrainOptions) (*Model, error) {
 		toks = m.prepare(s.Words, toks)
 		ex.rowOff = make([]int32, 1, len(s.Words)+1)
 		for i := range toks {
-			buf = features(toks, i, buf[:0])
+			buf = m.features(toks, i, buf[:0])
 			for _, h := range buf {
 				if countOf[h] < int32(opts.MinCount) {
 					continue
@@ -159,9 +195,11 @@ func Train(ctx context.Context, opts TrainOptions) (*Model, error) {
 	tu := make([]float64, (nt+1)*nt)
 	step := 1.0
 	rng := rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15))
-	order := make([]int, len(examples))
-	for i := range order {
-		order[i] = i
+	var order []int
+	for i := range examples {
+		for r := 0; r < repeats[i]; r++ {
+			order = append(order, i)
+		}
 	}
 	em := make([]float32, 0, 256*nt)
 	for epoch := 1; epoch <= opts.Epochs; epoch++ {
@@ -251,7 +289,7 @@ func fmtPerType(m map[string]float64) string {
 // all below prune in magnitude are dropped (and small weights zeroed).
 func averaged(m *Model, w []float32, u []float64, tw []float32, tu []float64, step float64, prune float64) *Model {
 	nt := m.ntags
-	out := &Model{types: m.types, ntags: nt, caseVocab: m.caseVocab}
+	out := &Model{types: m.types, ntags: nt, caseVocab: m.caseVocab, clusters: m.clusters}
 	out.trans = make([]float32, len(tw))
 	for i := range tw {
 		out.trans[i] = float32(float64(tw[i]) - tu[i]/step)

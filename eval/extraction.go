@@ -79,9 +79,9 @@ type ExtractionResult struct {
 // one newline, and removes soft hyphens from text.
 func Extraction(ctx context.Context, dir string, opts ExtractionOptions) (ExtractionResult, error) {
 	switch {
-	case fileExists(filepath.Join(dir, "ground-truth.json")):
+	case suiteFileExists(filepath.Join(dir, "ground-truth.json")):
 		return zyteExtraction(ctx, dir, opts)
-	case fileExists(filepath.Join(dir, "gold.jsonl")):
+	case suiteFileExists(filepath.Join(dir, "gold.jsonl")):
 		return trafilaturaExtraction(ctx, dir, opts)
 	}
 	return ExtractionResult{}, faultline.Errorf(faultline.ENOTFOUND,
@@ -89,7 +89,7 @@ func Extraction(ctx context.Context, dir string, opts ExtractionOptions) (Extrac
 		dir)
 }
 
-func fileExists(path string) bool {
+func suiteFileExists(path string) bool {
 	st, err := os.Stat(path)
 	return err == nil && !st.IsDir()
 }
@@ -332,7 +332,7 @@ func averageShingleScores(counts []shingleCounts) (precision, recall, f1 float64
 	if rN > 0 {
 		recall = rSum / float64(rN)
 	}
-	return precision, recall, harmonic(precision, recall)
+	return precision, recall, extractionF1(precision, recall)
 }
 
 // ratioScore is tp/(tp+miss), 1 when there are no errors at all, 0 when
@@ -347,7 +347,7 @@ func ratioScore(tp, fp, fn, miss float64) float64 {
 	return tp / (tp + miss)
 }
 
-func harmonic(p, r float64) float64 {
+func extractionF1(p, r float64) float64 {
 	if p+r == 0 {
 		return 0
 	}
@@ -432,7 +432,7 @@ func trafilaturaExtraction(ctx context.Context, dir string, opts ExtractionOptio
 	if r.TP+r.FN > 0 {
 		r.Recall = float64(r.TP) / float64(r.TP+r.FN)
 	}
-	r.F1 = harmonic(r.Precision, r.Recall)
+	r.F1 = extractionF1(r.Precision, r.Recall)
 	if all := r.TP + r.FN + r.FP + r.TN; all > 0 {
 		r.Accuracy = float64(r.TP+r.TN) / float64(all)
 	}

@@ -10,11 +10,11 @@ import (
 	"testing"
 )
 
-var long = flag.Bool("long", false, "score all 990 trafilatura-eval pages (20-100 s) instead of the first 150")
+var longSuites = flag.Bool("long", false, "score all 990 trafilatura-eval pages (20-100 s) instead of the first 150")
 
 // sharedEvalDir finds ../shared/eval by walking up from the package
 // directory, or skips the test.
-func sharedEvalDir(t testing.TB, suite string) string {
+func sharedSuiteDir(t testing.TB, suite string) string {
 	t.Helper()
 	dir, err := os.Getwd()
 	if err != nil {
@@ -104,7 +104,7 @@ func TestExtractionUnknownDir(t *testing.T) {
 // Accuracy floors (extraction_floors_test.go) sit slightly below the scores
 // measured when they were set; a drop below them is a regression.
 func TestExtractionAccuracyZyte(t *testing.T) {
-	dir := sharedEvalDir(t, "zyte-article-extraction")
+	dir := sharedSuiteDir(t, "zyte-article-extraction")
 	opts := ExtractionOptions{}
 	floorF1 := zyteFloorF1
 	if testing.Short() {
@@ -122,10 +122,10 @@ func TestExtractionAccuracyZyte(t *testing.T) {
 }
 
 func TestExtractionAccuracyTrafilatura(t *testing.T) {
-	dir := sharedEvalDir(t, "trafilatura-eval")
+	dir := sharedSuiteDir(t, "trafilatura-eval")
 	opts := ExtractionOptions{Limit: 150}
 	floorF1 := trafilaturaSubsetFloorF1
-	if *long {
+	if *longSuites {
 		opts.Limit = 0
 		floorF1 = trafilaturaFloorF1
 	}

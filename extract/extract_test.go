@@ -367,3 +367,23 @@ func TestTidyTitle(t *testing.T) {
 		}
 	}
 }
+
+func TestLooksLikeHeadline(t *testing.T) {
+	tests := []struct {
+		lines []string
+		want  bool
+	}{
+		{[]string{"Shi'ite Militias Could Turn Against US Forces After IS Leaves Mosul", ""}, true},
+		{[]string{"Can the U.S. Keep Its Troops in Iraq?", ""}, true},
+		{[]string{"Gen. Smith Visits Troops in Mosul", ""}, true},
+		{[]string{"QUESTION: Did you discuss Aleppo? Were there any agreements?", ""}, false},
+		{[]string{"The council met on Monday.", ""}, false},
+		{[]string{"A headline", "followed directly by text"}, false},
+		{[]string{"A headline alone"}, false},
+	}
+	for _, tt := range tests {
+		if got := looksLikeHeadline(tt.lines); got != tt.want {
+			t.Errorf("looksLikeHeadline(%q) = %v, want %v", tt.lines, got, tt.want)
+		}
+	}
+}

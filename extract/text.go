@@ -63,6 +63,13 @@ func looksLikeHeadline(lines []string) bool {
 	case '.', ',', ';', ':':
 		return false
 	}
+	// Two sentences ("Did you discuss Aleppo? Were there any agreements?")
+	// make a paragraph, not a headline.
+	twoSentences := strings.Contains(first, "? ") || strings.Contains(first, "! ") ||
+		(strings.Contains(first, ". ") && !abbreviationOnly(first))
+	if twoSentences {
+		return false
+	}
 	return len(lines) > 1
 }
 
@@ -120,4 +127,23 @@ func isHardWrapped(lines []string) bool {
 	median := lens[len(lens)/2]
 	// Blocks of several lines each: more lines than blank separators.
 	return median >= 40 && len(lens) > 2*blank
+}
+
+// abbreviationOnly says whether every ". " in s follows a short
+// abbreviation or initial ("U.S. Forces", "Gen. Smith", "J. Doe").
+func abbreviationOnly(s string) bool {
+	for rest := s; ; {
+		i := strings.Index(rest, ". ")
+		if i < 0 {
+			return true
+		}
+		word := rest[:i]
+		if j := strings.LastIndexAny(word, " \t"); j >= 0 {
+			word = word[j+1:]
+		}
+		if utf8.RuneCountInString(strings.ReplaceAll(word, ".", "")) > 3 {
+			return false
+		}
+		rest = rest[i+2:]
+	}
 }

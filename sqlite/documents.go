@@ -267,3 +267,47 @@ func (s *Store) Count(ctx context.Context) (int, error) {
 	}
 	return n, nil
 }
+
+// Documents calls yield for every stored document in the order they were
+// stored, streaming them from the database; it stops at yield's first
+// error and returns it. With skipDuplicates, near-duplicate copies are left
+// out.
+func (s *Store) Documents(ctx context.Context, skipDuplicates bool, yield func(*faultline.Document) error) error {
+	q := "SELECT id, json, fingerprint, reference, duplicate_of FROM documents"
+	if skipDuplicates {
+		q += " WHERE duplicate_of IS NULL OR duplicate_of = ''"
+	}
+	rows, err := s.db.QueryContext(ctx, q+" ORDER BY seq")
+	if err != nil {
+		return s.readError("list documents", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, body, ref string
+		var fp int64
+		var dup sql.NullString
+		if err := rows.Scan(&id, &body, &fp, &ref, &dup); err != nil {
+			return s.readError("list documents", err)
+		}
+		doc := new(faultline.Document)
+		if err := json.Unmarshal([]byte(body), doc); err != nil {
+			return faultline.Errorf(faultline.EINTERNAL, "store %s: document %s: stored JSON does not decode: %w", s.path, id, err)
+		}
+		doc.Fingerprint = uint64(fp)
+		if ref != "" {
+			if t, err := time.Parse(time.RFC3339Nano, ref); err == nil {
+				doc.Reference = t
+			}
+		}
+		if dup.Valid && dup.String != "" {
+			doc.DuplicateOf = &dup.String
+		}
+		if err := yield(doc); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return s.readError("list documents", err)
+	}
+	return nil
+}

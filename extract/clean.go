@@ -32,7 +32,7 @@ func clean(paras []string) cleaned {
 
 	for i := 0; i < len(paras); i++ {
 		p := paras[i]
-		if isTailMarker(p) {
+		if isTailMarker(p) || (i >= len(paras)/2 && i > 0 && isCommentsHeading(p)) {
 			// "Popular posts from this blog" and what follows it are
 			// another page's teasers, never the article.
 			for _, rest := range paras[i:] {
@@ -139,6 +139,17 @@ var tailMarkers = map[string]bool{
 
 func isTailMarker(p string) bool {
 	return tailMarkers[lowerKey(p)]
+}
+
+// commentsHeadingRe matches the heading of a reader-comments section:
+// "12 Comments", "Leave a Reply", "Kommentare (3)", "Schreibe einen Kommentar".
+var commentsHeadingRe = regexp.MustCompile(`(?i)^(?:(?:\d+|no|keine|aucun)\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|komentarze?|reacties)(?:\s*\(\d+\))?\s*:?$` +
+	`|^(?:leave a (?:reply|comment)|add a comment|write a comment|post a comment|join the discussion|discussion|schreibe einen kommentar|kommentar schreiben|kommentare schreiben|laisser un commentaire|deja un comentario|dodaj komentarz)\b.{0,40}$`)
+
+// isCommentsHeading says whether p opens the reader comments, which are
+// not the article (only checked in the second half of a page).
+func isCommentsHeading(p string) bool {
+	return utf8.RuneCountInString(p) <= 60 && commentsHeadingRe.MatchString(p)
 }
 
 var listHeadings = map[string]bool{

@@ -387,3 +387,25 @@ func TestLooksLikeHeadline(t *testing.T) {
 		}
 	}
 }
+
+func TestCommentsTailRemoved(t *testing.T) {
+	paras := []string{
+		"The talks resumed on Monday after a pause of three weeks.",
+		"Both sides said they hoped to reach a deal by the end of the month.",
+		"3 Comments",
+		"Great article, thanks!",
+		"I disagree with the union on this.",
+	}
+	c := clean(paras)
+	if len(c.paragraphs) != 2 {
+		t.Errorf("kept %q, want the two article paragraphs", c.paragraphs)
+	}
+	if len(c.removed) != 3 || c.removed[0].Text != "3 Comments" || c.removed[0].Kind != faultline.RemovedBoilerplate {
+		t.Errorf("removed %+v, want the comments heading and both comments as boilerplate", c.removed)
+	}
+	// In the first half of a page only the line itself goes.
+	c = clean([]string{"Comments", paras[0], paras[1], paras[0] + " More."})
+	if len(c.paragraphs) != 3 {
+		t.Errorf("early 'Comments' line cut the article: %q", c.paragraphs)
+	}
+}

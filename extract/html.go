@@ -90,6 +90,11 @@ func fromHTML(it source.Item) (article, error) {
 		}
 		return article{}, itemError(it, "%s; the page may be an index, a paywall or script-rendered", msg)
 	}
+	if a.metaDate.IsZero() && rdb.Node != nil {
+		if t, err := rdb.PublishedTime(); err == nil && !t.IsZero() {
+			a.metaDate = t
+		}
+	}
 	if a.site == "" && pageURL != nil {
 		a.site = pageURL.Hostname()
 	}

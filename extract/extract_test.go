@@ -409,3 +409,18 @@ func TestCommentsTailRemoved(t *testing.T) {
 		t.Errorf("early 'Comments' line cut the article: %q", c.paragraphs)
 	}
 }
+
+func TestLateMetaCharset(t *testing.T) {
+	// A page whose <meta charset> comes after 1024 bytes of script, in
+	// windows-1251 (Cyrillic), must not be read as windows-1252.
+	page := "<html><head><script>" + strings.Repeat("var x = 1;\n", 120) + "</script>" +
+		"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\"></head><body><p>" +
+		"\xcf\xf0\xe8\xe2\xe5\xf2 \xec\xe8\xf0</p></body></html>" // "Привет мир"
+	root, err := parseHTML([]byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(nodeParagraphs(root), " "); !strings.Contains(got, "Привет мир") {
+		t.Errorf("decoded %q, want Привет мир", got)
+	}
+}

@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"net/url"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -127,8 +128,19 @@ func parseHTML(data []byte) (*html.Node, error) {
 		return html.Parse(bytes.NewReader(data))
 	}
 	enc, _, _ := charset.DetermineEncoding(data, "")
+	// DetermineEncoding reads only the first 1024 bytes; pages that open
+	// with long scripts declare their charset further down.
+	head := data[:min(len(data), 64<<10)]
+	if m := metaCharsetRe.FindSubmatch(head); m != nil {
+		if e, _ := charset.Lookup(string(m[1])); e != nil {
+			enc = e
+		}
+	}
 	return html.Parse(transform.NewReader(bytes.NewReader(data), enc.NewDecoder()))
 }
+
+// metaCharsetRe finds <meta charset="x"> or <meta http-equiv=... content="...; charset=x">.
+var metaCharsetRe = regexp.MustCompile(`(?i)<meta\s[^>]*charset\s*=\s*["']?([a-z0-9_.:-]+)`)
 
 func itemURL(it source.Item) *url.URL {
 	raw := it.Source.URL

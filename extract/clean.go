@@ -191,7 +191,7 @@ func isListHeading(p string) bool {
 // looksLikeTeaser says whether a line after a related-posts heading is a
 // linked headline: short and not a sentence.
 func looksLikeTeaser(p string) bool {
-	if utf8.RuneCountInString(p) > 200 {
+	if utf8.RuneCountInString(p) > 120 {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(p))
@@ -241,7 +241,7 @@ func boilerplateKind(p string) string {
 	switch {
 	case n <= 40 && navigationRe.MatchString(p):
 		return faultline.RemovedNavigation
-	case n <= 160 && (breadcrumbRe.MatchString(p) || homeBreadcrumbRe.MatchString(p)):
+	case n <= 160 && !strings.Contains(p, "«") && (breadcrumbRe.MatchString(p) || homeBreadcrumbRe.MatchString(p)):
 		return faultline.RemovedNavigation
 	case n <= 90 && shareRe.MatchString(p):
 		return faultline.RemovedBoilerplate

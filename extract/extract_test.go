@@ -272,6 +272,7 @@ func TestCleanKinds(t *testing.T) {
 		{"Home › World › Middle East", faultline.RemovedNavigation},
 		{"US advisers", ""},
 		{"Home / News / Politics", faultline.RemovedNavigation},
+		{"Retour sur les revues « 1 » ou « 1* » où les chercheurs publient", ""},
 		{"Script / Direction / Editing / Sound design", ""},
 		{"Prices rose 3% / year in 2019 / 2020 and fell after.", ""},
 		{"Subscribers were told the plan would change in March.", ""},

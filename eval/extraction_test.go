@@ -153,3 +153,19 @@ func logResult(t *testing.T, r ExtractionResult) {
 		}
 	}
 }
+
+func TestExtractionResultJSONKeys(t *testing.T) {
+	b, err := json.Marshal(ExtractionResult{Suite: SuiteZyte, Docs: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"precision", "recall", "f1", "docs", "suite", "accuracy", "docs_per_s", "failed"} {
+		if _, ok := m[k]; !ok {
+			t.Errorf("key %q missing from %s", k, b)
+		}
+	}
+}

@@ -1,12 +1,15 @@
 package eval
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"flag"
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -167,5 +170,62 @@ func TestExtractionResultJSONKeys(t *testing.T) {
 		if _, ok := m[k]; !ok {
 			t.Errorf("key %q missing from %s", k, b)
 		}
+	}
+}
+
+// miniPage is a small article page for the synthetic suites below.
+const miniPage = `<html><head><title>Harbour talks resume</title></head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Harbour talks resume</h1>
+<p>Negotiators for the dock workers and the harbour authority met again on Monday, three weeks after talks broke down over night-shift pay.</p>
+<p>The authority's negotiator said both sides had agreed to a two-week timetable and that a mediator would chair the sessions from now on.</p>
+<p>The union wants a guarantee that no permanent jobs will be cut when the new cranes enter service next spring, its secretary said.</p>
+</article><footer>Imprint and privacy policy</footer></body></html>`
+
+func writeFile(t *testing.T, path string, data []byte) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestExtractionSyntheticSuites(t *testing.T) {
+	ctx := context.Background()
+
+	zyte := t.TempDir()
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write([]byte(miniPage))
+	zw.Close()
+	writeFile(t, filepath.Join(zyte, "html", "abc.html.gz"), gz.Bytes())
+	gold := `{"abc": {"url": "https://example.org/a", "articleBody": "Negotiators for the dock workers and the harbour authority met again on Monday, three weeks after talks broke down over night-shift pay.\nThe authority's negotiator said both sides had agreed to a two-week timetable and that a mediator would chair the sessions from now on.\nThe union wants a guarantee that no permanent jobs will be cut when the new cranes enter service next spring, its secretary said."}}`
+	writeFile(t, filepath.Join(zyte, "ground-truth.json"), []byte(gold))
+	r, err := Extraction(ctx, zyte, ExtractionOptions{Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Suite != SuiteZyte || r.Docs != 1 || r.F1 < 0.99 || r.Accuracy != 1 {
+		t.Errorf("zyte mini suite: %+v", r)
+	}
+
+	traf := t.TempDir()
+	writeFile(t, filepath.Join(traf, "html", "0000.html"), []byte(miniPage))
+	rec := `{"id": "0000", "url": "https://example.org/a", "html": "html/0000.html", "with": ["met again on Monday", "no permanent jobs"], "without": ["Imprint and privacy policy", "World"]}` + "\n"
+	writeFile(t, filepath.Join(traf, "gold.jsonl"), []byte(rec))
+	r, err = Extraction(ctx, traf, ExtractionOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Suite != SuiteTrafilatura || r.TP != 2 || r.FN != 0 || r.FP != 0 || r.TN != 2 || r.F1 != 1 || r.Accuracy != 1 {
+		t.Errorf("trafilatura mini suite: %+v", r)
+	}
+
+	// A page listed in the gold but missing is an error naming it.
+	writeFile(t, filepath.Join(traf, "gold.jsonl"), []byte(rec+`{"id": "0001", "html": "html/0001.html", "with": ["x"], "without": []}`+"\n"))
+	if _, err := Extraction(ctx, traf, ExtractionOptions{}); err == nil || !strings.Contains(err.Error(), "0001.html") {
+		t.Errorf("missing page: err = %v, want an error naming html/0001.html", err)
 	}
 }

@@ -1,0 +1,254 @@
+// Package geo resolves place names in a document to places on the map: an
+// embedded gazetteer (GeoNames cities, countries, first-level divisions)
+// and the "geo" pipeline stage that fills Document.Places.
+package geo
+
+import (
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/faultline-news/faultline"
+	"github.com/faultline-news/faultline/geo/internal/toponym"
+)
+
+//go:embed data/gazetteer.tsv.gz
+var gazetteerData []byte
+
+// Place kinds (faultline.Place.Kind).
+const (
+	KindCountry  = "country"
+	KindAdmin1   = "admin1"
+	KindAdmin2   = "admin2"
+	KindCity     = "city"
+	KindFacility = "facility"
+	KindRegion   = "region"
+	KindRelative = "relative"
+)
+
+// Entry is one gazetteer record.
+type Entry struct {
+	Kind       string // KindCountry, KindAdmin1 or KindCity
+	GeonamesID int    // 0 when the source has none
+	Name       string
+	Country    string // ISO 3166-1 alpha-2
+	Admin1     string // first-level division name, "" when unknown
+	Lat, Lon   float64
+	Population int64
+	// FeatureCode is the GeoNames feature code for cities (PPL, PPLA,
+	// PPLC, ...), "ADM1" for divisions ("ADM1?" when the position is the
+	// country's), "" for countries.
+	FeatureCode string
+	ISO3        string  // countries only
+	AreaKm2     float64 // countries only
+}
+
+// Gazetteer is the loaded name index. It is read-only and safe for
+// concurrent use.
+type Gazetteer struct {
+	entries []Entry
+	keys    string   // sorted "key\tid,id\n" lines
+	lines   []uint32 // start offset of each key line
+	country map[string]int32
+}
+
+var (
+	loadOnce sync.Once
+	loaded   *Gazetteer
+	loadErr  error
+)
+
+// Load returns the embedded gazetteer, decoded on first use and shared.
+func Load() (*Gazetteer, error) {
+	loadOnce.Do(func() {
+		loaded, loadErr = Parse(bytes.NewReader(gazetteerData))
+		if loadErr != nil {
+			loadErr = faultline.Errorf(faultline.EINTERNAL, "geo: embedded gazetteer does not load (regenerate it, see geo/internal/gengazetteer/README.md): %w", loadErr)
+		}
+	})
+	return loaded, loadErr
+}
+
+// Parse reads a gzip-compressed gazetteer file in the format written by
+// geo/internal/gengazetteer.
+func Parse(r io.Reader) (*Gazetteer, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, faultline.Errorf(faultline.EINVALID, "geo: gazetteer is not gzip data: %w", err)
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, faultline.Errorf(faultline.EINVALID, "geo: gazetteer gzip stream: %w", err)
+	}
+	return parseText(string(raw))
+}
+
+func parseText(s string) (*Gazetteer, error) {
+	nl := strings.IndexByte(s, '\n')
+	if nl < 0 {
+		return nil, faultline.Errorf(faultline.EINVALID, "geo: gazetteer has no header line")
+	}
+	head := strings.Split(s[:nl], "\t")
+	if len(head) != 4 || head[0] != "#faultline-gazetteer" || head[1] != "v1" {
+		return nil, faultline.Errorf(faultline.EINVALID, "geo: gazetteer header %q is not faultline-gazetteer v1", s[:min(nl, 80)])
+	}
+	nEntries, err1 := strconv.Atoi(head[2])
+	nKeys, err2 := strconv.Atoi(head[3])
+	if err1 != nil || err2 != nil || nEntries < 0 || nKeys < 0 || nEntries > len(s) || nKeys > len(s) {
+		return nil, faultline.Errorf(faultline.EINVALID, "geo: gazetteer header %q has bad counts", s[:min(nl, 80)])
+	}
+	g := &Gazetteer{entries: make([]Entry, 0, nEntries), lines: make([]uint32, 0, nKeys), country: map[string]int32{}}
+	pos := nl + 1
+	var cols [10]string
+	for i := 0; i < nEntries; i++ {
+		end := strings.IndexByte(s[pos:], '\n')
+		if end < 0 {
+			return nil, faultline.Errorf(faultline.EINVALID, "geo: gazetteer entry %d is cut short", i)
+		}
+		line := s[pos : pos+end]
+		pos += end + 1
+		n := 0
+		for n < 9 {
+			t := strings.IndexByte(line, '\t')
+			if t < 0 {
+				break
+			}
+			cols[n] = line[:t]
+			line = line[t+1:]
+			n++
+		}
+		cols[n] = line
+		if n != 9 {
+			return nil, faultline.Errorf(faultline.EINVALID, "geo: gazetteer entry %d has %d fields, want 10", i, n+1)
+		}
+		e := Entry{Name: cols[2], Country: cols[3], Admin1: cols[4], FeatureCode: cols[8]}
+		switch cols[0] {
+		case "C":
+			e.Kind = KindCountry
+		case "A":
+			e.Kind = KindAdmin1
+		case "P":
+			e.Kind = KindCity
+		default:
+			return nil, faultline.Errorf(faultline.EINVALID, "geo: gazetteer entry %d has unknown kind %q", i, cols[0])
+		}
+		var err error
+		if e.GeonamesID, err = strconv.Atoi(cols[1]); err == nil {
+			if e.Lat, err = strconv.ParseFloat(cols[5], 64); err == nil {
+				if e.Lon, err = strconv.ParseFloat(cols[6], 64); err == nil {
+					e.Population, err = strconv.ParseInt(cols[7], 10, 64)
+				}
+			}
+		}
+		if err != nil {
+			return nil, faultline.Errorf(faultline.EINVALID, "geo: gazetteer entry %d: %w", i, err)
+		}
+		if e.Kind == KindCountry {
+			iso3, area, _ := strings.Cut(cols[9], " ")
+			e.ISO3 = iso3
+			e.AreaKm2, _ = strconv.ParseFloat(area, 64)
+			g.country[e.Country] = int32(len(g.entries))
+		}
+		g.entries = append(g.entries, e)
+	}
+	g.keys = s[pos:]
+	for p := 0; p < len(g.keys); {
+		g.lines = append(g.lines, uint32(p))
+		end := strings.IndexByte(g.keys[p:], '\n')
+		if end < 0 {
+			break
+		}
+		p += end + 1
+	}
+	if len(g.lines) != nKeys {
+		return nil, faultline.Errorf(faultline.EINVALID, "geo: gazetteer has %d key lines, header says %d", len(g.lines), nKeys)
+	}
+	return g, nil
+}
+
+// Len returns the number of entries.
+func (g *Gazetteer) Len() int { return len(g.entries) }
+
+// Entry returns entry i.
+func (g *Gazetteer) Entry(i int32) *Entry { return &g.entries[i] }
+
+// keyLine returns the key and postings of key line i.
+func (g *Gazetteer) keyLine(i int) (key, postings string) {
+	s := g.keys[g.lines[i]:]
+	if nl := strings.IndexByte(s, '\n'); nl >= 0 {
+		s = s[:nl]
+	}
+	key, postings, _ = strings.Cut(s, "\t")
+	return key, postings
+}
+
+// lookupKey returns the entry indexes stored under an exact key, most
+// populous first.
+func (g *Gazetteer) lookupKey(key string, out []int32) []int32 {
+	i := sort.Search(len(g.lines), func(i int) bool {
+		k, _ := g.keyLine(i)
+		return k >= key
+	})
+	if i == len(g.lines) {
+		return out
+	}
+	k, post := g.keyLine(i)
+	if k != key {
+		return out
+	}
+	for post != "" {
+		var f string
+		f, post, _ = strings.Cut(post, ",")
+		n, err := strconv.Atoi(f)
+		if err == nil && n >= 0 && n < len(g.entries) {
+			out = append(out, int32(n))
+		}
+	}
+	return out
+}
+
+// Lookup returns candidate entries for a place name: entries whose name
+// folds to the same key, else to the same key without an Arabic article,
+// else to the same transliteration skeleton.
+func (g *Gazetteer) Lookup(name string) []int32 {
+	f := toponym.Fold(name)
+	if f == "" {
+		return nil
+	}
+	if out := g.lookupKey(f, nil); len(out) > 0 {
+		return out
+	}
+	if s := toponym.StripArticle(f); s != f {
+		if out := g.lookupKey(s, nil); len(out) > 0 {
+			return out
+		}
+	}
+	return g.lookupKey("~"+toponym.Skeleton(f), nil)
+}
+
+// Demonym returns the country entry for a demonym ("Iraqi", "Iranians").
+func (g *Gazetteer) Demonym(word string) (*Entry, bool) {
+	f := toponym.Fold(word)
+	if f == "" {
+		return nil, false
+	}
+	ids := g.lookupKey("!"+f, nil)
+	if len(ids) == 0 {
+		return nil, false
+	}
+	return &g.entries[ids[0]], true
+}
+
+// Country returns the country entry for an ISO 3166-1 alpha-2 code.
+func (g *Gazetteer) Country(iso2 string) (*Entry, bool) {
+	i, ok := g.country[iso2]
+	if !ok {
+		return nil, false
+	}
+	return &g.entries[i], true
+}

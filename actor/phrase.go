@@ -85,3 +85,11 @@ func (lx *lexicon) phraseActor(phrase string) *faultline.Actor {
 	}
 	return &faultline.Actor{Code: code, Country: country, Roles: roles}
 }
+
+// IsCountry reports whether name (a country name, "U.S.", "Iraq") names a
+// country in the built-in lexicon; capitals and demonyms do not count.
+func IsCountry(name string) bool {
+	key := strings.ToLower(trimPossessive(name))
+	_, ok := defaultLexicon.byName[key]
+	return ok && defaultLexicon.kind[key] == 'n'
+}

@@ -1,0 +1,704 @@
+// Package quote finds direct quotes (text between double quotation marks,
+// straight or curly, including quotes that run over several paragraphs) and
+// reported speech ("officials say ...", "according to ...", "X warned that
+// ...", "X accused Y of ..."), each with its speaker, cue and medium.
+//
+// A speaker is only given when the text states it: in the quote's own
+// sentence ("..., he said"), in an attributed quote of the same paragraph,
+// or, for a paragraph that only continues a quote, in the previous
+// paragraph. Otherwise Speaker is nil.
+package quote
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"github.com/faultline-news/faultline"
+)
+
+// Stage is the "quote" pipeline stage.
+type Stage struct{}
+
+// New returns the quote stage.
+func New() *Stage { return &Stage{} }
+
+// Name returns "quote".
+func (s *Stage) Name() string { return "quote" }
+
+// Requires returns tokens, sentences and entities.
+func (s *Stage) Requires() []faultline.Layer {
+	return []faultline.Layer{faultline.LayerTokens, faultline.LayerSentences, faultline.LayerEntities}
+}
+
+// Assigns returns the quote layer.
+func (s *Stage) Assigns() []faultline.Layer { return []faultline.Layer{faultline.LayerQuotes} }
+
+// Process fills doc.Quotes.
+func (s *Stage) Process(ctx context.Context, doc *faultline.Document) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = faultline.Errorf(faultline.EINTERNAL, "quote: document %q: recovered from panic: %v", doc.ID, p)
+		}
+	}()
+	if err := ctx.Err(); err != nil {
+		return faultline.Errorf(faultline.EUNAVAILABLE, "quote: document %q: %w", doc.ID, err)
+	}
+	for _, t := range doc.Tokens {
+		if t.Start < 0 || t.End > len(doc.Text) || t.Start > t.End {
+			return faultline.Errorf(faultline.EINVALID, "quote: document %q: token %d..%d lies outside the text; re-run the segment stage", doc.ID, t.Start, t.End)
+		}
+	}
+	doc.Quotes = Find(doc)
+	return nil
+}
+
+// cues are reporting verbs; the value says whether the verb may introduce
+// reported (indirect) speech as well as direct quotes.
+var cues = map[string]bool{
+	"said": true, "says": true, "say": true, "told": true, "tells": true, "tell": true,
+	"added": true, "adds": true, "asked": false, "asks": false, "warned": true, "warns": true, "warn": true,
+	"wrote": true, "writes": true, "stated": true, "states": true, "explained": true, "explains": true,
+	"noted": true, "notes": true, "argued": true, "argues": true, "argue": true, "insisted": true, "insists": true,
+	"continued": false, "declared": true, "declares": true, "announced": true, "announces": true,
+	"claimed": true, "claims": true, "claim": true, "replied": false, "responded": false, "recalled": true,
+	"tweeted": true, "posted": false, "acknowledged": true, "acknowledges": true, "admitted": true, "admits": true,
+	"conceded": true, "emphasized": true, "stressed": true, "suggested": true, "suggests": true,
+	"urged": false, "predicted": true, "predicts": true, "vowed": true, "vows": false, "promised": true,
+	"complained": true, "cautioned": true, "agreed": true, "observed": true, "remarked": true,
+	"concluded": true, "joked": false, "quipped": false, "accused": true, "accuses": true,
+	"believe": true, "believes": true, "believed": true, "reported": true, "reports": true,
+	"confirmed": true, "confirms": true, "denied": true, "denies": true, "estimated": true,
+	"testified": true, "asserted": true, "maintained": true, "contended": true, "alleged": true,
+	"thinks": true, "think": true, "thought": true, "hopes": true, "hoped": true, "fears": true, "feared": true,
+	"expects": true, "expected": false, "pointed": false, "charged": true, "countered": true, "announce": true,
+	"recommended": true, "proposed": false, "indicated": true, "revealed": true, "explain": true, "added:": true,
+}
+
+// speakerStops end a speaker noun phrase when reading backwards from a cue.
+var speakerStops = map[string]bool{
+	"that": true, "which": true, "who": true, "and": true, "but": true, "because": true, "as": true,
+	"if": true, "when": true, "while": true, "after": true, "before": true, "so": true, "or": true,
+	"than": true, "where": true, "since": true, "although": true, "though": true, "also": false,
+	"is": true, "are": true, "was": true, "were": true, "be": true, "to": true, "in": true, "on": true,
+	"at": true, "for": true, "with": true, "by": true, "from": true, "about": true, "into": true,
+	"said": true, "says": true, "it": false, "what": true, "how": true, "why": true,
+}
+
+// adverbs that may stand between a subject and its cue ("Hamasaeed also said").
+var preCueAdverbs = map[string]bool{
+	"also": true, "later": true, "then": true, "recently": true, "previously": true, "further": true,
+	"repeatedly": true, "has": true, "have": true, "had": true, "would": true, "will": true, "once": true,
+	"publicly": true, "privately": true, "reportedly": true, "often": true, "frequently": true,
+	"again": true, "earlier": true, "flatly": true, "simply": true, "specifically": true, "not": true,
+	"did": true, "does": true, "do": true, "may": true, "might": true, "could": true, "have:": true,
+	"just": true, "still": true, "had:": true, "already": true, "even": true, "only": true,
+}
+
+var pronounWords = map[string]bool{
+	"he": true, "she": true, "they": true, "it": true, "we": true, "i": true, "you": true,
+}
+
+// speakerEndPreps end a speaker phrase read forwards after a cue ("said
+// Hamasaeed in Washington").
+var speakerEndPreps = map[string]bool{
+	"in": true, "during": true, "at": true, "on": true, "to": true, "after": true, "before": true,
+	"while": true, "when": true, "from": true, "with": true, "last": true, "this": true, "that": true,
+	"on.": true, "recently": true, "earlier": true, "later": true, "yesterday": true, "today": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "as": true, "of": false, "because": true, "and": true,
+}
+
+type tokenInfo struct {
+	start, end int
+	w, lw      string
+	pos        string
+}
+
+type finder struct {
+	doc     *faultline.Document
+	toks    []tokenInfo
+	para    []int // token -> paragraph number
+	paraEnd []int // paragraph -> one past its last token
+	paraBeg []int
+	sentOf  []int // token -> sentence index
+	inQuote []int // token -> direct quote index, or -1
+	mentAt  []int // token -> index into ments, or -1
+	ments   []entMention
+	usedCue map[int]bool
+}
+
+type entMention struct {
+	ts, te int // tokens
+	entity int
+}
+
+// attribution is a speaker, cue and medium read from the text.
+type attribution struct {
+	speakerTS, speakerTE int // tokens
+	cue                  string
+	cueTok               int
+	medium               string
+}
+
+type draft struct {
+	ts, te   int // content tokens [ts, te)
+	open     int // opening mark token
+	close    int // closing mark token, or -1 when unclosed
+	direct   bool
+	attr     *attribution
+	para     int
+	inherits bool
+}
+
+// Find returns the quotes of doc: direct quotes first in text order, then
+// reported speech, all sorted by start offset.
+func Find(doc *faultline.Document) []faultline.Quote {
+	f := newFinder(doc)
+	if len(f.toks) == 0 {
+		return []faultline.Quote{}
+	}
+	direct := f.directQuotes()
+	for i := range direct {
+		direct[i].attr = f.attributeDirect(&direct[i])
+	}
+	f.shareWithinParagraph(direct)
+	f.continueParagraphs(direct)
+	reported := f.reportedSpeech()
+	// a partial quote inside reported speech takes its speaker
+	for i := range direct {
+		if direct[i].attr != nil {
+			continue
+		}
+		for _, r := range reported {
+			if r.ts <= direct[i].open && direct[i].te <= r.te {
+				direct[i].attr = r.attr
+				break
+			}
+		}
+	}
+	out := make([]faultline.Quote, 0, len(direct)+len(reported))
+	for _, d := range direct {
+		if q, ok := f.quote(d); ok {
+			out = append(out, q)
+		}
+	}
+	for _, d := range reported {
+		if q, ok := f.quote(d); ok {
+			out = append(out, q)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+func newFinder(doc *faultline.Document) *finder {
+	f := &finder{doc: doc, usedCue: map[int]bool{}}
+	f.toks = make([]tokenInfo, 0, len(doc.Tokens))
+	for _, t := range doc.Tokens {
+		if t.Start < 0 || t.End > len(doc.Text) || t.Start > t.End {
+			return &finder{doc: doc}
+		}
+		w := doc.Text[t.Start:t.End]
+		f.toks = append(f.toks, tokenInfo{start: t.Start, end: t.End, w: w, lw: strings.ToLower(w), pos: t.POS})
+	}
+	n := len(f.toks)
+	f.para = make([]int, n)
+	p := 0
+	f.paraBeg = append(f.paraBeg, 0)
+	for i := 1; i < n; i++ {
+		if strings.IndexByte(doc.Text[f.toks[i-1].end:f.toks[i].start], '\n') >= 0 {
+			f.paraEnd = append(f.paraEnd, i)
+			f.paraBeg = append(f.paraBeg, i)
+			p++
+		}
+		f.para[i] = p
+	}
+	f.paraEnd = append(f.paraEnd, n)
+	f.sentOf = make([]int, n)
+	si := 0
+	for i := range f.toks {
+		for si < len(doc.Sentences) && doc.Sentences[si].End <= f.toks[i].start {
+			si++
+		}
+		f.sentOf[i] = si
+	}
+	f.inQuote = make([]int, n)
+	f.mentAt = make([]int, n)
+	for i := range f.inQuote {
+		f.inQuote[i] = -1
+		f.mentAt[i] = -1
+	}
+	starts := make(map[int]int, n)
+	ends := make(map[int]int, n)
+	for i, t := range f.toks {
+		starts[t.start] = i
+		ends[t.end] = i
+	}
+	for ei, e := range doc.Entities {
+		for _, m := range e.Mentions {
+			ts, ok1 := starts[m.Start]
+			te, ok2 := ends[m.End]
+			if !ok1 || !ok2 || te < ts {
+				continue
+			}
+			f.ments = append(f.ments, entMention{ts: ts, te: te + 1, entity: ei})
+		}
+	}
+	sort.Slice(f.ments, func(i, j int) bool { return f.ments[i].ts < f.ments[j].ts })
+	for mi, m := range f.ments {
+		for t := m.ts; t < m.te; t++ {
+			if f.mentAt[t] < 0 {
+				f.mentAt[t] = mi
+			}
+		}
+	}
+	return f
+}
+
+func isOpen(w string) bool  { return w == "“" || w == "\"" || w == "``" || w == "«" }
+func isClose(w string) bool { return w == "”" || w == "\"" || w == "''" || w == "»" }
+
+// directQuotes pairs quotation marks paragraph by paragraph. A quote still
+// open at the end of a paragraph ends there (the next paragraph reopens it).
+func (f *finder) directQuotes() []draft {
+	var out []draft
+	for p := range f.paraBeg {
+		open := -1
+		for i := f.paraBeg[p]; i < f.paraEnd[p]; i++ {
+			w := f.toks[i].w
+			switch {
+			case w == "\"":
+				if open < 0 {
+					open = i
+				} else {
+					out = f.addDirect(out, open, i, p)
+					open = -1
+				}
+			case isOpen(w):
+				if open >= 0 {
+					out = f.addDirect(out, open, -1, p)
+				}
+				open = i
+			case isClose(w):
+				if open >= 0 {
+					out = f.addDirect(out, open, i, p)
+					open = -1
+				}
+			}
+		}
+		if open >= 0 {
+			out = f.addDirect(out, open, -1, p)
+		}
+	}
+	return out
+}
+
+func (f *finder) addDirect(out []draft, open, close, p int) []draft {
+	ts := open + 1
+	te := close
+	if close < 0 {
+		te = f.paraEnd[p]
+	}
+	for te > ts && (f.toks[te-1].w == "," || f.toks[te-1].w == ";" || f.toks[te-1].w == ":") {
+		te--
+	}
+	if te <= ts {
+		return out
+	}
+	idx := len(out)
+	end := close
+	if end < 0 {
+		end = f.paraEnd[p] - 1
+	}
+	for i := open; i <= end && i < len(f.toks); i++ {
+		f.inQuote[i] = idx
+	}
+	return append(out, draft{ts: ts, te: te, open: open, close: close, direct: true, para: p})
+}
+
+func (f *finder) isCue(i int) bool {
+	if i < 0 || i >= len(f.toks) {
+		return false
+	}
+	if _, ok := cues[f.toks[i].lw]; !ok {
+		return false
+	}
+	p := f.toks[i].pos
+	return p == "" || p == "VERB" || p == "AUX" || p == "PROPN" || p == "NOUN"
+}
+
+// attributeDirect looks for the speaker right after the closing mark
+// ("...,” he said", "...,” said Sarhang Hamasaeed, director of ...") or
+// right before the opening mark ("Hamasaeed said: “...").
+func (f *finder) attributeDirect(d *draft) *attribution {
+	p := d.para
+	end := f.paraEnd[p]
+	if d.close >= 0 {
+		j := d.close + 1
+		for j < end && (f.toks[j].w == "," || f.toks[j].w == "—" || f.toks[j].w == "-") {
+			j++
+		}
+		if a := f.afterQuote(j, end); a != nil {
+			return a
+		}
+	}
+	// before the opening mark
+	i := d.open - 1
+	if i >= f.paraBeg[p] && (f.toks[i].w == ":" || f.toks[i].w == ",") {
+		i--
+	}
+	if i >= f.paraBeg[p] && f.isCue(i) && f.inQuote[i] < 0 {
+		if s, e := f.subjectBefore(i); e > s {
+			f.usedCue[i] = true
+			return &attribution{speakerTS: s, speakerTE: e, cue: f.toks[i].lw, cueTok: i, medium: f.medium(i+1, d.open)}
+		}
+	}
+	// "according to X: “..."
+	return nil
+}
+
+// afterQuote reads "he said", "said Hamasaeed", "Jafar al-Hosseini, a
+// spokesman ..., said in an interview with X" from token j.
+func (f *finder) afterQuote(j, end int) *attribution {
+	if j >= end || f.inQuote[j] >= 0 {
+		return nil
+	}
+	if f.isCue(j) {
+		// cue first: "said Sarhang Hamasaeed, director ..."
+		s := j + 1
+		e := s
+		for e < end && e-s < 8 {
+			w := f.toks[e].lw
+			if w == "," || w == "." || w == ";" || isOpen(f.toks[e].w) || speakerEndPreps[w] {
+				break
+			}
+			e++
+		}
+		if e > s {
+			f.usedCue[j] = true
+			return &attribution{speakerTS: s, speakerTE: e, cue: f.toks[j].lw, cueTok: j, medium: f.medium(e, end)}
+		}
+		return nil
+	}
+	// subject first: find the cue within the sentence
+	k := j
+	commas := 0
+	for k < end && k-j < 30 {
+		w := f.toks[k].w
+		if f.inQuote[k] >= 0 || w == "." || w == ";" || w == "?" || w == "!" {
+			return nil
+		}
+		if w == "," {
+			commas++
+		}
+		if f.isCue(k) {
+			break
+		}
+		k++
+	}
+	if k >= end || k-j >= 30 || !f.isCue(k) {
+		return nil
+	}
+	// the speaker is the phrase before the first comma (an apposition may follow)
+	s, e := j, j
+	for e < k && f.toks[e].w != "," {
+		e++
+	}
+	for e > s && preCueAdverbs[f.toks[e-1].lw] {
+		e--
+	}
+	if e <= s || e-s > 10 {
+		return nil
+	}
+	f.usedCue[k] = true
+	return &attribution{speakerTS: s, speakerTE: e, cue: f.toks[k].lw, cueTok: k, medium: f.medium(k+1, end)}
+}
+
+// subjectBefore reads the speaker phrase that ends before cue token c:
+// a named mention, a pronoun, or a short noun phrase ("U.S. officials").
+// An apposition between commas is skipped ("Hamasaeed, director of ...,
+// said").
+func (f *finder) subjectBefore(c int) (int, int) {
+	lo := f.paraBeg[f.para[c]]
+	k := c - 1
+	for k >= lo && preCueAdverbs[f.toks[k].lw] {
+		k--
+	}
+	if k < lo {
+		return 0, 0
+	}
+	appositive := false
+	if f.toks[k].w == "," {
+		appositive = true
+		// apposition: find the comma before it within 20 tokens
+		j := k - 1
+		for j >= lo && k-j < 20 && f.toks[j].w != "," && f.toks[j].w != "." && f.inQuote[j] < 0 {
+			j--
+		}
+		if j < lo || f.toks[j].w != "," {
+			return 0, 0
+		}
+		k = j - 1
+		if k < lo {
+			return 0, 0
+		}
+	}
+	if f.inQuote[k] >= 0 {
+		return 0, 0
+	}
+	if mi := f.mentAt[k]; mi >= 0 && f.ments[mi].te == k+1 {
+		s := f.ments[mi].ts
+		if appositive && s > lo && (f.toks[s-1].lw == "or" || f.toks[s-1].w == ",") {
+			// "known as X, or PMF, many linked to Iran, says": a chain of
+			// appositions whose head lies further back
+			return 0, 0
+		}
+		return f.extendBack(s, lo), k + 1
+	}
+	if pronounWords[f.toks[k].lw] {
+		return k, k + 1
+	}
+	// a common noun phrase
+	e := k + 1
+	s := k + 1
+	for s > lo && e-s < 7 {
+		t := f.toks[s-1]
+		if speakerStops[t.lw] || f.inQuote[s-1] >= 0 || !isWordToken(t.w) {
+			break
+		}
+		if p := t.pos; p == "VERB" || p == "AUX" || p == "ADV" || p == "SCONJ" || p == "CCONJ" || p == "ADP" {
+			break
+		}
+		s--
+	}
+	if s >= e {
+		return 0, 0
+	}
+	// the head must be a noun-like word
+	head := f.toks[e-1]
+	if p := head.pos; p != "" && p != "NOUN" && p != "PROPN" && p != "PRON" {
+		return 0, 0
+	}
+	if head.pos == "" && !startsUpper(head.w) && !strings.HasSuffix(head.lw, "s") {
+		return 0, 0
+	}
+	return s, e
+}
+
+// extendBack adds determiners, titles and modifiers written before a
+// named mention ("U.S. President Donald Trump", "the agency").
+func (f *finder) extendBack(s, lo int) int {
+	for s > lo && s-1 >= 0 {
+		t := f.toks[s-1]
+		if f.inQuote[s-1] >= 0 || !isWordToken(t.w) || speakerStops[t.lw] {
+			break
+		}
+		if !startsUpper(t.w) && t.lw != "the" {
+			break
+		}
+		if p := t.pos; p == "VERB" || p == "AUX" || p == "ADP" || p == "SCONJ" || p == "CCONJ" {
+			break
+		}
+		if s-1 == f.paraBeg[f.para[s-1]] || f.sentStart(s-1) {
+			s--
+			break
+		}
+		s--
+	}
+	return s
+}
+
+func (f *finder) sentStart(i int) bool {
+	return i == 0 || f.sentOf[i] != f.sentOf[i-1]
+}
+
+func isWordToken(w string) bool {
+	for _, r := range w {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= 0x80 {
+			return r != '“' && r != '”' && r != '’' && r != '‘' && r != '—' && r != '–'
+		}
+	}
+	return false
+}
+
+func startsUpper(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
+
+// medium reads "in an interview with the Iranian official Islamic Republic
+// News Agency", "told the Iranian news agency", "during an interview with
+// VOA", "in a statement", "on Twitter" from token i up to end.
+func (f *finder) medium(i, end int) string {
+	limit := i + 16
+	if limit > end {
+		limit = end
+	}
+	if i > 0 && i < limit && (f.toks[i-1].lw == "told" || f.toks[i-1].lw == "tells") {
+		return f.mediumPhrase(i, limit)
+	}
+	for k := i; k < limit; k++ {
+		w := f.toks[k].lw
+		if w == "." || w == ";" || isOpen(f.toks[k].w) || f.inQuote[k] >= 0 {
+			return ""
+		}
+		if w == "with" && k > i && (f.toks[k-1].lw == "interview" || f.toks[k-1].lw == "conversation") ||
+			w == "told" || w == "to" && k > i && (f.toks[k-1].lw == "interview" || f.toks[k-1].lw == "statement") {
+			return f.mediumPhrase(k+1, limit)
+		}
+		if (w == "on" || w == "in") && k+1 < limit {
+			nx := f.toks[k+1]
+			if nx.lw == "twitter" || nx.lw == "facebook" || nx.lw == "television" || nx.lw == "radio" {
+				return nx.w
+			}
+		}
+	}
+	return ""
+}
+
+func (f *finder) mediumPhrase(s, limit int) string {
+	e := s
+	for e < limit {
+		w := f.toks[e].lw
+		if w == "," || w == "." || w == ";" || w == "this" || w == "last" || w == "on" || w == "that" || w == "in" || w == "about" || isOpen(f.toks[e].w) {
+			break
+		}
+		e++
+	}
+	// the last named organisation in the phrase, else the phrase
+	for k := e - 1; k >= s; k-- {
+		if mi := f.mentAt[k]; mi >= 0 {
+			ent := f.doc.Entities[f.ments[mi].entity]
+			if ent.Type == faultline.EntityOrg || ent.Type == faultline.EntityMisc {
+				m := f.ments[mi]
+				return f.doc.Text[f.toks[m.ts].start:f.toks[m.te-1].end]
+			}
+		}
+	}
+	for s < e && (f.toks[s].lw == "the" || f.toks[s].lw == "a" || f.toks[s].lw == "an") {
+		s++
+	}
+	if e <= s || e-s > 8 {
+		return ""
+	}
+	return f.doc.Text[f.toks[s].start:f.toks[e-1].end]
+}
+
+// shareWithinParagraph gives unattributed quotes the attribution of another
+// quote in the same paragraph (nearest before, else nearest after).
+func (f *finder) shareWithinParagraph(ds []draft) {
+	for i := range ds {
+		if ds[i].attr != nil {
+			continue
+		}
+		for j := i - 1; j >= 0 && ds[j].para == ds[i].para; j-- {
+			if ds[j].attr != nil {
+				ds[i].attr = ds[j].attr
+				ds[i].inherits = true
+				break
+			}
+		}
+		if ds[i].attr != nil {
+			continue
+		}
+		for j := i + 1; j < len(ds) && ds[j].para == ds[i].para; j++ {
+			if ds[j].attr != nil && !ds[j].inherits {
+				ds[i].attr = ds[j].attr
+				ds[i].inherits = true
+				break
+			}
+		}
+	}
+}
+
+// continueParagraphs carries a speaker into a paragraph that is nothing but
+// a quote continuing the previous paragraph's attributed quote.
+func (f *finder) continueParagraphs(ds []draft) {
+	for i := range ds {
+		if ds[i].attr != nil || i == 0 {
+			continue
+		}
+		p := ds[i].para
+		if ds[i].open != f.paraBeg[p] {
+			continue
+		}
+		// the previous paragraph with a quote must be the one just before
+		prev := ds[i-1]
+		if prev.para != p-1 || prev.attr == nil {
+			continue
+		}
+		// and it must end with that quote (or leave it open)
+		last := prev.close
+		if last < 0 || f.paraEnd[p-1]-last <= 3 || f.quoteEndsParagraph(prev) {
+			ds[i].attr = prev.attr
+			ds[i].inherits = true
+		}
+	}
+}
+
+func (f *finder) quoteEndsParagraph(d draft) bool {
+	// only an attribution ("he said.") after the closing mark
+	if d.close < 0 {
+		return true
+	}
+	a := d.attr
+	return a != nil && a.cueTok > d.close && f.paraEnd[d.para]-a.cueTok <= 12
+}
+
+// quote turns a draft into a faultline.Quote.
+func (f *finder) quote(d draft) (faultline.Quote, bool) {
+	if d.te <= d.ts || d.te > len(f.toks) {
+		return faultline.Quote{}, false
+	}
+	start, end := f.toks[d.ts].start, f.toks[d.te-1].end
+	q := faultline.Quote{Text: f.doc.Text[start:end], Start: start, End: end, Direct: d.direct}
+	if d.direct && d.attr == nil && d.te-d.ts < 3 {
+		// scare quotes and titles: not a quote without a speaker
+		return q, false
+	}
+	if d.attr != nil {
+		a := d.attr
+		q.Cue = a.cue
+		q.Medium = a.medium
+		if a.speakerTE > a.speakerTS {
+			q.SpeakerText = f.doc.Text[f.toks[a.speakerTS].start:f.toks[a.speakerTE-1].end]
+			if ei := f.speakerEntity(a.speakerTS, a.speakerTE); ei >= 0 {
+				id := f.doc.Entities[ei].ID
+				q.Speaker = &id
+			}
+		}
+	}
+	return q, true
+}
+
+// speakerEntity is the entity whose mention ends the speaker phrase (its
+// head): "U.S. President Donald Trump" is Trump, "U.S. officials" is no
+// entity. A person mention anywhere in a phrase cut short also counts.
+func (f *finder) speakerEntity(s, e int) int {
+	best := -1
+	for _, m := range f.ments {
+		if m.ts < s || m.te > e {
+			continue
+		}
+		if m.te == e {
+			return m.entity
+		}
+		if f.doc.Entities[m.entity].Type == faultline.EntityPerson && best < 0 {
+			// "Jafar al-Hosseini" followed by words we kept in the phrase
+			if !f.hasNounAfter(m.te, e) {
+				best = m.entity
+			}
+		}
+	}
+	return best
+}
+
+func (f *finder) hasNounAfter(s, e int) bool {
+	for k := s; k < e; k++ {
+		if p := f.toks[k].pos; p == "NOUN" || p == "PROPN" {
+			return true
+		}
+		if f.toks[k].pos == "" && isWordToken(f.toks[k].w) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,145 @@
+package quote
+
+// reportedSpeech finds indirect attributions sentence by sentence:
+// "SUBJECT CUE (that) CONTENT", "CONTENT, SUBJECT CUE.", "according to X,
+// CONTENT" and "CONTENT, according to X". Cues already used by a direct
+// quote and content inside quotation marks are skipped.
+func (f *finder) reportedSpeech() []draft {
+	var out []draft
+	n := len(f.toks)
+	sentEnd := func(i int) int {
+		j := i
+		for j < n && f.sentOf[j] == f.sentOf[i] && f.para[j] == f.para[i] {
+			j++
+		}
+		return j
+	}
+	sentBeg := func(i int) int {
+		j := i
+		for j > 0 && f.sentOf[j-1] == f.sentOf[i] && f.para[j-1] == f.para[i] {
+			j--
+		}
+		return j
+	}
+	for i := 0; i < n; i++ {
+		if f.inQuote[i] >= 0 || f.usedCue[i] {
+			continue
+		}
+		lw := f.toks[i].lw
+		if lw == "according" && i+1 < n && f.toks[i+1].lw == "to" {
+			if d, ok := f.accordingTo(i, sentBeg(i), sentEnd(i)); ok {
+				out = append(out, d)
+			}
+			continue
+		}
+		indirect, ok := cues[lw]
+		if !ok || !indirect || !f.isCue(i) {
+			continue
+		}
+		s, e := f.subjectBefore(i)
+		if e <= s {
+			continue
+		}
+		beg, end := sentBeg(i), sentEnd(i)
+		if s < beg {
+			continue
+		}
+		attr := &attribution{speakerTS: s, speakerTE: e, cue: lw, cueTok: i}
+		// content after the cue
+		cs := i + 1
+		if lw == "told" || lw == "tells" || lw == "accused" || lw == "accuses" || lw == "warned" || lw == "warns" {
+			// "told reporters that", "warned in February that": skip to "that" if near
+			for k := cs; k < end && k-cs < 8; k++ {
+				if f.toks[k].lw == "that" {
+					cs = k
+					break
+				}
+			}
+		} else {
+			for k := cs; k < end && k-cs < 8; k++ {
+				if f.toks[k].lw == "that" && k > cs && (f.toks[cs].lw == "in" || f.toks[cs].lw == "on" || f.toks[cs].lw == "during" || f.toks[cs].pos == "ADV") {
+					cs = k
+					break
+				}
+			}
+		}
+		if cs < end && (f.toks[cs].lw == "that" || f.toks[cs].w == "," || f.toks[cs].w == ":") {
+			cs++
+		}
+		ce := end
+		for ce > cs && isPunct(f.toks[ce-1].w) {
+			ce--
+		}
+		if ce-cs >= 3 && !f.quoted(cs, ce) {
+			out = append(out, draft{ts: cs, te: ce, attr: attr, para: f.para[i], open: cs, close: -1})
+			continue
+		}
+		// content before the subject: "CONTENT, officials said."
+		if ce-cs <= 1 && s > beg && f.toks[s-1].w == "," {
+			cs2, ce2 := beg, s-1
+			if ce2-cs2 >= 3 && !f.quoted(cs2, ce2) {
+				out = append(out, draft{ts: cs2, te: ce2, attr: attr, para: f.para[i], open: cs2, close: -1})
+			}
+		}
+	}
+	return out
+}
+
+// quoted reports whether most of tokens [s, e) are inside a direct quote.
+func (f *finder) quoted(s, e int) bool {
+	in := 0
+	for k := s; k < e; k++ {
+		if f.inQuote[k] >= 0 {
+			in++
+		}
+	}
+	return in*2 > e-s
+}
+
+func isPunct(w string) bool {
+	return w == "." || w == "," || w == ";" || w == ":" || w == "?" || w == "!" || w == "”" || w == "\""
+}
+
+// accordingTo reads "according to X, CONTENT" and "CONTENT, according to X".
+func (f *finder) accordingTo(i, beg, end int) (draft, bool) {
+	s := i + 2
+	e := s
+	for e < end && e-s < 10 {
+		w := f.toks[e].w
+		if w == "," || w == "." || w == ";" || isOpen(w) {
+			break
+		}
+		e++
+	}
+	if e <= s {
+		return draft{}, false
+	}
+	attr := &attribution{speakerTS: s, speakerTE: e, cue: "according to", cueTok: i}
+	var cs, ce int
+	if i == beg || i-1 >= beg && f.toks[i-1].w == "," && i-1 == beg {
+		cs, ce = e, end
+		if cs < ce && f.toks[cs].w == "," {
+			cs++
+		}
+	} else {
+		cs, ce = beg, i
+		if e < end && f.toks[e].w == "," {
+			// "CONTENT, according to X, CONTENT"
+			cs, ce = beg, end
+		}
+	}
+	for ce > cs && isPunct(f.toks[ce-1].w) {
+		ce--
+	}
+	if ce-cs < 3 || f.quoted(cs, ce) {
+		return draft{}, false
+	}
+	// keep the attribution phrase out of content that spans both sides
+	if cs < i && ce > e {
+		ce = i
+		for ce > cs && isPunct(f.toks[ce-1].w) {
+			ce--
+		}
+	}
+	return draft{ts: cs, te: ce, attr: attr, para: f.para[i], open: cs, close: -1}, true
+}

@@ -28,6 +28,9 @@ type NERResult struct {
 // sentences) or the GMB .jsonl(.gz) file (its test slice, the last 10% of
 // the sentences, only). Scoring is entity-level exact match with GPE, LOC
 // and FAC counted as one class; see ner.ScoringNote for the conventions.
+// A corpus the model was trained on (en_ewt, gmb_ner, en_gum) is recognized
+// with its own feature weights plus the shared ones, any other (en_pud)
+// with the shared weights only, as news is at run time.
 func NER(ctx context.Context, path string, m *ner.Model) (NERResult, error) {
 	c, err := ner.ReadCorpus(ctx, path)
 	if err != nil {
@@ -38,7 +41,7 @@ func NER(ctx context.Context, path string, m *ner.Model) (NERResult, error) {
 		_, sents = ner.GMBSplit(sents)
 	}
 	start := time.Now()
-	r, err := ner.Score(ctx, m, c.Format, sents)
+	r, err := ner.Score(ctx, m.ForCorpus(c.Name), c.Format, sents)
 	if err != nil {
 		return NERResult{}, err
 	}

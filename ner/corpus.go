@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/faultline-news/faultline"
@@ -41,6 +42,7 @@ const (
 
 // Corpus is a read gold file.
 type Corpus struct {
+	Name      string // CorpusName(Path)
 	Path      string
 	Format    Format
 	Sentences []Sentence
@@ -77,7 +79,7 @@ func ReadCorpus(ctx context.Context, path string) (*Corpus, error) {
 	}
 	br = r.(*bufio.Reader)
 	first, _ := br.Peek(1)
-	c := &Corpus{Path: path}
+	c := &Corpus{Path: path, Name: CorpusName(path)}
 	if strings.HasSuffix(path, ".conllu") || strings.HasSuffix(path, ".conllu.gz") {
 		c.Format = FormatGUM
 		c.Sentences, err = ReadGUM(ctx, br, path)
@@ -236,4 +238,18 @@ func ReadGMB(ctx context.Context, r io.Reader, name string) ([]Sentence, error) 
 		return nil, faultline.Errorf(faultline.EINVALID, "ner: reading %s near line %d: %w", name, line, err)
 	}
 	return out, nil
+}
+
+// CorpusName names the corpus a gold file belongs to, from its file name:
+// "en_ewt-ud-train.DRAFT-2022.iob2" and "en_ewt-ud-dev.iob2" are both
+// "en_ewt"; "gmb_ner.jsonl.gz" is "gmb_ner".
+func CorpusName(path string) string {
+	base := filepath.Base(path)
+	if k := strings.Index(base, "-ud-"); k > 0 {
+		return base[:k]
+	}
+	if k := strings.IndexByte(base, '.'); k > 0 {
+		return base[:k]
+	}
+	return base
 }

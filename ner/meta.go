@@ -30,7 +30,7 @@ type Meta struct {
 }
 
 // ScoringNote says how Score counts, for meta files and reports.
-const ScoringNote = "entity-level exact match; GPE/LOC/FAC scored as one class LOC; UNER (IOB2): only PERSON/ORG/LOC predictions scored; GMB: test slice = last 10% of sentences, gpe gold spans don't-care, NORP/LAW predictions not scored, tim ignored, person spans get their leading titles re-attached (GMB convention)"
+const ScoringNote = "entity-level exact match; a corpus the model was trained on (same CorpusName, e.g. en_ewt) is recognized with its own feature weights plus the shared ones, any other text (PUD, news) with the shared weights only; GPE/LOC/FAC scored as one class LOC; UNER (IOB2): only PERSON/ORG/LOC predictions scored; GMB: test slice = last 10% of sentences, gpe gold spans don't-care, NORP/LAW predictions not scored, tim ignored, person spans get their leading titles re-attached (GMB convention)"
 
 // TrainFiles trains with opts, writes the model to dir/ner.model.gz and
 // dir/meta.json, and scores the model on each test file (GMB: its test
@@ -68,7 +68,7 @@ func TrainFiles(ctx context.Context, opts TrainOptions, test []string, dir, comm
 		if c.Format == FormatGMB {
 			_, sents = GMBSplit(sents)
 		}
-		r, err := Score(ctx, m, c.Format, sents)
+		r, err := Score(ctx, m.ForCorpus(c.Name), c.Format, sents)
 		if err != nil {
 			return nil, nil, err
 		}

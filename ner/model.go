@@ -21,7 +21,7 @@ import (
 )
 
 // modelMagic starts every serialized model; the digit is the format version.
-const modelMagic = "FLNER\x02"
+const modelMagic = "FLNER\x03"
 
 // case vocabulary classes: how a word is written in running text.
 const (
@@ -40,7 +40,41 @@ type Model struct {
 	weights   []float32 // len(index) rows × ntags
 	caseVocab map[string]uint8
 	clusters  map[string]uint16
+	// domains are the training corpora formats that have their own copy of
+	// every feature (domain adaptation by feature augmentation, Daumé 2007);
+	// domain is the one this view of the model adds (-1: shared weights only).
+	domains []string
+	domain  int
 }
+
+// domainHash is the hash of feature h's copy for domain d.
+func domainHash(h uint64, d int) uint64 {
+	x := h ^ (uint64(d+1) * 0x9e3779b97f4a7c15)
+	x ^= x >> 31
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 29
+	return x
+}
+
+// ForCorpus returns a view of the model that adds the weights learnt for
+// the named training corpus (see CorpusName) to the shared ones: use it on
+// more text of that corpus. For any other text (another corpus, news at run
+// time) use the model as loaded, which has the shared weights only.
+func (m *Model) ForCorpus(name string) *Model {
+	for i, d := range m.domains {
+		if d == name {
+			c := *m
+			c.domain = i
+			return &c
+		}
+	}
+	c := *m
+	c.domain = -1
+	return &c
+}
+
+// Domains returns the names of the training corpora with their own weights.
+func (m *Model) Domains() []string { return append([]string(nil), m.domains...) }
 
 // Types returns the entity types the model can output.
 func (m *Model) Types() []string {
@@ -72,13 +106,19 @@ func (m *Model) emissions(words []string) []float32 {
 		buf = m.features(toks, i, buf[:0])
 		row := em[i*nt : (i+1)*nt]
 		for _, h := range buf {
-			r, ok := m.index[h]
-			if !ok {
-				continue
+			if r, ok := m.index[h]; ok {
+				w := m.weights[int(r)*nt : (int(r)+1)*nt]
+				for k := range row {
+					row[k] += w[k]
+				}
 			}
-			w := m.weights[int(r)*nt : (int(r)+1)*nt]
-			for k := range row {
-				row[k] += w[k]
+			if m.domain >= 0 {
+				if r, ok := m.index[domainHash(h, m.domain)]; ok {
+					w := m.weights[int(r)*nt : (int(r)+1)*nt]
+					for k := range row {
+						row[k] += w[k]
+					}
+				}
 			}
 		}
 	}
@@ -169,6 +209,10 @@ func (m *Model) Save(w io.Writer) error {
 	for _, t := range m.types {
 		str(t)
 	}
+	uv(uint64(len(m.domains)))
+	for _, d := range m.domains {
+		str(d)
+	}
 	const quantum = 1.0 / 64
 	for _, x := range m.trans {
 		sv(int64(math.Round(float64(x) / quantum)))
@@ -250,7 +294,9 @@ func Load(r io.Reader) (m *Model, err error) {
 	bad := func(what string) error {
 		return faultline.Errorf(faultline.EINVALID, "ner: corrupt model (%s); retrain it with `faultline train ner`", what)
 	}
-	if !bytes.HasPrefix(data, []byte(modelMagic)) {
+	// Version 2 (no domain section) is still read.
+	v2 := bytes.HasPrefix(data, []byte("FLNER\x02"))
+	if !bytes.HasPrefix(data, []byte(modelMagic)) && !v2 {
 		return nil, bad("bad magic or version")
 	}
 	br := bytes.NewReader(data[len(modelMagic):])
@@ -292,6 +338,17 @@ func Load(r io.Reader) (m *Model, err error) {
 	if len(m.types) != len(trainTypes) {
 		return nil, bad("type count differs from this build")
 	}
+	var nd uint64
+	if !v2 {
+		nd = uv()
+	}
+	if nd > 15 {
+		return nil, bad("domain count")
+	}
+	for i := uint64(0); i < nd; i++ {
+		m.domains = append(m.domains, str())
+	}
+	m.domain = -1
 	m.ntags = 1 + 4*len(m.types)
 	m.trans = make([]float32, (m.ntags+1)*m.ntags)
 	for i := range m.trans {
@@ -352,6 +409,7 @@ func Load(r io.Reader) (m *Model, err error) {
 // name over a following facility noun ("Qayyarah airfield"), and makes
 // listed nationality/religion words NORP.
 func refine(words []string, spans []Span) []Span {
+	spans = addKnownOrgs(words, spans)
 	out := spans[:0]
 	for _, sp := range spans {
 		if sp.Label == faultline.EntityPerson {
@@ -389,7 +447,9 @@ func refine(words []string, spans []Span) []Span {
 		if next < len(out) && out[next].Start <= i {
 			continue
 		}
-		if isCapitalized(w) && isDemonym(strings.ToLower(w)) {
+		// not before a capitalized word: "Islamic Jihad", "American Airlines"
+		nextCap := i+1 < len(words) && isCapitalized(words[i+1]) && !hasClass(strings.ToLower(words[i+1]), gazTitle)
+		if isCapitalized(w) && isDemonym(strings.ToLower(w)) && !nextCap {
 			extra = append(extra, Span{Start: i, End: i + 1, Label: faultline.EntityNORP})
 		}
 	}
@@ -404,3 +464,49 @@ func refine(words []string, spans []Span) []Span {
 // into a facility name. The list is short on purpose: "Baghdad market" is a
 // place and a common noun in most annotations.
 var facilityNouns = map[string]bool{"airfield": true, "airbase": true, "airstrip": true, "refinery": true}
+
+// addKnownOrgs labels listed organisation names ORG where the model found
+// nothing or only a part of the name; spans it overlaps are dropped.
+func addKnownOrgs(words []string, spans []Span) []Span {
+	var add []Span
+	for i := 0; i < len(words); i++ {
+		n := matchKnownOrg(words, i)
+		if n == 0 {
+			continue
+		}
+		org := Span{Start: i, End: i + n, Label: faultline.EntityOrg}
+		ok := true
+		for _, sp := range spans {
+			// keep the model's span when it covers the name and more
+			if sp.Start <= org.Start && sp.End >= org.End && (sp.End-sp.Start > n || sp.Label == faultline.EntityOrg) {
+				ok = false
+			}
+			// partial overlap that is not inside the name: leave it
+			if sp.Start < org.End && org.Start < sp.End && (sp.Start < org.Start || sp.End > org.End) && !(sp.Start <= org.Start && sp.End >= org.End) {
+				ok = false
+			}
+		}
+		if ok {
+			add = append(add, org)
+		}
+		i += n - 1
+	}
+	if len(add) == 0 {
+		return spans
+	}
+	var out []Span
+	for _, sp := range spans {
+		inside := false
+		for _, a := range add {
+			if sp.Start >= a.Start && sp.End <= a.End {
+				inside = true
+			}
+		}
+		if !inside {
+			out = append(out, sp)
+		}
+	}
+	out = append(out, add...)
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}

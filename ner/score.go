@@ -124,6 +124,8 @@ func attachTitles(words []string, start int) int {
 }
 
 // Score runs m over gold sentences of format f and scores the result.
+// Pass m.ForCorpus(corpus.Name) to score a corpus the model was trained on
+// with that corpus's own feature weights.
 func Score(ctx context.Context, m *Model, f Format, sents []Sentence) (Result, error) {
 	byType := map[string]*counts{}
 	get := func(c string) *counts {

@@ -36,6 +36,10 @@ type TrainOptions struct {
 	Unlabeled []string
 	// NoClusters turns the word-cluster features off.
 	NoClusters bool
+	// NoDomains turns off the per-corpus feature copies (each corpus, named
+	// by CorpusName, gets its own copy of every feature besides the shared
+	// one; Recognize uses the shared weights only).
+	NoDomains bool
 	// Repeat gives, per Train file (same order), how many times its
 	// sentences are visited each epoch (1 when missing or 0): a way to
 	// weigh the smaller corpora against GMB.
@@ -51,6 +55,7 @@ type example struct {
 
 type devSet struct {
 	name   string
+	corpus string
 	format Format
 	sents  []Sentence
 }
@@ -82,6 +87,7 @@ func Train(ctx context.Context, opts TrainOptions) (*Model, error) {
 	var formats []Format
 	var devs []devSet
 	var repeats []int
+	var corpusOf []string
 	for i, p := range opts.Train {
 		c, err := ReadCorpus(ctx, p)
 		if err != nil {
@@ -92,7 +98,7 @@ func Train(ctx context.Context, opts TrainOptions) (*Model, error) {
 			sents, _ = GMBSplit(sents)
 			if opts.HoldOut > 0 {
 				k := len(sents) - int(float64(len(sents))*opts.HoldOut)
-				devs = append(devs, devSet{filepath.Base(p) + " (held-out tail of train part)", c.Format, sents[k:]})
+				devs = append(devs, devSet{filepath.Base(p) + " (held-out tail of train part)", c.Name, c.Format, sents[k:]})
 				sents = sents[:k]
 			}
 		}
@@ -102,6 +108,7 @@ func Train(ctx context.Context, opts TrainOptions) (*Model, error) {
 		}
 		logf("train %s: %s, %d sentences, visited %d× per epoch\n", p, c.Format, len(sents), rep)
 		for range sents {
+			corpusOf = append(corpusOf, c.Name)
 			formats = append(formats, c.Format)
 			repeats = append(repeats, rep)
 		}
@@ -116,10 +123,30 @@ func Train(ctx context.Context, opts TrainOptions) (*Model, error) {
 		if c.Format == FormatGMB {
 			_, sents = GMBSplit(sents)
 		}
-		devs = append(devs, devSet{filepath.Base(p), c.Format, sents})
+		devs = append(devs, devSet{filepath.Base(p), c.Name, c.Format, sents})
 	}
 
-	m := &Model{types: append([]string(nil), trainTypes...)}
+	m := &Model{types: append([]string(nil), trainTypes...), domain: -1}
+	domainOf := make([]int, len(train))
+	if !opts.NoDomains {
+		for i, f := range corpusOf {
+			d := -1
+			for k, name := range m.domains {
+				if name == f {
+					d = k
+				}
+			}
+			if d < 0 {
+				d = len(m.domains)
+				m.domains = append(m.domains, f)
+			}
+			domainOf[i] = d
+		}
+	} else {
+		for i := range domainOf {
+			domainOf[i] = -1
+		}
+	}
 	m.ntags = 1 + 4*len(m.types)
 	m.caseVocab = buildCaseVocab(train)
 	m.clusters = map[string]uint16{}
@@ -159,6 +186,9 @@ func Train(ctx context.Context, opts TrainOptions) (*Model, error) {
 			buf = m.features(toks, i, buf[:0])
 			for _, h := range buf {
 				countOf[h]++
+				if d := domainOf[n]; d >= 0 {
+					countOf[domainHash(h, d)]++
+				}
 			}
 		}
 	}
@@ -171,15 +201,23 @@ func Train(ctx context.Context, opts TrainOptions) (*Model, error) {
 		for i := range toks {
 			buf = m.features(toks, i, buf[:0])
 			for _, h := range buf {
-				if countOf[h] < int32(opts.MinCount) {
-					continue
+				hs := [2]uint64{h, 0}
+				nh := 1
+				if d := domainOf[n]; d >= 0 {
+					hs[1] = domainHash(h, d)
+					nh = 2
 				}
-				r, ok := m.index[h]
-				if !ok {
-					r = int32(len(m.index))
-					m.index[h] = r
+				for _, h := range hs[:nh] {
+					if countOf[h] < int32(opts.MinCount) {
+						continue
+					}
+					r, ok := m.index[h]
+					if !ok {
+						r = int32(len(m.index))
+						m.index[h] = r
+					}
+					ex.rows = append(ex.rows, r)
 				}
-				ex.rows = append(ex.rows, r)
 			}
 			ex.rowOff = append(ex.rowOff, int32(len(ex.rows)))
 		}
@@ -263,7 +301,7 @@ func Train(ctx context.Context, opts TrainOptions) (*Model, error) {
 		avg := averaged(m, w, u, tw, tu, step, 0)
 		logf("epoch %d: %d token errors / %d tokens (%.2f%%), %s\n", epoch, mistakes, tokens, 100*float64(mistakes)/float64(tokens), time.Since(t0).Round(time.Millisecond))
 		for _, d := range devs {
-			r, err := Score(ctx, avg, d.format, d.sents)
+			r, err := Score(ctx, avg.ForCorpus(d.corpus), d.format, d.sents)
 			if err != nil {
 				return nil, err
 			}
@@ -289,7 +327,7 @@ func fmtPerType(m map[string]float64) string {
 // all below prune in magnitude are dropped (and small weights zeroed).
 func averaged(m *Model, w []float32, u []float64, tw []float32, tu []float64, step float64, prune float64) *Model {
 	nt := m.ntags
-	out := &Model{types: m.types, ntags: nt, caseVocab: m.caseVocab, clusters: m.clusters}
+	out := &Model{types: m.types, ntags: nt, caseVocab: m.caseVocab, clusters: m.clusters, domains: m.domains, domain: -1}
 	out.trans = make([]float32, len(tw))
 	for i := range tw {
 		out.trans[i] = float32(float64(tw[i]) - tu[i]/step)

@@ -114,3 +114,40 @@ func TestScoreConventions(t *testing.T) {
 		t.Errorf("IOB2 scoring view = %v, want %v", pred, want)
 	}
 }
+
+func FuzzRecognize(f *testing.F) {
+	m := tinyModel(f)
+	f.Add("John Smith visited Paris .")
+	f.Add("\xff\xfe al- -- 's U.S.-led")
+	f.Fuzz(func(t *testing.T, s string) {
+		words := strings.Split(s, " ")
+		for _, sp := range m.Recognize(words) {
+			if sp.Start < 0 || sp.End > len(words) || sp.Start >= sp.End {
+				t.Fatalf("bad span %v over %d words", sp, len(words))
+			}
+		}
+		docs := m.RecognizeDocument([][]string{words, words})
+		if len(docs) != 2 {
+			t.Fatalf("RecognizeDocument returned %d sentences", len(docs))
+		}
+	})
+}
+
+func TestKnownOrgs(t *testing.T) {
+	tests := []struct {
+		words string
+		in    []Span
+		want  []Span
+	}{
+		{"so-called Islamic State from Mosul", []Span{{1, 2, "NORP"}, {4, 5, "LOC"}}, []Span{{1, 3, "ORG"}, {4, 5, "GPE"}}},
+		{"the Islamic State of Iraq", []Span{{1, 5, "ORG"}}, []Span{{1, 5, "ORG"}}},
+		{"Human Rights Watch warned", nil, []Span{{0, 3, "ORG"}}},
+		{"an Islamic leader", nil, []Span{{1, 2, "NORP"}}},
+	}
+	for _, tt := range tests {
+		got := refine(strings.Fields(tt.words), append([]Span(nil), tt.in...))
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("refine(%q, %v) = %v, want %v", tt.words, tt.in, got, tt.want)
+		}
+	}
+}

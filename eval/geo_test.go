@@ -1,0 +1,57 @@
+package eval
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	nermodel "github.com/faultline-news/faultline/model/ner"
+)
+
+// geoGoldPath finds shared/eval/geoparsing/<name> by walking up from the
+// package directory, or skips.
+func geoGoldPath(t testing.TB, name string) string {
+	dir, _ := os.Getwd()
+	for {
+		p := filepath.Join(dir, "shared", "eval", "geoparsing", name)
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skipf("shared/eval/geoparsing/%s not found above the package directory; clone the repo with shared/ beside it", name)
+		}
+		dir = parent
+	}
+}
+
+func TestGeoAccuracy(t *testing.T) {
+	if testing.Short() {
+		t.Skip("accuracy run skipped with -short")
+	}
+	m, err := nermodel.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		file                 string
+		acc161, exact, tagF1 float64
+	}{
+		{"lgl.jsonl", 0, 0, 0},
+		{"geowebnews.jsonl", 0, 0, 0},
+	}
+	for _, c := range cases {
+		t.Run(c.file, func(t *testing.T) {
+			r, err := Geo(context.Background(), geoGoldPath(t, c.file), GeoOptions{NER: m})
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("%s: tag P %.4f R %.4f F1 %.4f (gold %d); toponyms %d acc161 %.4f exact %.4f (%d) median %.1f km mean %.0f km unresolved %d; %.0f toponyms/s",
+				c.file, r.TagPrecision, r.TagRecall, r.TagF1, r.TagGold, r.Toponyms, r.Acc161, r.Exact, r.ExactToponyms, r.MedianKm, r.MeanKm, r.Unresolved, r.ToponymsPerS)
+			if r.Acc161 < c.acc161 || r.Exact < c.exact || r.TagF1 < c.tagF1 {
+				t.Errorf("below floor: acc161 %.4f (floor %.2f), exact %.4f (floor %.2f), tag F1 %.4f (floor %.2f)", r.Acc161, c.acc161, r.Exact, c.exact, r.TagF1, c.tagF1)
+			}
+		})
+	}
+}

@@ -1,0 +1,497 @@
+package geo
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/faultline-news/faultline/geo/internal/toponym"
+)
+
+// Toponym is one place-name mention to resolve.
+type Toponym struct {
+	Start, End int    // byte span in the document text
+	Type       string // entity type (GPE, LOC, FAC); "" when unknown
+}
+
+// Resolution is the chosen reading of one toponym.
+type Resolution struct {
+	Entry      int32 // gazetteer entry, -1 when none
+	Kind       string
+	Name       string
+	Lat, Lon   float64
+	Country    string
+	Admin1     string
+	GeonamesID int
+	Confidence float64
+	// Demonym is set when the mention names a people ("Iraqi"), not a
+	// place: Country holds its country and Entry is -1.
+	Demonym bool
+}
+
+// Resolved reports whether r found a place.
+func (r Resolution) Resolved() bool {
+	return r.Entry >= 0 || r.Kind == KindFacility || r.Kind == KindAdmin2 || r.Demonym && r.Name != ""
+}
+
+// divisionSuffix maps words that follow a name to the kind they ask for.
+var divisionSuffix = map[string]string{
+	"province": KindAdmin1, "governorate": KindAdmin1, "state": KindAdmin1, "region": KindAdmin1,
+	"oblast": KindAdmin1, "prefecture": KindAdmin1,
+	"county": KindAdmin2, "parish": KindAdmin2, "district": KindAdmin2, "township": KindAdmin2, "borough": KindAdmin2,
+	"city": KindCity, "town": KindCity, "village": KindCity,
+}
+
+// facilityWords are heads that make a name a facility at the named place.
+var facilityWords = map[string]bool{
+	"airfield": true, "airport": true, "base": true, "airbase": true, "camp": true, "dam": true, "bridge": true,
+	"prison": true, "hospital": true, "university": true, "square": true, "palace": true, "embassy": true,
+	"mosque": true, "stadium": true, "refinery": true, "port": true, "harbor": true, "harbour": true,
+	"station": true, "barracks": true, "checkpoint": true, "crossing": true,
+}
+
+// seatFacilities are buildings that stand for governments, with positions.
+var seatFacilities = map[string]struct {
+	lat, lon float64
+	country  string
+}{
+	"white house": {38.8977, -77.0365, "US"}, "pentagon": {38.8719, -77.0563, "US"},
+	"capitol hill": {38.8899, -77.0091, "US"}, "state department": {38.8946, -77.0484, "US"},
+	"kremlin": {55.7520, 37.6175, "RU"}, "downing street": {51.5034, -0.1276, "GB"},
+	"elysee": {48.8704, 2.3167, "FR"}, "elysee palace": {48.8704, 2.3167, "FR"},
+	"zhongnanhai": {39.9139, 116.3830, "CN"}, "blue house": {37.5866, 126.9748, "KR"},
+}
+
+// apStates maps AP-style and postal US state abbreviations (folded) to
+// state names.
+var apStates = map[string]string{
+	"ala": "Alabama", "ariz": "Arizona", "ark": "Arkansas", "calif": "California", "cal": "California",
+	"colo": "Colorado", "conn": "Connecticut", "del": "Delaware", "fla": "Florida", "ga": "Georgia",
+	"ill": "Illinois", "ind": "Indiana", "kan": "Kansas", "kans": "Kansas", "ky": "Kentucky", "la": "Louisiana",
+	"md": "Maryland", "mass": "Massachusetts", "mich": "Michigan", "minn": "Minnesota", "miss": "Mississippi",
+	"mo": "Missouri", "mont": "Montana", "neb": "Nebraska", "nebr": "Nebraska", "nev": "Nevada",
+	"nh": "New Hampshire", "nj": "New Jersey", "nm": "New Mexico", "ny": "New York", "nc": "North Carolina",
+	"nd": "North Dakota", "okla": "Oklahoma", "ore": "Oregon", "pa": "Pennsylvania", "penn": "Pennsylvania",
+	"ri": "Rhode Island", "sc": "South Carolina", "sd": "South Dakota", "tenn": "Tennessee", "tex": "Texas",
+	"vt": "Vermont", "va": "Virginia", "wash": "Washington", "wva": "West Virginia", "wis": "Wisconsin",
+	"wisc": "Wisconsin", "wyo": "Wyoming", "dc": "District of Columbia", "tx": "Texas", "ca": "California",
+	"fl": "Florida", "il": "Illinois", "oh": "Ohio", "az": "Arizona", "co": "Colorado", "ct": "Connecticut",
+	"tn": "Tennessee", "wa": "Washington", "wi": "Wisconsin", "mn": "Minnesota", "mi": "Michigan",
+	"ok": "Oklahoma", "ks": "Kansas", "nv": "Nevada", "ut": "Utah", "ia": "Iowa",
+}
+
+// stateAbbreviation reads "Ky.", "Calif.", "S.D." and two-letter postal
+// codes written in capitals as US state names.
+func stateAbbreviation(s string) (string, bool) {
+	if !strings.Contains(s, ".") && !(len(s) == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z') {
+		return "", false
+	}
+	st, ok := apStates[toponym.Fold(s)]
+	return st, ok
+}
+
+// parsedName is a mention's text split into the name to look up and the
+// hints around it.
+type parsedName struct {
+	name     string // name to look up
+	kindHint string // from a following division word or facility head
+	facility string // facility head word, "" if none
+	seat     string // folded seat-of-government facility name
+	within   string // folded containing place written after a comma
+}
+
+func trimName(s string) string {
+	s = strings.TrimSpace(s)
+	for _, p := range []string{"the ", "The ", "THE "} {
+		s = strings.TrimPrefix(s, p)
+	}
+	for _, suf := range []string{"'s", "’s", "'", "’"} {
+		s = strings.TrimSuffix(s, suf)
+	}
+	return strings.TrimSpace(s)
+}
+
+// parseMention reads the mention text and the words right after it.
+func parseMention(text string, start, end int) parsedName {
+	p := parsedName{name: trimName(text[start:end])}
+	f := toponym.Fold(p.name)
+	if _, ok := seatFacilities[f]; ok {
+		p.seat = f
+		p.kindHint = KindFacility
+		return p
+	}
+	words := strings.Fields(p.name)
+	if n := len(words); n > 1 {
+		last := toponym.Fold(words[n-1])
+		if k, ok := divisionSuffix[last]; ok {
+			p.kindHint = k
+			p.name = strings.Join(words[:n-1], " ")
+		} else if facilityWords[last] {
+			p.kindHint = KindFacility
+			p.facility = last
+			p.name = strings.Join(words[:n-1], " ")
+			if n > 2 && toponym.Fold(words[n-2]) == "air" {
+				p.name = strings.Join(words[:n-2], " ")
+			}
+		}
+	}
+	// Words after the mention: "Nineveh province", "Alexandria, La.".
+	rest := text[end:min(len(text), end+40)]
+	if w := firstWord(rest); w != "" {
+		if k, ok := divisionSuffix[toponym.Fold(w)]; ok && p.kindHint == "" && k != KindCity {
+			p.kindHint = k
+		}
+	}
+	if strings.HasPrefix(rest, ", ") {
+		within := rest[2:]
+		cut := len(within)
+		for i, r := range within {
+			if r == ',' || r == ';' || r == '\n' || r == '(' || r == ')' || r == '"' || r == '“' || r == '”' {
+				cut = i
+				break
+			}
+		}
+		within = within[:cut]
+		// Up to three words, capitalised.
+		ws := strings.Fields(within)
+		if len(ws) > 3 {
+			ws = ws[:3]
+		}
+		for len(ws) > 0 && !isCapitalised(ws[len(ws)-1]) {
+			ws = ws[:len(ws)-1]
+		}
+		if len(ws) > 0 && isCapitalised(ws[0]) {
+			p.within = toponym.Fold(strings.Join(ws, " "))
+		}
+	}
+	return p
+}
+
+func firstWord(s string) string {
+	s = strings.TrimLeft(s, " ")
+	i := strings.IndexFunc(s, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') })
+	if i < 0 {
+		return s
+	}
+	return s[:i]
+}
+
+func isCapitalised(w string) bool {
+	return w != "" && w[0] >= 'A' && w[0] <= 'Z'
+}
+
+// candidate is one reading of a mention while resolving a document.
+type candidate struct {
+	id    int32
+	prior float64
+}
+
+type mentionState struct {
+	t      Toponym
+	p      parsedName
+	cands  []candidate
+	best   int // index into cands, -1 when none
+	score  []float64
+	demCty string
+}
+
+// kindPrior scores an entry by kind and size alone.
+func kindPrior(e *Entry) float64 {
+	s := math.Log10(float64(e.Population)+10) / 7
+	switch e.Kind {
+	case KindCountry:
+		s += 3
+	case KindAdmin2:
+		s -= 1.2
+	case KindAdmin1:
+		if e.FeatureCode == "ADM1" {
+			s += 1.2
+		} else {
+			s += 0.6
+		}
+	default:
+		switch e.FeatureCode {
+		case "PPLC":
+			s += 1.1
+		case "PPLA":
+			s += 0.35
+		case "PPLA2":
+			s += 0.15
+		case "PPLX", "PPLH", "PPLQ", "PPLW":
+			s -= 0.6
+		}
+	}
+	return s
+}
+
+// ResolveAll resolves the toponyms of one text together, each reading
+// weighed by the others: countries and divisions the text names, places
+// near other places, and the containing place written after a comma.
+func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
+	ms := make([]mentionState, len(tops))
+	for i, t := range tops {
+		m := &ms[i]
+		m.t = t
+		m.best = -1
+		if t.Start < 0 || t.End > len(text) || t.Start >= t.End {
+			continue
+		}
+		m.p = parseMention(text, t.Start, t.End)
+		if m.p.seat != "" {
+			continue
+		}
+		ids := g.Lookup(m.p.name)
+		if st, ok := stateAbbreviation(m.p.name); ok {
+			ids = ids[:0:0]
+			for _, id := range g.Lookup(st) {
+				if e := &g.entries[id]; e.Kind == KindAdmin1 && e.Country == "US" {
+					ids = append(ids, id)
+				}
+			}
+		}
+		if len(ids) == 0 {
+			if e, ok := g.Demonym(m.p.name); ok {
+				m.demCty = e.Country
+				continue
+			}
+		}
+		for _, id := range ids {
+			e := &g.entries[id]
+			pr := kindPrior(e)
+			switch m.p.kindHint {
+			case KindAdmin1:
+				if e.Kind == KindAdmin1 {
+					pr += 2
+				}
+			case KindAdmin2:
+				if e.Kind == KindAdmin2 {
+					pr += 4
+				} else if e.Kind == KindCity {
+					pr += 0.5
+				}
+			case KindCity, KindFacility:
+				if e.Kind == KindCity {
+					pr += 1
+				}
+			}
+			m.cands = append(m.cands, candidate{id: id, prior: pr})
+		}
+	}
+
+	// Start from the context-free readings, then re-read every mention
+	// twice in the light of the others' current readings.
+	for i := range ms {
+		m := &ms[i]
+		if len(m.cands) > 0 {
+			m.best = argmax(m.cands, func(c candidate) float64 { return c.prior })
+			m.score = make([]float64, len(m.cands))
+		}
+	}
+	type point struct {
+		lat, lon float64
+		name     string
+	}
+	for round := 0; round < 2; round++ {
+		countryW := map[string]float64{}
+		admin1W := map[string]float64{}
+		total := 0.0
+		var points []point
+		seen := map[string]bool{}
+		for i := range ms {
+			m := &ms[i]
+			if m.best < 0 {
+				if m.demCty != "" {
+					countryW[m.demCty] += 0.5
+					total += 0.5
+				}
+				continue
+			}
+			e := &g.entries[m.cands[m.best].id]
+			w := 1.0
+			if len(m.cands) > 1 {
+				w = 0.6
+			}
+			countryW[e.Country] += w
+			total += w
+			switch e.Kind {
+			case KindAdmin1:
+				admin1W[e.Country+"|"+e.Name] += w
+			case KindAdmin2:
+				admin1W[e.Country+"|"+e.Admin1] += w * 0.8
+			default:
+				if e.Admin1 != "" {
+					admin1W[e.Country+"|"+e.Admin1] += w * 0.5
+				}
+			}
+			if (e.Kind == KindCity || e.Kind == KindAdmin2) && !seen[m.p.name] {
+				seen[m.p.name] = true
+				points = append(points, point{e.Lat, e.Lon, m.p.name})
+			}
+		}
+		for i := range ms {
+			m := &ms[i]
+			if len(m.cands) == 0 {
+				continue
+			}
+			within := m.p.within
+			withinState := ""
+			if s, ok := apStates[within]; ok {
+				withinState = toponym.Fold(s)
+			}
+			for j, c := range m.cands {
+				e := &g.entries[c.id]
+				sc := c.prior
+				if total > 0 {
+					sc += 2.0 * countryW[e.Country] / total
+				}
+				if e.Kind != KindAdmin1 && e.Admin1 != "" && total > 0 {
+					sc += 1.5 * math.Min(1, admin1W[e.Country+"|"+e.Admin1]/math.Max(1, total*0.25))
+				}
+				if (e.Kind == KindCity || e.Kind == KindAdmin2) && len(m.cands) > 1 {
+					near := 0.0
+					for _, pt := range points {
+						if pt.name == m.p.name {
+							continue
+						}
+						if d := approxKm(e.Lat, e.Lon, pt.lat, pt.lon); d < 200 {
+							near = math.Max(near, 1-d/200)
+						}
+					}
+					sc += 0.8 * near
+				}
+				if within != "" {
+					fa := toponym.Fold(e.Admin1)
+					if withinState != "" && fa == withinState || fa == within || toponym.StripArticle(fa) == within {
+						sc += 3
+					} else if ce, ok := g.Country(e.Country); ok && (toponym.Fold(ce.Name) == within || within == "us" && e.Country == "US" || within == "uk" && e.Country == "GB") {
+						sc += 2
+					}
+				}
+				m.score[j] = sc
+			}
+			m.best = argmaxF(m.score)
+		}
+	}
+
+	out := make([]Resolution, len(ms))
+	for i := range ms {
+		m := &ms[i]
+		r := Resolution{Entry: -1}
+		switch {
+		case m.p.seat != "":
+			s := seatFacilities[m.p.seat]
+			r = Resolution{Entry: -1, Kind: KindFacility, Name: trimName(text[m.t.Start:m.t.End]), Lat: s.lat, Lon: s.lon, Country: s.country, Confidence: 0.9}
+			out[i] = r
+			continue
+		case m.demCty != "":
+			r := Resolution{Entry: -1, Country: m.demCty, Demonym: true, Confidence: 0.8}
+			if c, ok := g.Country(m.demCty); ok {
+				r.Lat, r.Lon, r.Name = c.Lat, c.Lon, c.Name
+			}
+			out[i] = r
+			continue
+		case len(m.cands) == 0:
+			out[i] = r
+			continue
+		}
+		scores := m.score
+		b := argmaxF(scores)
+		e := &g.entries[m.cands[b].id]
+		r = Resolution{Entry: m.cands[b].id, Kind: e.Kind, Name: e.Name, Lat: e.Lat, Lon: e.Lon, Country: e.Country,
+			Admin1: e.Admin1, GeonamesID: e.GeonamesID, Confidence: confidence(scores, b)}
+		if e.Kind == KindAdmin1 {
+			r.Admin1 = e.Name
+		}
+		switch m.p.kindHint {
+		case KindFacility:
+			if e.Kind == KindCity {
+				r.Kind = KindFacility
+				r.Name = trimName(text[m.t.Start:m.t.End])
+				r.GeonamesID = 0
+			}
+		case KindAdmin2:
+			if e.Kind == KindCity && len(m.cands) > 0 {
+				r.Kind = KindAdmin2
+				r.Name = trimName(text[m.t.Start:m.t.End])
+				r.GeonamesID = 0
+				r.Confidence *= 0.5
+			}
+		}
+		out[i] = r
+	}
+	return out
+}
+
+// approxKm is an equirectangular distance, close enough under 500 km.
+func approxKm(lat1, lon1, lat2, lon2 float64) float64 {
+	x := (lon2 - lon1) * math.Cos((lat1+lat2)*math.Pi/360)
+	y := lat2 - lat1
+	return 111.195 * math.Sqrt(x*x+y*y)
+}
+
+func secondBest(cs []candidate) float64 {
+	best, second := math.Inf(-1), math.Inf(-1)
+	for _, c := range cs {
+		if c.prior > best {
+			best, second = c.prior, best
+		} else if c.prior > second {
+			second = c.prior
+		}
+	}
+	return second
+}
+
+func argmax(cs []candidate, f func(candidate) float64) int {
+	b := 0
+	for j := 1; j < len(cs); j++ {
+		if f(cs[j]) > f(cs[b]) {
+			b = j
+		}
+	}
+	return b
+}
+
+func argmaxF(s []float64) int {
+	b := 0
+	for j := 1; j < len(s); j++ {
+		if s[j] > s[b] {
+			b = j
+		}
+	}
+	return b
+}
+
+// confidence turns scores into the softmax weight of the chosen one,
+// sharpened, in (0, 1].
+func confidence(scores []float64, b int) float64 {
+	sum := 0.0
+	for _, s := range scores {
+		sum += math.Exp(3 * (s - scores[b]))
+	}
+	c := 1 / sum
+	return math.Round(c*1000) / 1000
+}
+
+// Distance returns the great-circle distance in km between two points.
+func Distance(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371.0088
+	p1, p2 := lat1*math.Pi/180, lat2*math.Pi/180
+	dp, dl := p2-p1, (lon2-lon1)*math.Pi/180
+	a := math.Sin(dp/2)*math.Sin(dp/2) + math.Cos(p1)*math.Cos(p2)*math.Sin(dl/2)*math.Sin(dl/2)
+	return 2 * r * math.Asin(math.Min(1, math.Sqrt(a)))
+}
+
+// Destination returns the point reached from (lat, lon) going distKm on
+// the initial bearing bearingDeg (0 = north, 90 = east) on a sphere.
+func Destination(lat, lon, bearingDeg, distKm float64) (float64, float64) {
+	const r = 6371.0088
+	d := distKm / r
+	th := bearingDeg * math.Pi / 180
+	p1, l1 := lat*math.Pi/180, lon*math.Pi/180
+	p2 := math.Asin(math.Sin(p1)*math.Cos(d) + math.Cos(p1)*math.Sin(d)*math.Cos(th))
+	l2 := l1 + math.Atan2(math.Sin(th)*math.Sin(d)*math.Cos(p1), math.Cos(d)-math.Sin(p1)*math.Sin(p2))
+	lon2 := math.Mod(l2*180/math.Pi+540, 360) - 180
+	return p2 * 180 / math.Pi, lon2
+}
+
+var _ = sort.Ints

@@ -1,0 +1,308 @@
+package geo
+
+import (
+	"context"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/faultline-news/faultline"
+	"github.com/faultline-news/faultline/geo/internal/toponym"
+)
+
+// Stage is the "geo" pipeline stage: it resolves GPE, LOC and FAC
+// entities to places, marks demonyms with their country, and adds
+// relative locations ("64 kilometers south of Mosul").
+type Stage struct {
+	g *Gazetteer
+}
+
+// NewStage returns the "geo" stage using g (from Load).
+func NewStage(g *Gazetteer) *Stage { return &Stage{g: g} }
+
+// Name returns "geo".
+func (s *Stage) Name() string { return "geo" }
+
+// Requires returns the entity layer.
+func (s *Stage) Requires() []faultline.Layer { return []faultline.Layer{faultline.LayerEntities} }
+
+// Assigns returns the place layer.
+func (s *Stage) Assigns() []faultline.Layer { return []faultline.Layer{faultline.LayerPlaces} }
+
+func isPlaceType(t string) bool {
+	return t == faultline.EntityGPE || t == faultline.EntityLoc || t == faultline.EntityFac
+}
+
+// Process replaces doc.Places. Every place has IDs P1, P2, ... in order of
+// first mention; each resolved entity's Place points to its place.
+// Demonym entities ("Iraqi") get no place; when their Actor is unset they
+// get an Actor carrying the country's ISO 3166-1 alpha-3 code.
+func (s *Stage) Process(ctx context.Context, doc *faultline.Document) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = faultline.Errorf(faultline.EINTERNAL, "geo: document %q: recovered from panic: %v", doc.ID, p)
+		}
+	}()
+	if s.g == nil {
+		return faultline.Errorf(faultline.EINTERNAL, "geo: stage built without a gazetteer; pass the one from geo.Load")
+	}
+	if err := ctx.Err(); err != nil {
+		return faultline.Errorf(faultline.EUNAVAILABLE, "geo: document %q: %w", doc.ID, err)
+	}
+	doc.Places = []faultline.Place{}
+	type ref struct{ entity, mention int }
+	var tops []Toponym
+	var refs []ref
+	for ei, e := range doc.Entities {
+		if !isPlaceType(e.Type) && e.Type != faultline.EntityNORP {
+			continue
+		}
+		for mi, m := range e.Mentions {
+			if m.Start < 0 || m.End > len(doc.Text) || m.Start >= m.End {
+				return faultline.Errorf(faultline.EINVALID, "geo: document %q: entity %s mention %d..%d lies outside the text; re-run the ner stage", doc.ID, e.ID, m.Start, m.End)
+			}
+			tops = append(tops, Toponym{Start: m.Start, End: m.End, Type: e.Type})
+			refs = append(refs, ref{ei, mi})
+		}
+	}
+	rs := s.g.ResolveAll(doc.Text, tops)
+	byKey := map[string]int{}
+	for i, r := range rs {
+		e := &doc.Entities[refs[i].entity]
+		m := e.Mentions[refs[i].mention]
+		if r.Demonym {
+			if c, ok := s.g.Country(r.Country); ok && e.Actor == nil {
+				e.Actor = &faultline.Actor{Code: c.ISO3, Country: c.ISO3, Roles: []string{}}
+			}
+			continue
+		}
+		if e.Type == faultline.EntityNORP || !r.Resolved() {
+			continue
+		}
+		key := r.Kind + "|" + r.Name + "|" + r.Country + "|" + strconv.Itoa(r.GeonamesID)
+		pi, ok := byKey[key]
+		if !ok {
+			pi = len(doc.Places)
+			byKey[key] = pi
+			eid := e.ID
+			doc.Places = append(doc.Places, faultline.Place{
+				ID: "P" + strconv.Itoa(pi+1), Name: r.Name, Entity: &eid,
+				Lat: round5(r.Lat), Lon: round5(r.Lon), Country: r.Country, Admin1: r.Admin1,
+				Kind: r.Kind, GeonamesID: r.GeonamesID, Confidence: r.Confidence,
+				Mentions: []faultline.Mention{},
+			})
+		}
+		p := &doc.Places[pi]
+		p.Mentions = append(p.Mentions, faultline.Mention{Start: m.Start, End: m.End, Text: doc.Text[m.Start:m.End]})
+		if r.Confidence > p.Confidence {
+			p.Confidence = r.Confidence
+		}
+		id := p.ID
+		e.Place = &id
+	}
+	s.addRelative(doc)
+	return nil
+}
+
+func round5(x float64) float64 { return math.Round(x*1e5) / 1e5 }
+
+// bearings of compass words.
+var bearings = map[string]float64{
+	"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225, "west": 270, "northwest": 315,
+	"northern": 0, "northeastern": 45, "eastern": 90, "southeastern": 135, "southern": 180, "southwestern": 225,
+	"western": 270, "northwestern": 315, "north-east": 45, "south-east": 135, "south-west": 225, "north-west": 315,
+	"north-eastern": 45, "south-eastern": 135, "south-western": 225, "north-western": 315,
+}
+
+const compass = `north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west`
+const compassAdj = `northern|southern|eastern|western|northeastern|northwestern|southeastern|southwestern|north-eastern|north-western|south-eastern|south-western`
+
+var (
+	// "64 kilometers south of ", "30 km north-east of the city of ".
+	reDistance = regexp.MustCompile(`(?i)(\d{1,5}(?:[.,]\d+)?)[ -]?(kilometers|kilometres|kilometer|kilometre|km|miles|mile|mi)\.?\s+(` + compass + `)\s+of\s+(?:the\s+(?:city|town|village)\s+of\s+)?$`)
+	// "the western outskirts of ", "the southern part of ".
+	rePart = regexp.MustCompile(`(?i)(?:the\s+)?(` + compassAdj + `)\s+(outskirts|suburbs|edge|part|parts|side|districts|neighborhoods|neighbourhoods|countryside)\s+of\s+(?:the\s+(?:city|town)\s+of\s+)?$`)
+	// "northern Iraq".
+	reRegion = regexp.MustCompile(`(?i)(?:^|[^\pL])((?:` + compassAdj + `|central))\s+$`)
+	// "west of the city".
+	reOfTheCity = regexp.MustCompile(`(?i)\b(` + compass + `)\s+of\s+the\s+(city|town|village|capital)\b`)
+)
+
+var partDistance = map[string]float64{
+	"outskirts": 8, "suburbs": 10, "edge": 6, "part": 4, "parts": 4, "side": 3, "districts": 4,
+	"neighborhoods": 4, "neighbourhoods": 4, "countryside": 20,
+}
+
+// addRelative adds places for relative expressions anchored on a resolved
+// place: a point at a distance and bearing, a part of a city, a region of
+// a country or division, and "west of the city" after a city mention.
+func (s *Stage) addRelative(doc *faultline.Document) {
+	n := len(doc.Places)
+	type anchorMention struct {
+		place int
+		m     faultline.Mention
+	}
+	var ams []anchorMention
+	for pi := 0; pi < n; pi++ {
+		for _, m := range doc.Places[pi].Mentions {
+			ams = append(ams, anchorMention{pi, m})
+		}
+	}
+	for _, am := range ams {
+		a := doc.Places[am.place]
+		before := doc.Text[max(0, am.m.Start-80):am.m.Start]
+		base := am.m.Start - len(before)
+		if loc := reDistance.FindStringSubmatchIndex(before); loc != nil {
+			num := strings.ReplaceAll(before[loc[2]:loc[3]], ",", "")
+			d, err := strconv.ParseFloat(num, 64)
+			unit := strings.ToLower(before[loc[4]:loc[5]])
+			if err == nil && d > 0 && d < 5000 {
+				if strings.HasPrefix(unit, "mi") {
+					d *= 1.609344
+				}
+				lat, lon := Destination(a.Lat, a.Lon, bearings[strings.ToLower(before[loc[6]:loc[7]])], d)
+				start := base + loc[0]
+				// Extend over a facility named just before: "Qayyarah airfield 64 ...".
+				start = extendOverFacility(doc, start)
+				s.appendRelative(doc, a, KindRelative, start, am.m.End, lat, lon, 0.8)
+				continue
+			}
+		}
+		if loc := rePart.FindStringSubmatchIndex(before); loc != nil {
+			dir := strings.ToLower(before[loc[2]:loc[3]])
+			part := strings.ToLower(before[loc[4]:loc[5]])
+			lat, lon := Destination(a.Lat, a.Lon, bearings[dir], partDistance[part])
+			s.appendRelative(doc, a, KindRelative, base+loc[0], am.m.End, lat, lon, 0.7)
+			continue
+		}
+		if a.Kind == KindCountry || a.Kind == KindAdmin1 {
+			if loc := reRegion.FindStringSubmatchIndex(before); loc != nil {
+				dir := strings.ToLower(before[loc[2]:loc[3]])
+				km := 60.0
+				if a.Kind == KindCountry {
+					if c, ok := s.g.Country(a.Country); ok && c.AreaKm2 > 0 {
+						km = 0.3 * math.Sqrt(c.AreaKm2)
+					}
+				}
+				lat, lon := a.Lat, a.Lon
+				if dir != "central" {
+					lat, lon = Destination(a.Lat, a.Lon, bearings[dir], km)
+				}
+				s.appendRelative(doc, a, KindRegion, base+loc[2], am.m.End, lat, lon, 0.6)
+			}
+		}
+	}
+	// "west of the city": anchored on the last city mentioned before.
+	for _, loc := range reOfTheCity.FindAllStringSubmatchIndex(doc.Text, -1) {
+		best, bestEnd := -1, -1
+		for _, am := range ams {
+			p := doc.Places[am.place]
+			if p.Kind == KindCity && am.m.End <= loc[0] && am.m.End > bestEnd {
+				best, bestEnd = am.place, am.m.End
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		a := doc.Places[best]
+		lat, lon := Destination(a.Lat, a.Lon, bearings[strings.ToLower(doc.Text[loc[2]:loc[3]])], 10)
+		s.appendRelative(doc, a, KindRelative, loc[0], loc[1], lat, lon, 0.5)
+	}
+}
+
+// facilityHeads are nouns that end a facility name before a distance.
+var facilityHeads = regexp.MustCompile(`(?i)(?:\p{Lu}[\pL'’-]*\s+)+(?:air\s+base|airfield|airport|base|dam|camp|bridge|refinery|prison|checkpoint|crossing)[ ,]*$`)
+
+func extendOverFacility(doc *faultline.Document, start int) int {
+	before := doc.Text[max(0, start-60):start]
+	if loc := facilityHeads.FindStringIndex(before); loc != nil {
+		return start - len(before) + loc[0]
+	}
+	return start
+}
+
+func (s *Stage) appendRelative(doc *faultline.Document, anchor faultline.Place, kind string, start, end int, lat, lon, conf float64) {
+	text := doc.Text[start:end]
+	for _, p := range doc.Places {
+		for _, m := range p.Mentions {
+			if (p.Kind == KindRelative || p.Kind == KindRegion) && m.Start == start && m.End == end {
+				return
+			}
+		}
+	}
+	doc.Places = append(doc.Places, faultline.Place{
+		ID: "P" + strconv.Itoa(len(doc.Places)+1), Name: strings.Join(strings.Fields(text), " "),
+		Lat: round5(lat), Lon: round5(lon), Country: anchor.Country, Admin1: anchor.Admin1,
+		Kind: kind, Confidence: math.Round(conf*anchor.Confidence*1000) / 1000,
+		Mentions: []faultline.Mention{{Start: start, End: end, Text: text}},
+	})
+	_ = toponym.Fold
+}
+
+// Anchor returns the place a relative or region place p is measured from:
+// the non-relative place whose mention lies inside p's mention, else the
+// last city mentioned before it ("west of the city").
+func Anchor(doc *faultline.Document, p faultline.Place) (faultline.Place, bool) {
+	if (p.Kind != KindRelative && p.Kind != KindRegion) || len(p.Mentions) == 0 {
+		return faultline.Place{}, false
+	}
+	pm := p.Mentions[0]
+	var last faultline.Place
+	lastEnd := -1
+	for _, q := range doc.Places {
+		if q.Kind == KindRelative || q.Kind == KindRegion {
+			continue
+		}
+		for _, m := range q.Mentions {
+			if m.Start >= pm.Start && m.End <= pm.End && m.End == pm.End {
+				return q, true
+			}
+			if q.Kind == KindCity && m.End <= pm.Start && m.End > lastEnd {
+				last, lastEnd = q, m.End
+			}
+		}
+	}
+	return last, lastEnd >= 0
+}
+
+// governmentSeats are facilities that stand for a government.
+var locativeBefore = map[string]bool{
+	"in": true, "at": true, "to": true, "from": true, "near": true, "outside": true, "into": true, "across": true,
+	"toward": true, "towards": true, "around": true, "inside": true, "through": true, "of": true, "visit": true,
+	"visited": true, "visiting": true, "arrived": true, "left": true, "returned": true, "flew": true,
+}
+
+// ActsAsGovernment reports whether mention m of place p stands for a
+// government rather than a location ("Washington warned", "aligned with
+// Tehran", "the White House said"): p is a national capital or a seat
+// of government, and the word before the mention is not a locative
+// preposition or movement verb. Such places stay in Places; events code
+// them as actors.
+func (g *Gazetteer) ActsAsGovernment(text string, p faultline.Place, m faultline.Mention) bool {
+	capital := false
+	switch p.Kind {
+	case KindFacility:
+		_, capital = seatFacilities[toponym.Fold(trimName(p.Name))]
+	case KindCity:
+		if p.GeonamesID != 0 {
+			for _, id := range g.Lookup(p.Name) {
+				e := &g.entries[id]
+				if e.GeonamesID == p.GeonamesID && e.FeatureCode == "PPLC" {
+					capital = true
+				}
+			}
+		}
+	}
+	if !capital || m.Start < 0 || m.Start > len(text) {
+		return false
+	}
+	before := strings.Fields(text[max(0, m.Start-30):m.Start])
+	for len(before) > 0 && strings.EqualFold(before[len(before)-1], "the") {
+		before = before[:len(before)-1]
+	}
+	if len(before) == 0 {
+		return true
+	}
+	return !locativeBefore[strings.ToLower(strings.Trim(before[len(before)-1], ",;:()\"“”"))]
+}

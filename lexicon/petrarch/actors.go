@@ -43,6 +43,7 @@ func (c ActorCode) ValidAt(d Date) bool {
 // Actor is one actor entry: its primary phrase, synonyms and codes.
 type Actor struct {
 	Name     string   // primary phrase, normalized words joined by spaces
+	Kind     string   // free tag set by embedded lexicons ("country", "demonym", "capital", "organisation"); "" from files
 	Synonyms []string // the '+' phrases, same form
 	Codes    []ActorCode
 	File     string
@@ -91,7 +92,26 @@ type ActorDict struct {
 	Actors     []*Actor
 	Warnings   []Warning
 	Duplicates int // phrases defined again by a later entry (the later one wins if it has codes)
-	phrases    trie[*Actor]
+	phrases    trie[actorEntry]
+}
+
+// actorEntry is what a phrase leads to; exact, when set, holds the words
+// as they must be written (letter case included), e.g. "US" but not "us".
+type actorEntry struct {
+	actor *Actor
+	exact []string
+}
+
+func acceptActor(e actorEntry, matched []string) bool {
+	if e.exact == nil {
+		return true
+	}
+	for i, w := range e.exact {
+		if matched[i] != w {
+			return false
+		}
+	}
+	return true
 }
 
 // NewActorDict returns an empty actor dictionary.
@@ -113,11 +133,11 @@ func (d *ActorDict) Match(tokens []string, start int) (m ActorMatch, ok bool) {
 	if d == nil || start < 0 || start >= len(tokens) {
 		return m, false
 	}
-	a, n := d.phrases.longest(tokens, start)
+	e, n := d.phrases.longestWhere(tokens, start, acceptActor)
 	if n == 0 {
 		return m, false
 	}
-	return ActorMatch{Actor: a, Start: start, Length: n}, true
+	return ActorMatch{Actor: e.actor, Start: start, Length: n}, true
 }
 
 // FindAll scans tokens left to right and returns non-overlapping longest
@@ -141,7 +161,8 @@ func (d *ActorDict) Lookup(phrase string) (*Actor, bool) {
 	if d == nil {
 		return nil, false
 	}
-	return d.phrases.get(splitPhrase(phrase))
+	e, ok := d.phrases.get(splitPhrase(phrase))
+	return e.actor, ok
 }
 
 // CodeAt is a shortcut: the code on day day of the actor named phrase.
@@ -153,7 +174,8 @@ func (d *ActorDict) CodeAt(phrase string, day Date) (string, bool) {
 	return a.CodeAt(day)
 }
 
-// Add indexes an actor built in code (used for embedded lexicons).
+// Add indexes an actor built in code (used for embedded lexicons) under its
+// Name and Synonyms, case-insensitively.
 func (d *ActorDict) Add(a *Actor) {
 	d.Actors = append(d.Actors, a)
 	d.index(a, a.Name)
@@ -162,18 +184,37 @@ func (d *ActorDict) Add(a *Actor) {
 	}
 }
 
+// AddExact indexes a under phrase (words separated by blanks) so that it
+// matches only when written with exactly this letter case: "US", "IS".
+// The phrase is also appended to a.Synonyms; a must already be added.
+func (d *ActorDict) AddExact(a *Actor, phrase string) {
+	exact := strings.Fields(phrase)
+	if len(exact) == 0 {
+		return
+	}
+	words := make([]string, len(exact))
+	for i, w := range exact {
+		words[i] = Normalize(w)
+	}
+	a.Synonyms = append(a.Synonyms, strings.Join(words, " "))
+	if old, existed := d.phrases.get(words); existed && old.actor != a {
+		d.Duplicates++
+	}
+	d.phrases.insert(words, actorEntry{actor: a, exact: exact})
+}
+
 func (d *ActorDict) index(a *Actor, phrase string) {
-	words := strings.Fields(phrase)
+	words := splitPhrase(phrase)
 	if len(words) == 0 {
 		return
 	}
-	if old, existed := d.phrases.get(words); existed && old != a {
+	if old, existed := d.phrases.get(words); existed && old.actor != a {
 		d.Duplicates++
-		if len(a.Codes) == 0 && len(old.Codes) > 0 {
+		if len(a.Codes) == 0 && len(old.actor.Codes) > 0 {
 			return
 		}
 	}
-	d.phrases.insert(words, a)
+	d.phrases.insert(words, actorEntry{actor: a})
 }
 
 // Read adds the actors of one PETRARCH actor file. Format: an entry starts

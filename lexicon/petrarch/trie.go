@@ -69,6 +69,24 @@ func (t *trie[T]) longest(tokens []string, start int) (v T, length int) {
 	return v, length
 }
 
+// longestWhere is longest restricted to values that accept the matched
+// tokens (used for phrases that must match letter case exactly).
+func (t *trie[T]) longestWhere(tokens []string, start int, accept func(v T, matched []string) bool) (v T, length int) {
+	var buf [64]byte
+	n := &t.root
+	for i := start; i < len(tokens) && n.next != nil; i++ {
+		c := n.child(tokens[i], &buf)
+		if c == nil {
+			break
+		}
+		n = c
+		if n.isEnd && accept(n.val, tokens[start:i+1]) {
+			v, length = n.val, i-start+1
+		}
+	}
+	return v, length
+}
+
 // asciiLower writes the lowercase form of tok into buf when tok is short
 // ASCII without characters that Normalize folds; ok is false otherwise.
 // Indexing a map with string(buf[:n]) does not allocate.

@@ -72,7 +72,9 @@ var cues = map[string]bool{
 	"testified": true, "asserted": true, "maintained": true, "contended": true, "alleged": true,
 	"thinks": true, "think": true, "thought": true, "hopes": true, "hoped": true, "fears": true, "feared": true,
 	"expects": true, "expected": false, "pointed": false, "charged": true, "countered": true, "announce": true,
-	"recommended": true, "proposed": false, "indicated": true, "revealed": true, "explain": true, "added:": true,
+	"exclaimed": false, "echoed": false, "shouted": false, "yelled": false, "read": false, "reads": false,
+	"called": false, "calls": false, "labeled": false, "labeling": false, "described": false, "describes": false,
+	"dubbed": false, "wrote:": false, "recommended": true, "proposed": false, "indicated": true, "revealed": true, "explain": true, "added:": true,
 }
 
 // speakerStops end a speaker noun phrase when reading backwards from a cue.
@@ -356,6 +358,16 @@ func (f *finder) attributeDirect(d *draft) *attribution {
 			break
 		}
 		lw := f.toks[i].lw
+		if lw == "according" && i+2 < d.open && f.toks[i+1].lw == "to" {
+			e := i + 2
+			for e < d.open && f.toks[e].w != "," && f.toks[e].w != ":" {
+				e++
+			}
+			if e > i+2 && e-(i+2) <= 10 {
+				return &attribution{speakerTS: i + 2, speakerTE: e, cue: "according to", cueTok: i}
+			}
+			break
+		}
 		if participles[lw] {
 			if s, e := f.sentenceSubject(i); e > s {
 				f.usedCue[i] = true
@@ -395,16 +407,15 @@ func (f *finder) sentenceSubject(i int) (int, int) {
 	for b > 0 && f.sentOf[b-1] == f.sentOf[i] && f.para[b-1] == f.para[i] {
 		b--
 	}
-	for k := b + 1; k < i; k++ {
+	for k := i - 1; k > b; k-- {
 		if f.inQuote[k] >= 0 {
 			return 0, 0
 		}
 		if p := f.toks[k].pos; p == "VERB" || p == "AUX" || f.isCue(k) {
 			s, e := f.subjectBefore(k)
-			if s < b {
-				return 0, 0
+			if e > s && s >= b {
+				return s, e
 			}
-			return s, e
 		}
 	}
 	return 0, 0
@@ -566,6 +577,9 @@ func (f *finder) sentStart(i int) bool {
 }
 
 func isWordToken(w string) bool {
+	if w == "'s" || w == "’s" {
+		return true
+	}
 	for _, r := range w {
 		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= 0x80 {
 			return r != '“' && r != '”' && r != '’' && r != '‘' && r != '—' && r != '–'

@@ -116,6 +116,7 @@ func (r *resolver) run() []faultline.Entity {
 	r.matchKnown()
 	r.indexTokens()
 	r.cluster()
+	r.surnames()
 	r.attributes()
 	r.codes()
 	return r.output()
@@ -915,4 +916,57 @@ func buildActor(country string, roles []string, org int, lx *lexicon) *faultline
 		code += role
 	}
 	return &faultline.Actor{Code: code, Country: country, Roles: append([]string{}, roles...)}
+}
+
+// surnames adds mentions the ner stage missed: a capitalised word equal to
+// the last name of a person already named in full ("Abadi" after "Haider
+// al-Abadi", "Al-Hosseini's").
+func (r *resolver) surnames() {
+	last := map[string]int{} // surname -> cluster
+	for ci, c := range r.clusters {
+		if c.typ != faultline.EntityPerson {
+			continue
+		}
+		for _, mi := range c.mentions {
+			parts := personParts(r.ms[mi].text)
+			if len(parts) < 2 {
+				continue
+			}
+			sn := parts[len(parts)-1]
+			if prev, ok := last[sn]; ok && prev != ci {
+				last[sn] = -1 // two people share it: leave it alone
+				continue
+			}
+			last[sn] = ci
+		}
+	}
+	if len(last) == 0 {
+		return
+	}
+	for t, w := range r.words {
+		if r.mAtTok[t] >= 0 || !startsUpper(w) {
+			continue
+		}
+		parts := personParts(w)
+		if len(parts) != 1 {
+			continue
+		}
+		ci, ok := last[parts[0]]
+		if !ok || ci < 0 {
+			continue
+		}
+		// not the first word of a longer capitalised name we do not know
+		if t+1 < len(r.words) && startsUpper(r.words[t+1]) && r.mAtTok[t+1] < 0 {
+			continue
+		}
+		tk := r.doc.Tokens[t]
+		m := mention{start: tk.Start, end: tk.End, ts: t, te: t + 1, text: w, typ: faultline.EntityPerson, org: -1, country: -1, cluster: ci}
+		r.ms = append(r.ms, m)
+		mi := len(r.ms) - 1
+		r.mAtTok[t] = mi
+		r.clusters[ci].mentions = append(r.clusters[ci].mentions, mi)
+	}
+	for _, c := range r.clusters {
+		sort.Slice(c.mentions, func(i, j int) bool { return r.ms[c.mentions[i]].start < r.ms[c.mentions[j]].start })
+	}
 }

@@ -1,0 +1,39 @@
+package coref
+
+import (
+	"testing"
+
+	"github.com/faultline-news/faultline"
+	"github.com/faultline-news/faultline/segment"
+)
+
+func TestResolve(t *testing.T) {
+	tests := []struct {
+		name, text, entity, typ, mention string
+		want                             bool
+	}{
+		{"he after person", "Smith arrived. He spoke.", "Smith", faultline.EntityPerson, "He", true},
+		{"he inside quotes stays", "Smith arrived. “He spoke,” Jones said.", "Smith", faultline.EntityPerson, "He", false},
+		{"the group", "Hamas attacked. The group denied it.", "Hamas", faultline.EntityOrg, "The group", true},
+		{"she not an org", "Hamas attacked. She left.", "Hamas", faultline.EntityOrg, "She", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := &faultline.Document{Text: tc.text}
+			doc.Sentences, doc.Tokens = segment.Segment(tc.text)
+			doc.Entities = []faultline.Entity{{ID: "E1", Name: tc.entity, Type: tc.typ,
+				Mentions: []faultline.Mention{{Start: 0, End: len(tc.entity), Text: tc.entity}}}}
+			Resolve(doc)
+			got := false
+			for _, m := range doc.Entities[0].Mentions {
+				if doc.Text[m.Start:m.End] != m.Text {
+					t.Errorf("mention span %d..%d does not hold %q", m.Start, m.End, m.Text)
+				}
+				got = got || m.Text == tc.mention
+			}
+			if got != tc.want {
+				t.Errorf("mention %q resolved = %v, want %v (%v)", tc.mention, got, tc.want, doc.Entities[0].Mentions)
+			}
+		})
+	}
+}

@@ -1,0 +1,132 @@
+package quote
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/faultline-news/faultline"
+	"github.com/faultline-news/faultline/segment"
+)
+
+// docWith builds a segmented document (no tagger, no parse: POS empty and
+// heads -1) with one PERSON entity per listed name occurrence.
+func docWith(text string, persons ...string) *faultline.Document {
+	doc := &faultline.Document{Text: text}
+	doc.Sentences, doc.Tokens = segment.Segment(text)
+	for i, p := range persons {
+		from := 0
+		e := faultline.Entity{ID: "E" + string(rune('1'+i)), Name: p, Type: faultline.EntityPerson}
+		for {
+			k := strings.Index(text[from:], p)
+			if k < 0 {
+				break
+			}
+			e.Mentions = append(e.Mentions, faultline.Mention{Start: from + k, End: from + k + len(p), Text: p})
+			from += k + len(p)
+		}
+		doc.Entities = append(doc.Entities, e)
+	}
+	return doc
+}
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		name        string
+		text        string
+		persons     []string
+		wantText    string
+		wantDirect  bool
+		wantSpeaker string // entity id, "" for nil
+		wantCue     string
+	}{
+		{"after, name first", "“We will win,” Smith said.", []string{"Smith"}, "We will win", true, "E1", "said"},
+		{"after, cue first", "“We will win,” said John Smith, a senator.", []string{"John Smith"}, "We will win", true, "E1", "said"},
+		{"before, colon", "Smith said: “We will win the war.”", []string{"Smith"}, "We will win the war.", true, "E1", "said"},
+		{"straight marks", "\"We will win,\" Smith told reporters.", []string{"Smith"}, "We will win", true, "E1", "told"},
+		{"unattributed", "“We will win the war soon.”", nil, "We will win the war soon.", true, "", ""},
+		{"reported", "Smith warned that the army would attack the city.", []string{"Smith"}, "the army would attack the city", false, "E1", "warned"},
+		{"according to", "According to Smith, the army will attack the city.", []string{"Smith"}, "the army will attack the city", false, "E1", "according to"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := docWith(tc.text, tc.persons...)
+			qs := Find(doc)
+			if len(qs) == 0 {
+				t.Fatalf("no quote in %q", tc.text)
+			}
+			q := qs[0]
+			if q.Text != tc.wantText || q.Direct != tc.wantDirect || q.Cue != tc.wantCue {
+				t.Errorf("got %q direct=%v cue=%q, want %q direct=%v cue=%q", q.Text, q.Direct, q.Cue, tc.wantText, tc.wantDirect, tc.wantCue)
+			}
+			got := ""
+			if q.Speaker != nil {
+				got = *q.Speaker
+			}
+			if got != tc.wantSpeaker {
+				t.Errorf("speaker %q, want %q", got, tc.wantSpeaker)
+			}
+			checkSpans(t, doc, qs)
+		})
+	}
+}
+
+func TestContinuationParagraph(t *testing.T) {
+	text := "“We will win the war,” Smith said. “It will take time.”\n“The enemy is weak and tired.”\nOthers disagreed.\n“Nobody knows who said this one.”"
+	doc := docWith(text, "Smith")
+	qs := Find(doc)
+	var direct []faultline.Quote
+	for _, q := range qs {
+		if q.Direct {
+			direct = append(direct, q)
+		}
+	}
+	if len(direct) != 4 {
+		t.Fatalf("got %d direct quotes, want 4: %+v", len(direct), direct)
+	}
+	for i, want := range []string{"E1", "E1", "E1", ""} {
+		got := ""
+		if direct[i].Speaker != nil {
+			got = *direct[i].Speaker
+		}
+		if got != want {
+			t.Errorf("quote %d %q: speaker %q, want %q", i, direct[i].Text, got, want)
+		}
+	}
+	checkSpans(t, doc, qs)
+}
+
+func checkSpans(t *testing.T, doc *faultline.Document, qs []faultline.Quote) {
+	t.Helper()
+	for _, q := range qs {
+		if q.Start < 0 || q.End > len(doc.Text) || q.Start > q.End || doc.Text[q.Start:q.End] != q.Text {
+			t.Errorf("quote span %d..%d does not hold %q", q.Start, q.End, q.Text)
+		}
+	}
+}
+
+func TestStageEmpty(t *testing.T) {
+	doc := &faultline.Document{}
+	if err := New().Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Quotes == nil || len(doc.Quotes) != 0 {
+		t.Errorf("want empty non-nil quotes, got %v", doc.Quotes)
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{"“We will win,” Smith said.", "\"a\" \"b", "“", "Smith said: “x\n“y”", "according to , “”"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		doc := docWith(text)
+		if len(text) > 3 {
+			doc.Entities = append(doc.Entities, faultline.Entity{ID: "E9", Type: faultline.EntityPerson, Mentions: []faultline.Mention{{Start: 0, End: 2}}})
+		}
+		if err := New().Process(context.Background(), doc); err != nil {
+			return
+		}
+		checkSpans(t, doc, doc.Quotes)
+	})
+}

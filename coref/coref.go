@@ -170,7 +170,7 @@ func Resolve(doc *faultline.Document) {
 			if ti+2 < len(doc.Tokens) {
 				nx := doc.Tokens[ti+2]
 				nw := doc.Text[nx.Start:nx.End]
-				if p := nx.POS; p == "NOUN" || p == "PROPN" || (p == "" && isLowerWord(nw)) {
+				if p := nx.POS; p == "NOUN" || p == "PROPN" || (p == "" && isLowerWord(nw) && strings.HasSuffix(nw, "s") && !strings.HasSuffix(nw, "ss")) {
 					continue
 				}
 			}

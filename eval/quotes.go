@@ -361,7 +361,9 @@ func nearest(text, sub string, qs, qe int) (int, int, bool) {
 
 // headWord is the last word of a phrase, lower-cased, without a possessive.
 func headWord(s string) string {
-	f := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '\'' && r != '’' })
+	f := strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '\'' && r != '’'
+	})
 	for i := len(f) - 1; i >= 0; i-- {
 		w := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(f[i], "'s"), "’s"))
 		w = strings.Trim(w, "'’-")

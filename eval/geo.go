@@ -50,7 +50,8 @@ type GeoOptions struct {
 }
 
 // GeoScoringNote describes what Geo counts.
-const GeoScoringNote = "tagging: exact byte-span match of GPE/LOC/FAC entity mentions against gold toponyms " +
+const GeoScoringNote = "tagging: exact byte-span match of GPE/LOC/FAC entity mentions, demonyms marked by the geo stage " +
+	"and gazetteer matches the geo stage added against gold toponyms " +
 	"(GeoWebNews: types Literal, Literal_Modifier, Non_Literal_Modifier, Metonymic, Mixed, Embedded_Literal, " +
 	"Embedded_Non_Lit, Coercion; LGL: all); resolution: gold spans given to the resolver, gold with a position only " +
 	"(GeoWebNews: Literal, Literal_Modifier, Mixed, Embedded_Literal), unresolved = 20038 km; exact over gold with a GeoNames id"
@@ -240,6 +241,14 @@ func Geo(ctx context.Context, path string, opts GeoOptions) (GeoResult, error) {
 			return GeoResult{}, err
 		}
 		pred := map[[2]int]bool{}
+		for _, e := range doc.Entities {
+			if e.Type == faultline.EntityGPE || e.Type == faultline.EntityLoc || e.Type == faultline.EntityFac ||
+				e.Type == faultline.EntityNORP && e.Actor != nil && e.Actor.Country != "" {
+				for _, m := range e.Mentions {
+					pred[[2]int{m.Start, m.End}] = true
+				}
+			}
+		}
 		for _, p := range doc.Places {
 			if p.Kind == geo.KindRelative || p.Kind == geo.KindRegion {
 				continue

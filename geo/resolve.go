@@ -212,7 +212,7 @@ func kindPrior(e *Entry) float64 {
 	default:
 		switch e.FeatureCode {
 		case "PPLC":
-			s += 1.1
+			s += 1.6
 		case "PPLA":
 			s += 0.35
 		case "PPLA2":

@@ -55,7 +55,7 @@ func (s *Stage) Process(ctx context.Context, doc *faultline.Document) (err error
 	var tops []Toponym
 	var refs []ref
 	for ei, e := range doc.Entities {
-		if !isPlaceType(e.Type) && e.Type != faultline.EntityNORP {
+		if !isPlaceType(e.Type) && e.Type != faultline.EntityNORP && !(e.Type == faultline.EntityOrg && (IsGovernmentSeat(e.Name) || s.g.orgIsPlace(e.Name))) {
 			continue
 		}
 		for mi, m := range e.Mentions {
@@ -66,18 +66,35 @@ func (s *Stage) Process(ctx context.Context, doc *faultline.Document) (err error
 			refs = append(refs, ref{ei, mi})
 		}
 	}
+	nEntityTops := len(tops)
+	for _, sp := range s.g.spot(doc, tops) {
+		tops = append(tops, sp)
+		refs = append(refs, ref{-1, -1})
+	}
 	rs := s.g.ResolveAll(doc.Text, tops)
 	byKey := map[string]int{}
 	for i, r := range rs {
-		e := &doc.Entities[refs[i].entity]
-		m := e.Mentions[refs[i].mention]
+		var e *faultline.Entity
+		var m faultline.Mention
+		if i < nEntityTops {
+			e = &doc.Entities[refs[i].entity]
+			m = e.Mentions[refs[i].mention]
+		} else {
+			// A gazetteer match the entity layer missed: kept only when it
+			// is a country, a located division or a large city.
+			if r.Demonym || r.Entry < 0 || !s.g.spottable(r.Entry, doc.Text[tops[i].Start:tops[i].End]) {
+				continue
+			}
+			m = faultline.Mention{Start: tops[i].Start, End: tops[i].End, Text: doc.Text[tops[i].Start:tops[i].End]}
+			e = &faultline.Entity{Type: faultline.EntityGPE}
+		}
 		if r.Demonym {
 			if c, ok := s.g.Country(r.Country); ok && e.Actor == nil {
 				e.Actor = &faultline.Actor{Code: c.ISO3, Country: c.ISO3, Roles: []string{}}
 			}
 			continue
 		}
-		if e.Type == faultline.EntityNORP || !r.Resolved() {
+		if e.Type == faultline.EntityNORP || !r.Resolved() || r.Demonym {
 			continue
 		}
 		key := r.Kind + "|" + r.Name + "|" + r.Country + "|" + strconv.Itoa(r.GeonamesID)
@@ -85,9 +102,13 @@ func (s *Stage) Process(ctx context.Context, doc *faultline.Document) (err error
 		if !ok {
 			pi = len(doc.Places)
 			byKey[key] = pi
-			eid := e.ID
+			var eid *string
+			if e.ID != "" {
+				id := e.ID
+				eid = &id
+			}
 			doc.Places = append(doc.Places, faultline.Place{
-				ID: "P" + strconv.Itoa(pi+1), Name: r.Name, Entity: &eid,
+				ID: "P" + strconv.Itoa(pi+1), Name: r.Name, Entity: eid,
 				Lat: round5(r.Lat), Lon: round5(r.Lon), Country: r.Country, Admin1: r.Admin1,
 				Kind: r.Kind, GeonamesID: r.GeonamesID, Confidence: r.Confidence,
 				Mentions: []faultline.Mention{},
@@ -98,8 +119,14 @@ func (s *Stage) Process(ctx context.Context, doc *faultline.Document) (err error
 		if r.Confidence > p.Confidence {
 			p.Confidence = r.Confidence
 		}
+		if p.Entity == nil && e.ID != "" {
+			eid := e.ID
+			p.Entity = &eid
+		}
 		id := p.ID
-		e.Place = &id
+		if e.ID != "" {
+			e.Place = &id
+		}
 	}
 	s.addRelative(doc)
 	return nil
@@ -163,8 +190,8 @@ func (s *Stage) addRelative(doc *faultline.Document) {
 				}
 				lat, lon := Destination(a.Lat, a.Lon, bearings[strings.ToLower(before[loc[6]:loc[7]])], d)
 				start := base + loc[0]
-				// Extend over a facility named just before: "Qayyarah airfield 64 ...".
-				start = extendOverFacility(doc, start)
+				// Extend over a place named just before: "Qayyarah airfield 64 ...".
+				start = extendOverPlace(doc, start)
 				s.appendRelative(doc, a, KindRelative, start, am.m.End, lat, lon, 0.8)
 				continue
 			}
@@ -211,33 +238,47 @@ func (s *Stage) addRelative(doc *faultline.Document) {
 	}
 }
 
-// facilityHeads are nouns that end a facility name before a distance.
-var facilityHeads = regexp.MustCompile(`(?i)(?:\p{Lu}[\pL'’-]*\s+)+(?:air\s+base|airfield|airport|base|dam|camp|bridge|refinery|prison|checkpoint|crossing)[ ,]*$`)
-
-func extendOverFacility(doc *faultline.Document, start int) int {
-	before := doc.Text[max(0, start-60):start]
-	if loc := facilityHeads.FindStringIndex(before); loc != nil {
-		return start - len(before) + loc[0]
+// extendOverPlace moves start back over a facility or city mention that
+// ends right before it (spaces or a comma between).
+func extendOverPlace(doc *faultline.Document, start int) int {
+	gap := strings.TrimRight(doc.Text[:start], " ,")
+	for _, p := range doc.Places {
+		if p.Kind != KindFacility && p.Kind != KindCity {
+			continue
+		}
+		for _, m := range p.Mentions {
+			if m.End == len(gap) && start-m.End <= 3 {
+				return m.Start
+			}
+		}
 	}
 	return start
 }
 
 func (s *Stage) appendRelative(doc *faultline.Document, anchor faultline.Place, kind string, start, end int, lat, lon, conf float64) {
 	text := doc.Text[start:end]
-	for _, p := range doc.Places {
+	name := strings.Join(strings.Fields(text), " ")
+	for i := range doc.Places {
+		p := &doc.Places[i]
+		if p.Kind != KindRelative && p.Kind != KindRegion {
+			continue
+		}
 		for _, m := range p.Mentions {
-			if (p.Kind == KindRelative || p.Kind == KindRegion) && m.Start == start && m.End == end {
+			if m.Start == start && m.End == end {
 				return
 			}
 		}
+		if strings.EqualFold(p.Name, name) && p.Lat == round5(lat) && p.Lon == round5(lon) {
+			p.Mentions = append(p.Mentions, faultline.Mention{Start: start, End: end, Text: text})
+			return
+		}
 	}
 	doc.Places = append(doc.Places, faultline.Place{
-		ID: "P" + strconv.Itoa(len(doc.Places)+1), Name: strings.Join(strings.Fields(text), " "),
+		ID: "P" + strconv.Itoa(len(doc.Places)+1), Name: name,
 		Lat: round5(lat), Lon: round5(lon), Country: anchor.Country, Admin1: anchor.Admin1,
 		Kind: kind, Confidence: math.Round(conf*anchor.Confidence*1000) / 1000,
 		Mentions: []faultline.Mention{{Start: start, End: end, Text: text}},
 	})
-	_ = toponym.Fold
 }
 
 // Anchor returns the place a relative or region place p is measured from:
@@ -266,7 +307,14 @@ func Anchor(doc *faultline.Document, p faultline.Place) (faultline.Place, bool) 
 	return last, lastEnd >= 0
 }
 
-// governmentSeats are facilities that stand for a government.
+// IsGovernmentSeat reports whether name is a building that stands for a
+// government (the White House, the Pentagon, the Kremlin, Downing Street).
+func IsGovernmentSeat(name string) bool {
+	_, ok := seatFacilities[toponym.Fold(trimName(name))]
+	return ok
+}
+
+// locativeBefore are words after which a capital is a location.
 var locativeBefore = map[string]bool{
 	"in": true, "at": true, "to": true, "from": true, "near": true, "outside": true, "into": true, "across": true,
 	"toward": true, "towards": true, "around": true, "inside": true, "through": true, "of": true, "visit": true,
@@ -305,4 +353,83 @@ func (g *Gazetteer) ActsAsGovernment(text string, p faultline.Place, m faultline
 		return true
 	}
 	return !locativeBefore[strings.ToLower(strings.Trim(before[len(before)-1], ",;:()\"“”"))]
+}
+
+// spot finds runs of one to four capitalised tokens outside the given
+// mentions whose text is a gazetteer name (primary key only).
+func (g *Gazetteer) spot(doc *faultline.Document, taken []Toponym) []Toponym {
+	covered := func(start, end int) bool {
+		for _, t := range taken {
+			if start < t.End && t.Start < end {
+				return true
+			}
+		}
+		return false
+	}
+	var out []Toponym
+	toks := doc.Tokens
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.Start < 0 || t.End > len(doc.Text) || t.Start >= t.End || !capitalisedWord(doc.Text[t.Start:t.End]) {
+			continue
+		}
+		// Longest run first.
+		found := false
+		for n := min(4, len(toks)-i); n >= 1 && !found; n-- {
+			last := toks[i+n-1]
+			if last.End > len(doc.Text) || last.End <= t.Start || !capitalisedWord(doc.Text[last.Start:last.End]) {
+				continue
+			}
+			start, end := t.Start, last.End
+			if n == 1 && len(doc.Text[start:end]) < 4 && strings.ToUpper(doc.Text[start:end]) != doc.Text[start:end] {
+				continue
+			}
+			if end-start > 60 || covered(start, end) {
+				continue
+			}
+			if f := toponym.Fold(doc.Text[start:end]); f != "" && len(g.lookupKey(f, nil)) > 0 {
+				out = append(out, Toponym{Start: start, End: end, Type: faultline.EntityGPE})
+				taken = append(taken, out[len(out)-1])
+				i += n - 1
+				found = true
+			}
+		}
+	}
+	return out
+}
+
+func capitalisedWord(w string) bool {
+	if w == "" || !(w[0] >= 'A' && w[0] <= 'Z') {
+		return false
+	}
+	return len(w) > 1
+}
+
+// spottable reports whether a gazetteer match found outside the entity
+// layer is safe to keep: a country, a located division, or a city of at
+// least 200,000 people.
+func (g *Gazetteer) spottable(id int32, text string) bool {
+	e := &g.entries[id]
+	if e.Kind != KindCountry && toponym.Fold(text) != toponym.Fold(e.Name) {
+		return false
+	}
+	switch e.Kind {
+	case KindCountry:
+		return true
+	case KindAdmin1:
+		return e.FeatureCode == "ADM1"
+	case KindCity:
+		return e.Population >= 200000
+	}
+	return false
+}
+
+// orgIsPlace reports whether an organisation name is really a well-known
+// place name ("UK", "Britain", "Washington" tagged as organisations).
+func (g *Gazetteer) orgIsPlace(name string) bool {
+	ids := g.Lookup(trimName(name))
+	if len(ids) == 0 {
+		return false
+	}
+	return g.spottable(ids[0], trimName(name))
 }

@@ -428,7 +428,7 @@ var divisionPositions = map[string][2]float64{
 	"AU:Australian Capital Territory": {-35.5, 149}, "AU:New South Wales": {-32, 147}, "AU:Northern Territory": {-19.5, 133.5},
 	"AU:Queensland": {-22, 144.5}, "AU:South Australia": {-30, 135}, "AU:Tasmania": {-42, 146.5}, "AU:Victoria": {-37, 144.5},
 	"AU:Western Australia": {-25, 122},
-	"AF:Helmand": {31, 64}, "AF:Nangarhar": {34.2, 70.6}, "AF:Kunar": {35, 71.1}, "AF:Paktia": {33.6, 69.4},
+	"AF:Helmand":           {31, 64}, "AF:Nangarhar": {34.2, 70.6}, "AF:Kunar": {35, 71.1}, "AF:Paktia": {33.6, 69.4},
 	"AF:Paktika": {32.4, 68.7}, "AF:Zabul": {32.2, 67.2}, "AF:Urozgan": {32.9, 66.2}, "AF:Balkh": {36.7, 67},
 	"AF:Badakhshan": {37, 71.5}, "AF:Faryab": {36, 64.8}, "AF:Logar": {34, 69.2}, "AF:Maidan Wardak": {34.3, 68.3},
 	"AF:Nuristan": {35.3, 70.8}, "AF:Parwan": {35, 69}, "AF:Ghor": {34.1, 65}, "AF:Badghis": {35.2, 63.8},
@@ -449,7 +449,7 @@ var regionAliases = map[string][]string{
 	"IQ:Al Anbār": {"Anbar"}, "IQ:Diyālá": {"Diyala"}, "IQ:Dhī Qār": {"Dhi Qar"},
 	"DE:Bayern": {"Bavaria"}, "DE:Hessen": {"Hesse"}, "DE:Niedersachsen": {"Lower Saxony"},
 	"DE:Nordrhein-Westfalen": {"North Rhine-Westphalia"}, "DE:Sachsen": {"Saxony"},
-	"PK:Khaibar Pakhtunkhwa": {"Khyber Pakhtunkhwa", "North-West Frontier Province", "NWFP"},
+	"PK:Khaibar Pakhtunkhwa":                 {"Khyber Pakhtunkhwa", "North-West Frontier Province", "NWFP"},
 	"PK:Federally Administered Tribal Areas": {"FATA", "tribal areas"},
 }
 

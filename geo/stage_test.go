@@ -1,0 +1,157 @@
+package geo_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/faultline-news/faultline"
+	"github.com/faultline-news/faultline/geo"
+	nermodel "github.com/faultline-news/faultline/model/ner"
+	"github.com/faultline-news/faultline/ner"
+	"github.com/faultline-news/faultline/segment"
+)
+
+func sharedFile(t testing.TB, rel string) string {
+	dir, _ := os.Getwd()
+	for {
+		p := filepath.Join(dir, "shared", rel)
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skipf("shared/%s not found above the package directory; clone the repo with shared/ beside it", rel)
+		}
+		dir = parent
+	}
+}
+
+// checkSpans verifies every place mention against the text.
+func checkSpans(t *testing.T, doc *faultline.Document) {
+	t.Helper()
+	for i, p := range doc.Places {
+		if p.ID != "P"+itoa(i+1) {
+			t.Errorf("place %d has id %s", i, p.ID)
+		}
+		for _, m := range p.Mentions {
+			if m.Start < 0 || m.End > len(doc.Text) || m.Start >= m.End || doc.Text[m.Start:m.End] != m.Text {
+				t.Errorf("place %s mention %d..%d %q does not match the text", p.ID, m.Start, m.End, m.Text)
+			}
+		}
+	}
+	for _, e := range doc.Entities {
+		if e.Place == nil {
+			continue
+		}
+		found := false
+		for _, p := range doc.Places {
+			if p.ID == *e.Place {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("entity %s points to missing place %s", e.ID, *e.Place)
+		}
+	}
+}
+
+func itoa(i int) string {
+	return strings.TrimSpace(strings.Repeat(" ", 0) + string(rune('0'+i%10)) + "")[0:0] + fmtInt(i)
+}
+
+func fmtInt(i int) string {
+	if i < 10 {
+		return string(rune('0' + i))
+	}
+	return fmtInt(i/10) + string(rune('0'+i%10))
+}
+
+func runPipeline(t *testing.T, text string) *faultline.Document {
+	t.Helper()
+	m, err := nermodel.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := geo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := &faultline.Document{ID: "test", Text: text}
+	doc.Sentences, doc.Tokens = segment.Segment(text)
+	if err := ner.NewStage(m).Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	if err := geo.NewStage(g).Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	checkSpans(t, doc)
+	return doc
+}
+
+func TestSample(t *testing.T) {
+	b, err := os.ReadFile(sharedFile(t, "samples/000_e9c81a236e9288db.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := runPipeline(t, string(b))
+	for _, p := range doc.Places {
+		t.Logf("%s %-40q %-8s %s %q %.3f,%.3f gn=%d conf=%.2f mentions=%d", p.ID, p.Name, p.Kind, p.Country, p.Admin1, p.Lat, p.Lon, p.GeonamesID, p.Confidence, len(p.Mentions))
+	}
+	find := func(name string) *faultline.Place {
+		for i := range doc.Places {
+			if doc.Places[i].Name == name {
+				return &doc.Places[i]
+			}
+		}
+		return nil
+	}
+	near := func(name string, lat, lon, km float64) {
+		p := find(name)
+		if p == nil {
+			t.Errorf("no place named %q", name)
+			return
+		}
+		if d := geo.Distance(p.Lat, p.Lon, lat, lon); d > km {
+			t.Errorf("%s at %.3f,%.3f is %.0f km from %.2f,%.2f", name, p.Lat, p.Lon, d, lat, lon)
+		}
+	}
+	near("Mosul", 36.34, 43.12, 5)
+	near("Iraq", 33, 44, 200)
+	near("Syria", 35, 38, 200)
+	near("Iran", 32, 53, 300)
+	near("Washington", 38.9, -77.04, 20)
+	// Qayyarah itself, and the airfield ~64 km south of Mosul.
+	q := false
+	rel := false
+	for _, p := range doc.Places {
+		if strings.Contains(p.Name, "Qayyar") && p.Kind != geo.KindRelative && geo.Distance(p.Lat, p.Lon, 35.8, 43.1) < 30 {
+			q = true
+		}
+		if p.Kind == geo.KindRelative && strings.Contains(p.Name, "64 kilometers south of Mosul") {
+			rel = true
+			if d := geo.Distance(p.Lat, p.Lon, 36.335, 43.119); d < 60 || d > 68 {
+				t.Errorf("relative place %q is %.1f km from Mosul, want ~64", p.Name, d)
+			}
+			if a, ok := geo.Anchor(doc, p); !ok || a.Name != "Mosul" {
+				t.Errorf("relative place %q anchor = %q, %v; want Mosul", p.Name, a.Name, ok)
+			}
+		}
+	}
+	if !q {
+		t.Error("Qayyarah not placed near 35.8, 43.1")
+	}
+	if !rel {
+		t.Error("no relative place for 'Qayyarah airfield 64 kilometers south of Mosul'")
+	}
+	for _, e := range doc.Entities {
+		switch e.Name {
+		case "Iraqi", "Iranian":
+			if e.Place != nil {
+				t.Errorf("demonym %q got place %s", e.Name, *e.Place)
+			}
+		}
+	}
+}

@@ -183,3 +183,21 @@ func sniffKind(path string) Kind {
 	}
 	return UnknownKind
 }
+
+// Stats counts what was read, for reports and the CLI.
+type Stats struct {
+	Files, VerbBlocks, Verbs, VerbLemmas, Patterns, Synsets, Transformations int
+	Actors, ActorPhrases, Agents, AgentPhrases, Discards, Warnings           int
+}
+
+// Stats returns the entry counts of d.
+func (d *Dictionaries) Stats() Stats {
+	s := Stats{Files: len(d.Files), VerbBlocks: len(d.Verbs.Blocks), VerbLemmas: d.Verbs.Lemmas(),
+		Patterns: d.Verbs.Patterns(), Synsets: len(d.Verbs.Synsets), Transformations: len(d.Verbs.Transformations),
+		Actors: len(d.Actors.Actors), ActorPhrases: d.Actors.Phrases(), Agents: len(d.Agents.Agents),
+		AgentPhrases: d.Agents.Phrases(), Discards: len(d.Discards.Discards), Warnings: len(d.Warnings())}
+	for _, b := range d.Verbs.Blocks {
+		s.Verbs += len(b.Verbs)
+	}
+	return s
+}

@@ -67,6 +67,14 @@ func TestRealPhoenixCounts(t *testing.T) {
 			t.Errorf("%s: %d, want %d", c.what, c.got, c.want)
 		}
 	}
+	st := d.Stats()
+	t.Logf("Phoenix + CAMEO.2.0: %+v", st)
+	if st.Verbs < st.VerbLemmas || st.Patterns != 4665 {
+		t.Errorf("stats %+v", st)
+	}
+	if ps := d.Verbs.PatternsFor("rush"); len(ps) != 12 {
+		t.Errorf("PatternsFor(rush) = %d patterns, want the 12 of ACCELERATE", len(ps))
+	}
 	if n := len(d.Warnings()); n > 25 {
 		t.Errorf("%d warnings, expected at most 25 (the files have a few known bad lines)", n)
 	}

@@ -524,3 +524,25 @@ func appendUnique(list []string, w string) []string {
 	}
 	return append(list, w)
 }
+
+// PatternsFor returns the patterns of every block that holds a verb with
+// this lemma, block by block in file order (a block's patterns apply to all
+// of its verbs).
+func (d *VerbDict) PatternsFor(lemma string) []*Pattern {
+	var out []*Pattern
+	var seen []*VerbBlock
+	for _, v := range d.ByLemma(lemma) {
+		dup := false
+		for _, b := range seen {
+			if b == v.Block {
+				dup = true
+			}
+		}
+		if dup {
+			continue
+		}
+		seen = append(seen, v.Block)
+		out = append(out, v.Block.Patterns...)
+	}
+	return out
+}

@@ -8,7 +8,9 @@ package lexicon
 // exceptions follow the Phoenix dictionaries: East Timor TMP, Kosovo KSV,
 // and dependencies coded with their sovereign's code first (USAPRI, DNKGRL,
 // FRAGUF) or, for a few small ones, as the sovereign alone (FIN for Åland).
-// Western Sahara stays ESH (Phoenix codes it MAR).
+// Western Sahara stays ESH (Phoenix codes it MAR). A few place names that
+// end in a country's name are listed under the right country so that the
+// longest match wins ("New Mexico" is in the USA, not Mexico).
 // The first name is the canonical one. Written by the faultline team.
 const countryTable = `
 AFG||Afghanistan|Afghan;Afghans;Afghani|Kabul
@@ -131,7 +133,7 @@ KAZ||Kazakhstan|Kazakh;Kazakhs;Kazakhstani;Kazakhstanis|Astana
 KEN||Kenya|Kenyan;Kenyans|Nairobi
 KIR||Kiribati|I-Kiribati|Tarawa
 PRK||North Korea;Democratic People's Republic of Korea;DPRK|North Korean;North Koreans|Pyongyang
-KOR||South Korea;Republic of Korea;ROK|South Korean;South Koreans|Seoul
+KOR||South Korea;Republic of Korea;ROK;Korea|South Korean;South Koreans;Korean;Koreans|Seoul
 XKX|KSV|Kosovo|Kosovar;Kosovars;Kosovan|Pristina
 KWT||Kuwait|Kuwaiti;Kuwaitis|Kuwait City
 KGZ||Kyrgyzstan;Kirghizia|Kyrgyz;Kyrgyzstani|Bishkek
@@ -185,7 +187,7 @@ PAK||Pakistan|Pakistani;Pakistanis|Islamabad
 PLW||Palau|Palauan;Palauans|Ngerulmud
 PSE||Palestine;State of Palestine;Palestinian Territories;Palestinian territories|Palestinian;Palestinians|Ramallah
 PAN||Panama|Panamanian;Panamanians|Panama City
-PNG||Papua New Guinea|Papua New Guinean;Papua New Guineans|Port Moresby
+PNG||Papua New Guinea;New Guinea|Papua New Guinean;Papua New Guineans|Port Moresby
 PRY||Paraguay|Paraguayan;Paraguayans|Asuncion
 PER||Peru|Peruvian;Peruvians|Lima
 PHL||Philippines;The Philippines|Philippine;Filipino;Filipinos|Manila
@@ -248,7 +250,7 @@ UGA||Uganda|Ugandan;Ugandans|Kampala
 UKR||Ukraine|Ukrainian;Ukrainians|Kyiv;Kiev
 ARE||United Arab Emirates;UAE;U.A.E.;Emirates|Emirati;Emiratis|Abu Dhabi
 GBR||United Kingdom;UK;U.K.;Britain;Great Britain|British;Briton;Britons;Brit;Brits|London
-USA||United States;United States of America;U.S.;US;U.S.A.;USA;America|American;Americans|Washington
+USA||United States;United States of America;U.S.;US;U.S.A.;USA;America;New Jersey;New Mexico;New England|American;Americans|Washington
 UMI||United States Minor Outlying Islands||
 URY||Uruguay|Uruguayan;Uruguayans|Montevideo
 VIR|USAVIR|U.S. Virgin Islands;United States Virgin Islands|Virgin Islander|Charlotte Amalie

@@ -101,6 +101,10 @@ func TestDictionariesMatch(t *testing.T) {
 		{"PMF leaders", "IRQUAF", KindOrganisation, 1},
 		{"Popular Mobilization Forces", "IRQUAF", KindOrganisation, 3},
 		{"Shi’ite", "", "", 0},
+		{"New Mexico governor", "USA", KindCountry, 2},
+		{"South Sudan", "SSD", KindCountry, 2},
+		{"Korean", "KOR", KindDemonym, 1},
+		{"North Koreans", "PRK", KindDemonym, 2},
 	}
 	for _, tt := range tests {
 		m, ok := d.Actors.Match(strings.Fields(tt.text), 0)

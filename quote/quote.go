@@ -353,6 +353,21 @@ func (f *finder) attributeDirect(d *draft) *attribution {
 		lo = f.paraBeg[p-1]
 	}
 	colon := d.open > lo && f.toks[d.open-1].w == ":"
+	if colon && d.open-2 >= lo {
+		// "Mark Blumenthal and Jon Cohen: “", "Here's Clinton in 1992: “"
+		for k := d.open - 2; k >= lo && d.open-k <= 5; k-- {
+			if f.inQuote[k] >= 0 || f.toks[k].w == "." {
+				break
+			}
+			if mi := f.mentAt[k]; mi >= 0 && f.doc.Entities[f.ments[mi].entity].Type == faultline.EntityPerson {
+				m := f.ments[mi]
+				if !f.verbBetween(m.te, d.open-1) {
+					return &attribution{speakerTS: m.ts, speakerTE: m.te, cue: ":", cueTok: d.open - 1}
+				}
+				break
+			}
+		}
+	}
 	for i := d.open - 1; i >= lo && d.open-i <= 12; i-- {
 		if f.inQuote[i] >= 0 || f.toks[i].w == "." || f.toks[i].w == "?" || f.toks[i].w == "!" {
 			break
@@ -379,6 +394,21 @@ func (f *finder) attributeDirect(d *draft) *attribution {
 			continue
 		}
 		if s, e := f.subjectBefore(i); e > s {
+			f.usedCue[i] = true
+			return &attribution{speakerTS: s, speakerTE: e, cue: lw, cueTok: i, medium: f.medium(i+1, d.open)}
+		}
+		if f.sentStart(i) || i == f.paraBeg[f.para[i]] {
+			// "Stated Stone:", "Said Dorothy Poynter, who grew up with Ali, “"
+			e := i + 1
+			for e < d.open && e-i <= 6 && f.toks[e].w != "," && f.toks[e].w != ":" {
+				e++
+			}
+			if e > i+1 && e-i <= 6 {
+				f.usedCue[i] = true
+				return &attribution{speakerTS: i + 1, speakerTE: e, cue: lw, cueTok: i}
+			}
+		}
+		if s, e := f.sentenceSubject(i); e > s {
 			f.usedCue[i] = true
 			return &attribution{speakerTS: s, speakerTE: e, cue: lw, cueTok: i, medium: f.medium(i+1, d.open)}
 		}
@@ -427,8 +457,9 @@ func (f *finder) afterQuote(j, end int) *attribution {
 	if j >= end || f.inQuote[j] >= 0 {
 		return nil
 	}
-	if f.isCue(j) {
-		// cue first: "said Sarhang Hamasaeed, director ..."
+	if f.isCue(j) || f.toks[j].pos == "VERB" && j+1 < end && f.mentAt[j+1] >= 0 && f.ments[f.mentAt[j+1]].ts == j+1 &&
+		f.doc.Entities[f.ments[f.mentAt[j+1]].entity].Type == faultline.EntityPerson {
+		// cue first: "said Sarhang Hamasaeed, director ...", "beamed Donald Hartley"
 		s := j + 1
 		e := s
 		for e < end && e-s < 8 {
@@ -443,6 +474,12 @@ func (f *finder) afterQuote(j, end int) *attribution {
 			return &attribution{speakerTS: s, speakerTE: e, cue: f.toks[j].lw, cueTok: j, medium: f.medium(e, end)}
 		}
 		return nil
+	}
+	// subject first, any speech verb right after a short subject:
+	// "..., Trump barked", "..., he demanded"
+	if se := f.shortSubjectEnd(j, end); se > j && se < end && f.toks[se].pos == "VERB" && !f.isCue(se) {
+		f.usedCue[se] = true
+		return &attribution{speakerTS: j, speakerTE: se, cue: f.toks[se].lw, cueTok: se, medium: f.medium(se+1, end)}
 	}
 	// subject first: find the cue within the sentence
 	k := j
@@ -763,6 +800,36 @@ func (f *finder) hasNounAfter(s, e int) bool {
 			return true
 		}
 		if f.toks[k].pos == "" && isWordToken(f.toks[k].w) {
+			return true
+		}
+	}
+	return false
+}
+
+// shortSubjectEnd returns the end of a pronoun or named mention starting at
+// token j (with an optional adverb after it), or j when there is none.
+func (f *finder) shortSubjectEnd(j, end int) int {
+	e := j
+	if pronounWords[f.toks[j].lw] && f.toks[j].lw != "it" && f.toks[j].lw != "you" && f.toks[j].lw != "i" && f.toks[j].lw != "we" {
+		e = j + 1
+	} else if mi := f.mentAt[j]; mi >= 0 && f.ments[mi].ts == j {
+		if f.doc.Entities[f.ments[mi].entity].Type != faultline.EntityPerson {
+			return j
+		}
+		e = f.ments[mi].te
+	}
+	if e == j {
+		return j
+	}
+	if e < end && f.toks[e].pos == "ADV" {
+		return e // "he said sarcastically" is handled by cues; "he then added" is not a subject end
+	}
+	return e
+}
+
+func (f *finder) verbBetween(a, b int) bool {
+	for k := a; k < b; k++ {
+		if p := f.toks[k].pos; p == "VERB" || f.isCue(k) {
 			return true
 		}
 	}

@@ -31,7 +31,24 @@ type Resolution struct {
 
 // Resolved reports whether r found a place.
 func (r Resolution) Resolved() bool {
-	return r.Entry >= 0 || r.Kind == KindFacility || r.Kind == KindAdmin2 || r.Demonym && r.Name != ""
+	return r.Entry >= 0 || r.Kind != "" || r.Demonym && r.Name != ""
+}
+
+// facilityNameWords end names of streets, buildings and other sites.
+var facilityNameWords = map[string]bool{
+	"street": true, "st": true, "road": true, "rd": true, "avenue": true, "ave": true, "boulevard": true, "blvd": true,
+	"highway": true, "lane": true, "drive": true, "way": true, "library": true, "church": true, "cathedral": true,
+	"school": true, "elementary": true, "park": true, "hall": true, "center": true, "centre": true, "market": true,
+	"hotel": true, "mall": true, "museum": true, "theater": true, "theatre": true, "building": true, "tower": true,
+	"court": true, "courthouse": true, "arena": true, "complex": true, "plaza": true, "college": true, "inn": true,
+}
+
+func looksLikeFacility(name string) bool {
+	f := strings.Fields(toponym.Fold(name))
+	if len(f) < 2 {
+		return false
+	}
+	return facilityNameWords[f[len(f)-1]] || facilityWords[f[len(f)-1]]
 }
 
 // divisionSuffix maps words that follow a name to the kind they ask for.
@@ -292,17 +309,26 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 		name     string
 	}
 	for round := 0; round < 2; round++ {
+		// Each distinct name counts once; a mention is weighed against the
+		// other names only.
+		type vote struct {
+			country, admin1 string
+			w, wa           float64
+		}
+		votes := map[string]vote{}
 		countryW := map[string]float64{}
 		admin1W := map[string]float64{}
 		total := 0.0
 		var points []point
-		seen := map[string]bool{}
 		for i := range ms {
 			m := &ms[i]
+			key := toponym.Fold(m.p.name)
+			if _, dup := votes[key]; dup || key == "" {
+				continue
+			}
 			if m.best < 0 {
 				if m.demCty != "" {
-					countryW[m.demCty] += 0.5
-					total += 0.5
+					votes[key] = vote{country: m.demCty, w: 0.5}
 				}
 				continue
 			}
@@ -311,21 +337,25 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 			if len(m.cands) > 1 {
 				w = 0.6
 			}
-			countryW[e.Country] += w
-			total += w
+			v := vote{country: e.Country, w: w}
 			switch e.Kind {
 			case KindAdmin1:
-				admin1W[e.Country+"|"+e.Name] += w
+				v.admin1, v.wa = e.Name, w
 			case KindAdmin2:
-				admin1W[e.Country+"|"+e.Admin1] += w * 0.8
+				v.admin1, v.wa = e.Admin1, w*0.8
 			default:
-				if e.Admin1 != "" {
-					admin1W[e.Country+"|"+e.Admin1] += w * 0.5
-				}
+				v.admin1, v.wa = e.Admin1, w*0.5
 			}
-			if (e.Kind == KindCity || e.Kind == KindAdmin2) && !seen[m.p.name] {
-				seen[m.p.name] = true
-				points = append(points, point{e.Lat, e.Lon, m.p.name})
+			votes[key] = v
+			if e.Kind == KindCity || e.Kind == KindAdmin2 {
+				points = append(points, point{e.Lat, e.Lon, key})
+			}
+		}
+		for _, v := range votes {
+			countryW[v.country] += v.w
+			total += v.w
+			if v.admin1 != "" {
+				admin1W[v.country+"|"+v.admin1] += v.wa
 			}
 		}
 		for i := range ms {
@@ -333,6 +363,9 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 			if len(m.cands) == 0 {
 				continue
 			}
+			key := toponym.Fold(m.p.name)
+			own := votes[key]
+			tot := total - own.w
 			within := m.p.within
 			withinState := ""
 			if s, ok := apStates[within]; ok {
@@ -341,23 +374,31 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 			for j, c := range m.cands {
 				e := &g.entries[c.id]
 				sc := c.prior
-				if total > 0 {
-					sc += 2.0 * countryW[e.Country] / total
+				if tot > 0 {
+					cw := countryW[e.Country]
+					if own.country == e.Country {
+						cw -= own.w
+					}
+					sc += wCountry * cw / tot
 				}
-				if e.Kind != KindAdmin1 && e.Admin1 != "" && total > 0 {
-					sc += 1.5 * math.Min(1, admin1W[e.Country+"|"+e.Admin1]/math.Max(1, total*0.25))
+				if e.Kind != KindAdmin1 && e.Admin1 != "" && tot > 0 {
+					aw := admin1W[e.Country+"|"+e.Admin1]
+					if own.country == e.Country && own.admin1 == e.Admin1 {
+						aw -= own.wa
+					}
+					sc += wAdmin1 * math.Min(1, aw/math.Max(1, tot*0.25))
 				}
 				if (e.Kind == KindCity || e.Kind == KindAdmin2) && len(m.cands) > 1 {
 					near := 0.0
 					for _, pt := range points {
-						if pt.name == m.p.name {
+						if pt.name == key {
 							continue
 						}
 						if d := approxKm(e.Lat, e.Lon, pt.lat, pt.lon); d < 200 {
 							near = math.Max(near, 1-d/200)
 						}
 					}
-					sc += 0.8 * near
+					sc += wNear * near
 				}
 				if within != "" {
 					fa := toponym.Fold(e.Admin1)
@@ -370,6 +411,34 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 				m.score[j] = sc
 			}
 			m.best = argmaxF(m.score)
+		}
+	}
+
+	// The document's focus: the city, county or division read most often;
+	// names the gazetteer lacks (streets, buildings, villages) are placed
+	// there with a low confidence.
+	focus := int32(-1)
+	{
+		counts := map[int32]int{}
+		bestN := 0
+		for i := range ms {
+			m := &ms[i]
+			if m.best < 0 {
+				continue
+			}
+			id := m.cands[m.best].id
+			e := &g.entries[id]
+			if e.Kind == KindCountry {
+				continue
+			}
+			n := 2
+			if e.Kind == KindAdmin1 {
+				n = 1
+			}
+			counts[id] += n
+			if counts[id] > bestN {
+				focus, bestN = id, counts[id]
+			}
 		}
 	}
 
@@ -391,6 +460,17 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 			out[i] = r
 			continue
 		case len(m.cands) == 0:
+			if focus >= 0 {
+				f := &g.entries[focus]
+				r = Resolution{Entry: -1, Kind: KindRegion, Name: trimName(text[m.t.Start:m.t.End]), Lat: f.Lat, Lon: f.Lon,
+					Country: f.Country, Admin1: f.Admin1, Confidence: 0.15}
+				if m.t.Type == "FAC" || m.p.kindHint == KindFacility || looksLikeFacility(m.p.name) {
+					r.Kind = KindFacility
+				}
+				if f.Kind == KindAdmin1 {
+					r.Admin1 = f.Name
+				}
+			}
 			out[i] = r
 			continue
 		}
@@ -421,6 +501,13 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 	}
 	return out
 }
+
+// Weights of the document context, tuned on LGL and GeoWebNews.
+var (
+	wCountry = 2.0
+	wAdmin1  = 1.5
+	wNear    = 0.8
+)
 
 // approxKm is an equirectangular distance, close enough under 500 km.
 func approxKm(lat1, lon1, lat2, lon2 float64) float64 {

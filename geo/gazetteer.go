@@ -33,7 +33,7 @@ const (
 
 // Entry is one gazetteer record.
 type Entry struct {
-	Kind       string // KindCountry, KindAdmin1 or KindCity
+	Kind       string // KindCountry, KindAdmin1, KindAdmin2, KindCity or KindRegion
 	GeonamesID int    // 0 when the source has none
 	Name       string
 	Country    string // ISO 3166-1 alpha-2
@@ -136,6 +136,8 @@ func parseText(s string) (*Gazetteer, error) {
 			e.Kind = KindAdmin2
 		case "P":
 			e.Kind = KindCity
+		case "R":
+			e.Kind = KindRegion
 		default:
 			return nil, faultline.Errorf(faultline.EINVALID, "geo: gazetteer entry %d has unknown kind %q", i, cols[0])
 		}

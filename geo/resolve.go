@@ -214,12 +214,14 @@ type mentionState struct {
 
 // kindPrior scores an entry by kind and size alone.
 func kindPrior(e *Entry) float64 {
-	s := math.Log10(float64(e.Population)+10) / 7
+	s := math.Log10(float64(e.Population)+10) * wPop
 	switch e.Kind {
 	case KindCountry:
 		s += 3
 	case KindAdmin2:
 		s -= 1.2
+	case KindRegion:
+		s += 2.5
 	case KindAdmin1:
 		if e.FeatureCode == "ADM1" {
 			s += 1.2
@@ -507,6 +509,7 @@ var (
 	wCountry = 2.0
 	wAdmin1  = 1.5
 	wNear    = 0.8
+	wPop     = 0.2
 )
 
 // approxKm is an equirectangular distance, close enough under 500 km.

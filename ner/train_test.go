@@ -143,6 +143,9 @@ func TestKnownOrgs(t *testing.T) {
 		{"the Islamic State of Iraq", []Span{{1, 5, "ORG"}}, []Span{{1, 5, "ORG"}}},
 		{"Human Rights Watch warned", nil, []Span{{0, 3, "ORG"}}},
 		{"an Islamic leader", nil, []Span{{1, 2, "NORP"}}},
+		{"clearing IS from villages", nil, []Span{{1, 2, "ORG"}}},
+		{"WHAT IS NEXT", nil, nil},
+		{"Is it true", nil, nil},
 	}
 	for _, tt := range tests {
 		got := refine(strings.Fields(tt.words), append([]Span(nil), tt.in...))

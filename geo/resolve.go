@@ -103,14 +103,22 @@ func stateAbbreviation(s string) (string, bool) {
 	if !strings.Contains(s, ".") && !(len(s) == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z') {
 		return "", false
 	}
+	if strings.Count(s, ".") >= 2 && !dottedStates[toponym.Fold(s)] {
+		return "", false // "L.A." is not "La."
+	}
 	st, ok := apStates[toponym.Fold(s)]
 	return st, ok
 }
+
+// dottedStates are the abbreviations written with two dots.
+var dottedStates = map[string]bool{"ny": true, "nj": true, "nc": true, "nd": true, "sc": true, "sd": true,
+	"nh": true, "nm": true, "ri": true, "wva": true, "dc": true}
 
 // parsedName is a mention's text split into the name to look up and the
 // hints around it.
 type parsedName struct {
 	name     string // name to look up
+	full     string // the name with its division word, tried first
 	kindHint string // from a following division word or facility head
 	facility string // facility head word, "" if none
 	seat     string // folded seat-of-government facility name
@@ -142,6 +150,7 @@ func parseMention(text string, start, end int) parsedName {
 		last := toponym.Fold(words[n-1])
 		if k, ok := divisionSuffix[last]; ok {
 			p.kindHint = k
+			p.full = p.name
 			p.name = strings.Join(words[:n-1], " ")
 		} else if facilityWords[last] {
 			p.kindHint = KindFacility
@@ -217,7 +226,7 @@ func kindPrior(e *Entry) float64 {
 	s := math.Log10(float64(e.Population)+10) * wPop
 	switch e.Kind {
 	case KindCountry:
-		s += 3
+		s += wKindCountry
 	case KindAdmin2:
 		s -= 1.2
 	case KindRegion:
@@ -259,7 +268,17 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 		if m.p.seat != "" {
 			continue
 		}
-		ids := g.Lookup(m.p.name)
+		var ids []int32
+		if m.p.full != "" {
+			// "Kansas City", "Henry County": the whole name when known.
+			ids = g.Lookup(m.p.full)
+			if len(ids) > 0 && m.p.kindHint == KindCity {
+				m.p.kindHint = ""
+			}
+		}
+		if len(ids) == 0 {
+			ids = g.Lookup(m.p.name)
+		}
 		if st, ok := stateAbbreviation(m.p.name); ok {
 			ids = ids[:0:0]
 			for _, id := range g.Lookup(st) {
@@ -383,9 +402,13 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 					}
 					sc += wCountry * cw / tot
 				}
-				if e.Kind != KindAdmin1 && e.Admin1 != "" && tot > 0 {
-					aw := admin1W[e.Country+"|"+e.Admin1]
-					if own.country == e.Country && own.admin1 == e.Admin1 {
+				a1 := e.Admin1
+				if e.Kind == KindAdmin1 {
+					a1 = e.Name
+				}
+				if a1 != "" && tot > 0 {
+					aw := admin1W[e.Country+"|"+a1]
+					if own.country == e.Country && own.admin1 == a1 {
 						aw -= own.wa
 					}
 					sc += wAdmin1 * math.Min(1, aw/math.Max(1, tot*0.25))
@@ -510,6 +533,8 @@ var (
 	wAdmin1  = 1.5
 	wNear    = 0.8
 	wPop     = 0.2
+
+	wKindCountry = 2.5
 )
 
 // approxKm is an equirectangular distance, close enough under 500 km.

@@ -287,15 +287,19 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 				}
 			}
 		}
-		if len(ids) == 0 {
-			if e, ok := g.Demonym(m.p.name); ok {
-				m.demCty = e.Country
-				continue
-			}
+		if e, ok := g.Demonym(m.p.name); ok && !g.hasMajorReading(ids) {
+			// "Canadian" is the people before it is Canadian, Texas.
+			m.demCty = e.Country
+			continue
 		}
+		qf := toponym.Fold(m.p.name)
+		qs := toponym.StripArticle(qf)
 		for _, id := range ids {
 			e := &g.entries[id]
 			pr := kindPrior(e)
+			if nf := toponym.Fold(e.Name); nf == qf || toponym.StripArticle(nf) == qs {
+				pr += wMainName // the place's own name, not an alternate
+			}
 			switch m.p.kindHint {
 			case KindAdmin1:
 				if e.Kind == KindAdmin1 {
@@ -535,7 +539,20 @@ var (
 	wPop     = 0.2
 
 	wKindCountry = 2.5
+	wMainName    = 0.5
 )
+
+// hasMajorReading reports whether any candidate is a country, division,
+// region or a city of at least 100,000 people.
+func (g *Gazetteer) hasMajorReading(ids []int32) bool {
+	for _, id := range ids {
+		e := &g.entries[id]
+		if e.Kind != KindCity && e.Kind != KindAdmin2 || e.Population >= 100000 {
+			return true
+		}
+	}
+	return false
+}
 
 // approxKm is an equirectangular distance, close enough under 500 km.
 func approxKm(lat1, lon1, lat2, lon2 float64) float64 {

@@ -12,10 +12,16 @@ import (
 	"github.com/faultline-news/faultline"
 	"github.com/faultline-news/faultline/dedupe"
 	"github.com/faultline-news/faultline/extract"
+	nermodel "github.com/faultline-news/faultline/model/ner"
+	parsermodel "github.com/faultline-news/faultline/model/parser"
+	taggermodel "github.com/faultline-news/faultline/model/tagger"
+	"github.com/faultline-news/faultline/ner"
+	"github.com/faultline-news/faultline/parse"
 	"github.com/faultline-news/faultline/pipeline"
 	"github.com/faultline-news/faultline/quantity"
 	"github.com/faultline-news/faultline/segment"
 	"github.com/faultline-news/faultline/source"
+	"github.com/faultline-news/faultline/tag"
 	"github.com/faultline-news/faultline/timex"
 	"github.com/spf13/cobra"
 )
@@ -49,10 +55,28 @@ func (f *inputFlags) engine(pipe *pipeline.Pipeline) (*engine, error) {
 	}, nil
 }
 
-// analysisPipeline is the default chain of analysis stages.
+// analysisPipeline is the default chain of analysis stages. The embedded
+// models are loaded once per process.
 func analysisPipeline() (*pipeline.Pipeline, error) {
+	tagger, err := taggermodel.Load()
+	if err != nil {
+		return nil, err
+	}
+	parser, err := parsermodel.Load()
+	if err != nil {
+		return nil, err
+	}
+	recognizer, err := nermodel.Load()
+	if err != nil {
+		return nil, err
+	}
 	return pipeline.New(
-		segment.New(),
+		// Hyphenated words are split as in the UD treebanks the tagger,
+		// parser and recognizer are trained on.
+		segment.NewStage(segment.Options{SplitHyphens: true}),
+		tag.NewStage(tagger),
+		parse.NewStage(parser),
+		ner.NewStage(recognizer),
 		timex.New(),
 		quantity.New(),
 	)

@@ -7,11 +7,13 @@ import (
 	"bytes"
 	"compress/gzip"
 	_ "embed"
+	"encoding/binary"
 	"io"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/faultline-news/faultline"
 	"github.com/faultline-news/faultline/geo/internal/toponym"
@@ -81,11 +83,23 @@ func Parse(r io.Reader) (*Gazetteer, error) {
 	if err != nil {
 		return nil, faultline.Errorf(faultline.EINVALID, "geo: gazetteer is not gzip data: %w", err)
 	}
-	raw, err := io.ReadAll(zr)
+	// The gzip trailer's size field presizes the buffer when the input
+	// is the whole file in memory.
+	var buf bytes.Buffer
+	if br, ok := r.(*bytes.Reader); ok && br.Size() >= 4 {
+		var tail [4]byte
+		if _, err := br.ReadAt(tail[:], br.Size()-4); err == nil {
+			if n := int(binary.LittleEndian.Uint32(tail[:])); n > 0 && n < 1<<30 {
+				buf.Grow(n + 1)
+			}
+		}
+	}
+	_, err = buf.ReadFrom(zr)
+	raw := buf.Bytes()
 	if err != nil {
 		return nil, faultline.Errorf(faultline.EINVALID, "geo: gazetteer gzip stream: %w", err)
 	}
-	return parseText(string(raw))
+	return parseText(unsafeString(raw))
 }
 
 func parseText(s string) (*Gazetteer, error) {
@@ -232,7 +246,11 @@ func (g *Gazetteer) Lookup(name string) []int32 {
 			return out
 		}
 	}
-	return g.lookupKey("~"+toponym.Skeleton(f), nil)
+	sk := toponym.Skeleton(f)
+	if out := g.lookupKey("~"+sk, nil); len(out) > 0 {
+		return out
+	}
+	return g.lookupKey(sk, nil)
 }
 
 // Demonym returns the country entry for a demonym ("Iraqi", "Iranians").
@@ -255,4 +273,13 @@ func (g *Gazetteer) Country(iso2 string) (*Entry, bool) {
 		return nil, false
 	}
 	return &g.entries[i], true
+}
+
+// unsafeString views the decompressed buffer as a string without a copy;
+// the buffer is never written again.
+func unsafeString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
 }

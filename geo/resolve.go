@@ -318,6 +318,23 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 			}
 			m.cands = append(m.cands, candidate{id: id, prior: pr})
 		}
+		// A division named after its seat (Kirkuk, Baghdad): the city,
+		// unless the text says "province".
+		if m.p.kindHint != KindAdmin1 {
+			for j := range m.cands {
+				a := &g.entries[m.cands[j].id]
+				if a.Kind != KindAdmin1 {
+					continue
+				}
+				for _, c := range m.cands {
+					e := &g.entries[c.id]
+					if e.Kind == KindCity && e.Country == a.Country && (e.FeatureCode == "PPLA" || e.FeatureCode == "PPLC") && e.Admin1 == a.Name {
+						m.cands[j].prior -= 1.5
+						break
+					}
+				}
+			}
+		}
 	}
 
 	// Start from the context-free readings, then re-read every mention

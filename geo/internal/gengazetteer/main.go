@@ -301,7 +301,12 @@ func run(npm, out string) error {
 		c := &cities[i]
 		e := entry{kind: "city", geonameID: c.id, name: c.name, country: c.cc, admin1: admin1Name[c.admin1Key],
 			lat: c.lat, lon: c.lon, population: c.pop, fcode: c.fcode}
-		names := append([]string{c.name}, c.alts...)
+		names := []string{c.name}
+		if c.pop >= altNamesFrom || c.fcode == "PPLC" || strings.HasPrefix(c.fcode, "PPLA") {
+			names = append(names, c.alts...)
+		} else if len(c.alts) > 0 && c.alts[0] != c.name {
+			names = append(names, c.alts[0]) // the ASCII name
+		}
 		e.keys = nameKeys(names)
 		entries = append(entries, e)
 	}
@@ -334,7 +339,7 @@ func run(npm, out string) error {
 	w := bufio.NewWriterSize(zw, 1<<20)
 	fmt.Fprintf(w, "#faultline-gazetteer\tv1\t%d\t%d\n", len(entries), len(keys))
 	for _, e := range entries {
-		fmt.Fprintf(w, "%s\t%d\t%s\t%s\t%s\t%.5f\t%.5f\t%d\t%s\t%s\n", kindCode[e.kind], e.geonameID, e.name, e.country,
+		fmt.Fprintf(w, "%s\t%d\t%s\t%s\t%s\t%.4f\t%.4f\t%d\t%s\t%s\n", kindCode[e.kind], e.geonameID, e.name, e.country,
 			e.admin1, e.lat, e.lon, e.population, e.fcode, e.extra)
 	}
 	for _, k := range keys {
@@ -360,6 +365,11 @@ func run(npm, out string) error {
 	fmt.Fprintf(os.Stderr, "gengazetteer: %d entries, %d keys → %s\n", len(entries), len(keys), out)
 	return nil
 }
+
+// altNamesFrom is the population from which a place's alternate names
+// are indexed (smaller places keep their name and ASCII name), to keep
+// the file small and fast to load.
+const altNamesFrom = 1000
 
 var kindCode = map[string]string{"country": "C", "admin1": "A", "admin2": "D", "city": "P", "region": "R"}
 
@@ -541,8 +551,13 @@ func nameKeys(names []string) []string {
 			continue
 		}
 		add(f)
-		add(toponym.StripArticle(f))
-		add("~" + toponym.Skeleton(f))
+		st := toponym.StripArticle(f)
+		add(st)
+		// The skeleton key only when it differs from both: lookups try a
+		// skeleton as a plain key too.
+		if sk := toponym.Skeleton(f); sk != f && sk != st {
+			add("~" + sk)
+		}
 	}
 	return out
 }

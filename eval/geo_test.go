@@ -38,8 +38,12 @@ func TestGeoAccuracy(t *testing.T) {
 		file                 string
 		acc161, exact, tagF1 float64
 	}{
-		{"lgl.jsonl", 0, 0, 0},
-		{"geowebnews.jsonl", 0, 0, 0},
+		// Floors a little under the measured values (LGL acc@161 0.867,
+		// exact 0.373, tag F1 0.72; GeoWebNews literal acc@161 0.818,
+		// tag F1 0.786). Exact ids are bounded by the gazetteer: countries,
+		// divisions and counties carry no GeoNames id.
+		{"lgl.jsonl", 0.85, 0.35, 0.70},
+		{"geowebnews.jsonl", 0.80, 0.25, 0.76},
 	}
 	for _, c := range cases {
 		t.Run(c.file, func(t *testing.T) {

@@ -42,7 +42,8 @@ type QuotesResult struct {
 type QuotesBreakdown struct {
 	Gold            int     `json:"gold"`
 	Predicted       int     `json:"predicted"`
-	Matched         int     `json:"matched"`
+	Found           int     `json:"found"`   // gold contents matched by a prediction
+	Correct         int     `json:"correct"` // predictions that match a gold content
 	Precision       float64 `json:"precision"`
 	Recall          float64 `json:"recall"`
 	F1              float64 `json:"f1"`
@@ -51,10 +52,12 @@ type QuotesBreakdown struct {
 }
 
 // QuotesMatching describes how quotes are matched and speakers judged.
-const QuotesMatching = "a predicted quote matches a gold content when their character overlap is at least half " +
-	"of the shorter span (one-to-one, largest overlap first); the speaker is right when the predicted speaker " +
-	"phrase (nearest occurrence of speaker_text) or any mention of the speaker entity overlaps a gold source " +
-	"span, or when both name the same head word"
+const QuotesMatching = "a predicted quote and a gold content match when their character overlap is at least half " +
+	"of the shorter span; precision counts predictions that match some gold content (a gold content of several " +
+	"discontinuous pieces may be matched by one prediction per piece), recall counts gold contents matched by some " +
+	"prediction; the speaker of a found gold content is judged on the prediction with the largest overlap: right when " +
+	"the predicted speaker phrase (nearest occurrence of speaker_text) or any mention of the speaker entity overlaps " +
+	"a gold source span, or when both name the same head word"
 
 type polnearRecord struct {
 	ID              string `json:"id"`
@@ -143,21 +146,21 @@ func Quotes(ctx context.Context, path, compartment string, stages []faultline.St
 	return res, nil
 }
 
-type counts struct{ gold, pred, matched, speaker int }
+type counts struct{ gold, pred, found, correct, speaker int }
 
 func (c counts) breakdown() QuotesBreakdown {
-	b := QuotesBreakdown{Gold: c.gold, Predicted: c.pred, Matched: c.matched, SpeakerCorrect: c.speaker}
+	b := QuotesBreakdown{Gold: c.gold, Predicted: c.pred, Found: c.found, Correct: c.correct, SpeakerCorrect: c.speaker}
 	if c.pred > 0 {
-		b.Precision = float64(c.matched) / float64(c.pred)
+		b.Precision = float64(c.correct) / float64(c.pred)
 	}
 	if c.gold > 0 {
-		b.Recall = float64(c.matched) / float64(c.gold)
+		b.Recall = float64(c.found) / float64(c.gold)
 	}
 	if b.Precision+b.Recall > 0 {
 		b.F1 = 2 * b.Precision * b.Recall / (b.Precision + b.Recall)
 	}
-	if c.matched > 0 {
-		b.SpeakerAccuracy = float64(c.speaker) / float64(c.matched)
+	if c.found > 0 {
+		b.SpeakerAccuracy = float64(c.speaker) / float64(c.found)
 	}
 	return b
 }
@@ -224,9 +227,10 @@ func scoreRecord(ctx context.Context, rec polnearRecord, stages []faultline.Stag
 	for _, e := range doc.Entities {
 		entMentions[e.ID] = e.Mentions
 	}
-	type pair struct{ g, p, ov int }
-	var pairs []pair
+	// overlap of every gold content with every predicted quote
+	ovs := make([][]int, len(golds))
 	for gi, g := range golds {
+		ovs[gi] = make([]int, len(doc.Quotes))
 		for pi, q := range doc.Quotes {
 			ov := 0
 			for _, s := range g.spans {
@@ -237,41 +241,53 @@ func scoreRecord(ctx context.Context, rec polnearRecord, stages []faultline.Stag
 				short = l
 			}
 			if ov > 0 && 2*ov >= short {
-				pairs = append(pairs, pair{gi, pi, ov})
+				ovs[gi][pi] = ov
 			}
 		}
 	}
-	sort.SliceStable(pairs, func(i, j int) bool { return pairs[i].ov > pairs[j].ov })
-	gUsed := make([]bool, len(golds))
-	pUsed := make([]bool, len(doc.Quotes))
-	for _, g := range golds {
+	for gi, g := range golds {
 		all.gold++
 		if g.direct {
 			direct.gold++
 		}
-	}
-	for _, q := range doc.Quotes {
-		all.pred++
-		if q.Direct {
-			direct.pred++
+		best := -1
+		for pi := range doc.Quotes {
+			if ovs[gi][pi] > 0 && (best < 0 || ovs[gi][pi] > ovs[gi][best]) {
+				best = pi
+			}
 		}
-	}
-	for _, pr := range pairs {
-		if gUsed[pr.g] || pUsed[pr.p] {
+		if best < 0 {
 			continue
 		}
-		gUsed[pr.g], pUsed[pr.p] = true, true
-		g, q := golds[pr.g], doc.Quotes[pr.p]
-		ok := speakerRight(doc.Text, g, q, entMentions)
-		all.matched++
+		ok := speakerRight(doc.Text, g, doc.Quotes[best], entMentions)
+		all.found++
 		if ok {
 			all.speaker++
 		}
 		if g.direct {
-			direct.matched++
+			direct.found++
 			if ok {
 				direct.speaker++
 			}
+		}
+	}
+	for pi, q := range doc.Quotes {
+		all.pred++
+		if q.Direct {
+			direct.pred++
+		}
+		anyGold, directGold := false, false
+		for gi := range golds {
+			if ovs[gi][pi] > 0 {
+				anyGold = true
+				directGold = directGold || golds[gi].direct
+			}
+		}
+		if anyGold {
+			all.correct++
+		}
+		if q.Direct && directGold {
+			direct.correct++
 		}
 	}
 	return len(doc.Tokens), nil
@@ -298,6 +314,9 @@ func isDirectContent(s string) bool {
 	s = strings.TrimRight(s, ".,;:!? ")
 	if s == "" {
 		return false
+	}
+	if strings.HasPrefix(s, "''") && strings.HasSuffix(s, "''") && len(s) > 4 {
+		return true // the NYT convention for quotation marks
 	}
 	first, _ := utf8.DecodeRuneInString(s)
 	last, _ := utf8.DecodeLastRuneInString(s)

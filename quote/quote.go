@@ -258,7 +258,7 @@ func newFinder(doc *faultline.Document) *finder {
 	return f
 }
 
-func isOpen(w string) bool  { return w == "“" || w == "\"" || w == "``" || w == "«" }
+func isOpen(w string) bool  { return w == "“" || w == "\"" || w == "``" || w == "«" || w == "''" }
 func isClose(w string) bool { return w == "”" || w == "\"" || w == "''" || w == "»" }
 
 // directQuotes pairs quotation marks paragraph by paragraph. A quote still
@@ -270,7 +270,7 @@ func (f *finder) directQuotes() []draft {
 		for i := f.paraBeg[p]; i < f.paraEnd[p]; i++ {
 			w := f.toks[i].w
 			switch {
-			case w == "\"":
+			case w == "\"" || w == "''":
 				if open < 0 {
 					open = i
 				} else {

@@ -350,6 +350,67 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 		lat, lon float64
 		name     string
 	}
+	// Pair support: a reading near some reading of another name is
+	// likelier (Richmond and Madison County, Kentucky, support each other
+	// even when neither is the most populous of its name).
+	type namePoints struct {
+		pts []point
+		w   float64
+	}
+	others := map[string]*namePoints{}
+	var order []string
+	for i := range ms {
+		m := &ms[i]
+		key := toponym.Fold(m.p.name)
+		if key == "" || len(m.cands) == 0 || others[key] != nil {
+			continue
+		}
+		np := &namePoints{}
+		top := topCandidates(m.cands, pairTopK)
+		for _, c := range top {
+			e := &g.entries[c.id]
+			if e.Kind == KindCity || e.Kind == KindAdmin2 {
+				np.pts = append(np.pts, point{e.Lat, e.Lon, key})
+			}
+		}
+		if len(np.pts) == 0 {
+			continue
+		}
+		np.w = 1 / math.Sqrt(float64(len(np.pts)))
+		others[key] = np
+		order = append(order, key)
+	}
+	if len(order) > 1 {
+		for i := range ms {
+			m := &ms[i]
+			if len(m.cands) < 2 {
+				continue
+			}
+			key := toponym.Fold(m.p.name)
+			for j := range m.cands {
+				e := &g.entries[m.cands[j].id]
+				if e.Kind != KindCity && e.Kind != KindAdmin2 {
+					continue
+				}
+				support := 0.0
+				for _, k := range order {
+					if k == key {
+						continue
+					}
+					np := others[k]
+					best := 0.0
+					for _, pt := range np.pts {
+						if d := approxKm(e.Lat, e.Lon, pt.lat, pt.lon); d < 100 {
+							best = math.Max(best, 1-d/100)
+						}
+					}
+					support += np.w * best
+				}
+				m.cands[j].prior += wPair * math.Min(2, support)
+			}
+		}
+	}
+
 	for round := 0; round < 2; round++ {
 		// Each distinct name counts once; a mention is weighed against the
 		// other names only.
@@ -552,12 +613,24 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 var (
 	wCountry = 2.0
 	wAdmin1  = 1.5
-	wNear    = 0.8
+	wNear    = 0.4
 	wPop     = 0.2
 
 	wKindCountry = 2.5
 	wMainName    = 0.5
+	wPair        = 1.2
+	pairTopK     = 12
 )
+
+// topCandidates returns up to k candidates with the highest priors.
+func topCandidates(cs []candidate, k int) []candidate {
+	if len(cs) <= k {
+		return cs
+	}
+	top := append([]candidate(nil), cs...)
+	sort.Slice(top, func(a, b int) bool { return top[a].prior > top[b].prior })
+	return top[:k]
+}
 
 // hasMajorReading reports whether any candidate is a country, division,
 // region or a city of at least 100,000 people.
@@ -643,4 +716,3 @@ func Destination(lat, lon, bearingDeg, distKm float64) (float64, float64) {
 	return p2 * 180 / math.Pi, lon2
 }
 
-var _ = sort.Ints

@@ -4,13 +4,11 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"errors"
 	"math"
 	"os"
 	"sort"
 	"strconv"
 	"time"
-	"unicode/utf8"
 
 	"github.com/faultline-news/faultline"
 	"github.com/faultline-news/faultline/geo"
@@ -34,11 +32,16 @@ type GeoResult struct {
 	Acc161        float64 `json:"acc161"`
 	Exact         float64 `json:"exact"`
 	ExactToponyms int     `json:"exact_toponyms"`
-	MedianKm      float64 `json:"median_km"`
-	MeanKm        float64 `json:"mean_km"`
-	Unresolved    int     `json:"unresolved"`
-	ToponymsPerS  float64 `json:"toponyms_per_s"`
-	Scoring       string  `json:"scoring"`
+	// ExactPlaces is the exact-id rate over gold populated places (GeoNames
+	// feature class P, LGL only): the gazetteer holds GeoNames ids for
+	// populated places only, not for countries, divisions or counties.
+	ExactPlaces     float64 `json:"exact_places"`
+	ExactPlacesGold int     `json:"exact_places_toponyms"`
+	MedianKm        float64 `json:"median_km"`
+	MeanKm          float64 `json:"mean_km"`
+	Unresolved      int     `json:"unresolved"`
+	ToponymsPerS    float64 `json:"toponyms_per_s"`
+	Scoring         string  `json:"scoring"`
 }
 
 // GeoOptions configures Geo.
@@ -66,6 +69,7 @@ type geoGoldToponym struct {
 	Lat           *float64 `json:"lat"`
 	Lon           *float64 `json:"lon"`
 	OffsetOK      *bool    `json:"offset_ok"`
+	FClass        string   `json:"fclass"`
 }
 
 type geoGoldDoc struct {
@@ -146,7 +150,7 @@ func Geo(ctx context.Context, path string, opts GeoOptions) (GeoResult, error) {
 
 	// Resolution of gold spans.
 	var errs []float64
-	exactHit := 0
+	exactHit, placeHit := 0, 0
 	var resolveTime time.Duration
 	for _, d := range docs {
 		if err := ctx.Err(); err != nil {
@@ -178,8 +182,16 @@ func Geo(ctx context.Context, path string, opts GeoOptions) (GeoResult, error) {
 			errs = append(errs, km)
 			if t.GeonameID != "" {
 				res.ExactToponyms++
+				hit := false
 				if id, err := strconv.Atoi(t.GeonameID); err == nil && id == r.GeonamesID && id != 0 {
 					exactHit++
+					hit = true
+				}
+				if t.FClass == "P" {
+					res.ExactPlacesGold++
+					if hit {
+						placeHit++
+					}
 				}
 			}
 		}
@@ -203,6 +215,9 @@ func Geo(ctx context.Context, path string, opts GeoOptions) (GeoResult, error) {
 			res.MedianKm = (errs[mid-1] + errs[mid]) / 2
 		}
 		res.MedianKm = math.Round(res.MedianKm*10) / 10
+	}
+	if res.ExactPlacesGold > 0 {
+		res.ExactPlaces = round4(float64(placeHit) / float64(res.ExactPlacesGold))
 	}
 	if res.ExactToponyms > 0 {
 		res.Exact = round4(float64(exactHit) / float64(res.ExactToponyms))
@@ -284,6 +299,3 @@ func Geo(ctx context.Context, path string, opts GeoOptions) (GeoResult, error) {
 }
 
 func round4(x float64) float64 { return math.Round(x*10000) / 10000 }
-
-var _ = errors.New
-var _ = utf8.RuneLen

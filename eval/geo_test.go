@@ -51,8 +51,8 @@ func TestGeoAccuracy(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			t.Logf("%s: tag P %.4f R %.4f F1 %.4f (gold %d); toponyms %d acc161 %.4f exact %.4f (%d) median %.1f km mean %.0f km unresolved %d; %.0f toponyms/s",
-				c.file, r.TagPrecision, r.TagRecall, r.TagF1, r.TagGold, r.Toponyms, r.Acc161, r.Exact, r.ExactToponyms, r.MedianKm, r.MeanKm, r.Unresolved, r.ToponymsPerS)
+			t.Logf("%s: tag P %.4f R %.4f F1 %.4f (gold %d); toponyms %d acc161 %.4f exact %.4f (%d) exact places %.4f (%d) median %.1f km mean %.0f km unresolved %d; %.0f toponyms/s",
+				c.file, r.TagPrecision, r.TagRecall, r.TagF1, r.TagGold, r.Toponyms, r.Acc161, r.Exact, r.ExactToponyms, r.ExactPlaces, r.ExactPlacesGold, r.MedianKm, r.MeanKm, r.Unresolved, r.ToponymsPerS)
 			if r.Acc161 < c.acc161 || r.Exact < c.exact || r.TagF1 < c.tagF1 {
 				t.Errorf("below floor: acc161 %.4f (floor %.2f), exact %.4f (floor %.2f), tag F1 %.4f (floor %.2f)", r.Acc161, c.acc161, r.Exact, c.exact, r.TagF1, c.tagF1)
 			}

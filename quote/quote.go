@@ -439,7 +439,7 @@ func (f *finder) sentenceSubject(i int) (int, int) {
 	}
 	for k := i - 1; k > b; k-- {
 		if f.inQuote[k] >= 0 {
-			return 0, 0
+			continue
 		}
 		if p := f.toks[k].pos; p == "VERB" || p == "AUX" || f.isCue(k) {
 			s, e := f.subjectBefore(k)
@@ -582,7 +582,7 @@ func (f *finder) subjectBefore(c int) (int, int) {
 	}
 	if mi := f.mentAt[k]; mi >= 0 && f.ments[mi].te == k+1 {
 		s := f.ments[mi].ts
-		if appositive && s > lo && (f.toks[s-1].lw == "or" || f.toks[s-1].w == ",") {
+		if appositive && s > lo && f.toks[s-1].lw == "or" {
 			// "known as X, or PMF, many linked to Iran, says": a chain of
 			// appositions whose head lies further back
 			return 0, 0

@@ -36,11 +36,22 @@ func (f *finder) reportedSpeech() []draft {
 		if !ok || !indirect || !f.isCue(i) {
 			continue
 		}
+		beg, end := sentBeg(i), sentEnd(i)
 		s, e := f.subjectBefore(i)
+		if e <= s && i > beg && (f.toks[i-1].lw == "and" || f.toks[i-1].lw == "but") {
+			// "Graham called both ... “crazy” and said ..."
+			s, e = f.sentenceSubject(i - 1)
+		}
+		if e <= s && i > beg+2 && f.toks[i-1].w == "," {
+			// "CONTENT, said Wilcox, an Orlando Republican."
+			if d, ok := f.invertedReport(i, beg, end); ok {
+				out = append(out, d)
+			}
+			continue
+		}
 		if e <= s {
 			continue
 		}
-		beg, end := sentBeg(i), sentEnd(i)
 		if s < beg {
 			continue
 		}
@@ -141,5 +152,32 @@ func (f *finder) accordingTo(i, beg, end int) (draft, bool) {
 			ce--
 		}
 	}
+	return draft{ts: cs, te: ce, attr: attr, para: f.para[i], open: cs, close: -1}, true
+}
+
+// invertedReport reads "CONTENT, said NAME(, apposition)." with the cue at
+// token i.
+func (f *finder) invertedReport(i, beg, end int) (draft, bool) {
+	s := i + 1
+	e := s
+	for e < end && e-s < 8 {
+		w := f.toks[e].lw
+		if w == "," || w == "." || w == ";" || isOpen(f.toks[e].w) || speakerEndPreps[w] {
+			break
+		}
+		e++
+	}
+	if e <= s || !(startsUpper(f.toks[s].w) || f.toks[s].lw == "the" || f.toks[s].lw == "a" || f.mentAt[s] >= 0) {
+		return draft{}, false
+	}
+	cs, ce := beg, i-1
+	for ce > cs && isPunct(f.toks[ce-1].w) {
+		ce--
+	}
+	if ce-cs < 3 || f.quoted(cs, ce) {
+		return draft{}, false
+	}
+	f.usedCue[i] = true
+	attr := &attribution{speakerTS: s, speakerTE: e, cue: f.toks[i].lw, cueTok: i}
 	return draft{ts: cs, te: ce, attr: attr, para: f.para[i], open: cs, close: -1}, true
 }

@@ -381,8 +381,18 @@ func (g *Gazetteer) spot(doc *faultline.Document, taken []Toponym) []Toponym {
 				continue
 			}
 			start, end := t.Start, last.End
-			if n == 1 && len(doc.Text[start:end]) < 4 && strings.ToUpper(doc.Text[start:end]) != doc.Text[start:end] {
-				continue
+			if n == 1 {
+				w := doc.Text[start:end]
+				if _, ok := stateAbbreviation(w); ok && strings.HasSuffix(strings.TrimRight(doc.Text[:start], " "), ",") {
+					// "Alexandria, La.": the state after a place.
+					out = append(out, Toponym{Start: start, End: end, Type: faultline.EntityGPE})
+					taken = append(taken, out[len(out)-1])
+					found = true
+					continue
+				}
+				if len(w) < 4 && strings.ToUpper(w) != w {
+					continue
+				}
 			}
 			if end-start > 60 || covered(start, end) {
 				continue
@@ -410,10 +420,15 @@ func capitalisedWord(w string) bool {
 // least 200,000 people.
 func (g *Gazetteer) spottable(id int32, text string) bool {
 	e := &g.entries[id]
+	if _, ok := stateAbbreviation(text); ok && e.Kind == KindAdmin1 && e.Country == "US" {
+		return true
+	}
 	if e.Kind != KindCountry && toponym.Fold(text) != toponym.Fold(e.Name) {
 		return false
 	}
 	switch e.Kind {
+	case KindAdmin2:
+		return true // only a whole name with its division word matches
 	case KindCountry:
 		return true
 	case KindAdmin1:

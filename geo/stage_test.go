@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -58,16 +59,7 @@ func checkSpans(t *testing.T, doc *faultline.Document) {
 	}
 }
 
-func itoa(i int) string {
-	return strings.TrimSpace(strings.Repeat(" ", 0) + string(rune('0'+i%10)) + "")[0:0] + fmtInt(i)
-}
-
-func fmtInt(i int) string {
-	if i < 10 {
-		return string(rune('0' + i))
-	}
-	return fmtInt(i/10) + string(rune('0'+i%10))
-}
+func itoa(i int) string { return strconv.Itoa(i) }
 
 func runPipeline(t *testing.T, text string) *faultline.Document {
 	t.Helper()
@@ -151,6 +143,10 @@ func TestSample(t *testing.T) {
 		case "Iraqi", "Iranian":
 			if e.Place != nil {
 				t.Errorf("demonym %q got place %s", e.Name, *e.Place)
+			}
+			want := map[string]string{"Iraqi": "IRQ", "Iranian": "IRN"}[e.Name]
+			if e.Actor == nil || e.Actor.Country != want {
+				t.Errorf("demonym %q (%s): actor %+v, want country %s", e.Name, e.Type, e.Actor, want)
 			}
 		}
 	}

@@ -715,4 +715,3 @@ func Destination(lat, lon, bearingDeg, distKm float64) (float64, float64) {
 	lon2 := math.Mod(l2*180/math.Pi+540, 360) - 180
 	return p2 * 180 / math.Pi, lon2
 }
-

@@ -398,7 +398,8 @@ type namedPoint struct {
 // macroRegions are continents, oceans and regions news writes about, at
 // approximate centres (general knowledge, rounded).
 var macroRegions = []namedPoint{
-	{names: []string{"Europe", "European Union", "EU"}, lat: 48.7, lon: 9.1}, {names: []string{"Africa"}, lat: 7.2, lon: 21.1},
+	{names: []string{"Europe"}, lat: 48.7, lon: 9.1},
+	{names: []string{"European Union", "EU"}, lat: 50.85, lon: 4.35}, {names: []string{"Africa"}, lat: 7.2, lon: 21.1},
 	{names: []string{"Asia"}, lat: 29.8, lon: 89.3}, {names: []string{"North America"}, lat: 46.1, lon: -100.5},
 	{names: []string{"South America"}, lat: -14.6, lon: -57.7}, {names: []string{"Oceania"}, lat: -18.3, lon: 138.5},
 	{names: []string{"Antarctica"}, lat: -78.2, lon: 16.4}, {names: []string{"Latin America"}, lat: -4, lon: -62},

@@ -57,7 +57,7 @@ func (s *Stage) Process(ctx context.Context, doc *faultline.Document) (err error
 // reported (indirect) speech as well as direct quotes.
 var cues = map[string]bool{
 	"said": true, "says": true, "say": true, "told": true, "tells": true, "tell": true,
-	"added": true, "adds": true, "asked": false, "asks": false, "warned": true, "warns": true, "warn": true,
+	"added": true, "adds": true, "asked": true, "asks": true, "warned": true, "warns": true, "warn": true,
 	"wrote": true, "writes": true, "stated": true, "states": true, "explained": true, "explains": true,
 	"noted": true, "notes": true, "argued": true, "argues": true, "argue": true, "insisted": true, "insists": true,
 	"continued": false, "declared": true, "declares": true, "announced": true, "announces": true,

@@ -21,6 +21,7 @@ func (f *finder) reportedSpeech() []draft {
 		}
 		return j
 	}
+	out = append(out, f.headlines()...)
 	for i := 0; i < n; i++ {
 		if f.inQuote[i] >= 0 || f.usedCue[i] {
 			continue
@@ -28,6 +29,12 @@ func (f *finder) reportedSpeech() []draft {
 		lw := f.toks[i].lw
 		if lw == "according" && i+1 < n && f.toks[i+1].lw == "to" {
 			if d, ok := f.accordingTo(i, sentBeg(i), sentEnd(i)); ok {
+				out = append(out, d)
+			}
+			continue
+		}
+		if participles[lw] && i > 0 && (f.toks[i-1].w == "," || f.toks[i-1].lw == "while") {
+			if d, ok := f.participleReport(i, sentBeg(i), sentEnd(i)); ok {
 				out = append(out, d)
 			}
 			continue
@@ -58,13 +65,18 @@ func (f *finder) reportedSpeech() []draft {
 		attr := &attribution{speakerTS: s, speakerTE: e, cue: lw, cueTok: i}
 		// content after the cue
 		cs := i + 1
-		if lw == "told" || lw == "tells" || lw == "accused" || lw == "accuses" || lw == "warned" || lw == "warns" {
+		if lw == "told" || lw == "tells" || lw == "accused" || lw == "accuses" || lw == "warned" || lw == "warns" || lw == "asked" || lw == "asks" {
 			// "told reporters that", "warned in February that": skip to "that" if near
+			found := false
 			for k := cs; k < end && k-cs < 8; k++ {
-				if f.toks[k].lw == "that" {
+				if w := f.toks[k].lw; w == "that" || w == "whether" || (lw == "asked" || lw == "asks") && (w == "if" || w == "about") {
 					cs = k
+					found = true
 					break
 				}
+			}
+			if !found && lw != "accused" && lw != "accuses" {
+				cs = f.skipObject(cs, end)
 			}
 		} else {
 			for k := cs; k < end && k-cs < 8; k++ {
@@ -80,6 +92,10 @@ func (f *finder) reportedSpeech() []draft {
 		ce := end
 		for ce > cs && isPunct(f.toks[ce-1].w) {
 			ce--
+		}
+		if ce-cs <= 4 && s > beg && f.toks[s-1].w == "," && (lw == "told" || lw == "tells") {
+			// "CONTENT, his aide told The Huffington Post."
+			cs = ce
 		}
 		if ce-cs >= 3 && !f.quoted(cs, ce) {
 			out = append(out, draft{ts: cs, te: ce, attr: attr, para: f.para[i], open: cs, close: -1})
@@ -180,4 +196,93 @@ func (f *finder) invertedReport(i, beg, end int) (draft, bool) {
 	f.usedCue[i] = true
 	attr := &attribution{speakerTS: s, speakerTE: e, cue: f.toks[i].lw, cueTok: i}
 	return draft{ts: cs, te: ce, attr: attr, para: f.para[i], open: cs, close: -1}, true
+}
+
+// skipObject skips the listener after "told": a named mention, an object
+// pronoun or "reporters"; it returns the first token of the content.
+func (f *finder) skipObject(cs, end int) int {
+	if cs >= end {
+		return cs
+	}
+	if mi := f.mentAt[cs]; mi >= 0 && f.ments[mi].ts == cs {
+		return f.ments[mi].te
+	}
+	switch f.toks[cs].lw {
+	case "me", "him", "her", "us", "them", "you", "reporters", "journalists", "supporters":
+		return cs + 1
+	}
+	k := cs
+	for k < end && k-cs < 5 && startsUpper(f.toks[k].w) {
+		k++
+	}
+	if k > cs && k < end && !startsUpper(f.toks[k].w) {
+		return k
+	}
+	return cs
+}
+
+// participleReport reads "..., saying (that) CONTENT" with the speaker
+// the subject of the main clause.
+func (f *finder) participleReport(i, beg, end int) (draft, bool) {
+	s, e := f.sentenceSubject(i)
+	if e <= s {
+		return draft{}, false
+	}
+	cs := i + 1
+	if f.toks[i].lw == "telling" {
+		cs = f.skipObject(cs, end)
+	}
+	if cs < end && (f.toks[cs].lw == "that" || f.toks[cs].w == "," || f.toks[cs].w == ":") {
+		cs++
+	}
+	ce := end
+	for ce > cs && isPunct(f.toks[ce-1].w) {
+		ce--
+	}
+	if ce-cs < 3 || f.quoted(cs, ce) {
+		return draft{}, false
+	}
+	attr := &attribution{speakerTS: s, speakerTE: e, cue: f.toks[i].lw, cueTok: i}
+	return draft{ts: cs, te: ce, attr: attr, para: f.para[i], open: cs, close: -1}, true
+}
+
+// headlines reads "Lynch: No outside influence on FBI probe." paragraphs:
+// a short name, a colon and the claim.
+func (f *finder) headlines() []draft {
+	var out []draft
+	for p := range f.paraBeg {
+		b, e := f.paraBeg[p], f.paraEnd[p]
+		if e-b > 30 || e-b < 5 {
+			continue
+		}
+		colon := -1
+		for k := b + 1; k < b+5 && k < e; k++ {
+			if f.toks[k].w == ":" {
+				colon = k
+				break
+			}
+		}
+		if colon < 0 || f.inQuote[colon] >= 0 {
+			continue
+		}
+		ok := true
+		for k := b; k < colon; k++ {
+			if !startsUpper(f.toks[k].w) && f.toks[k].w != "." {
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		cs, ce := colon+1, e
+		for ce > cs && isPunct(f.toks[ce-1].w) {
+			ce--
+		}
+		if ce-cs < 3 || f.quoted(cs, ce) {
+			continue
+		}
+		attr := &attribution{speakerTS: b, speakerTE: colon, cue: ":", cueTok: colon}
+		out = append(out, draft{ts: cs, te: ce, attr: attr, para: p, open: cs, close: -1})
+	}
+	return out
 }

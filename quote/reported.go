@@ -40,7 +40,10 @@ func (f *finder) reportedSpeech() []draft {
 			continue
 		}
 		indirect, ok := cues[lw]
-		if !ok || !indirect || !f.isCue(i) {
+		if !ok && thatVerbs[lw] && i+1 < n && f.toks[i+1].lw == "that" && f.toks[i].pos != "NOUN" && f.toks[i].pos != "ADJ" {
+			indirect, ok = true, true
+		}
+		if !ok || !indirect || !(f.isCue(i) || thatVerbs[lw]) {
 			continue
 		}
 		beg, end := sentBeg(i), sentEnd(i)
@@ -285,4 +288,21 @@ func (f *finder) headlines() []draft {
 		out = append(out, draft{ts: cs, te: ce, attr: attr, para: p, open: cs, close: -1})
 	}
 	return out
+}
+
+// thatVerbs report speech or belief only when a "that" clause follows
+// ("a poll found that ...", "he knows that ...").
+var thatVerbs = map[string]bool{
+	"show": true, "shows": true, "showed": true, "shown": true, "found": true, "finds": true, "find": true,
+	"know": true, "knows": true, "knew": true, "feel": true, "feels": true, "felt": true, "see": true, "sees": true,
+	"saw": true, "acknowledge": true, "understand": true, "understands": true, "realize": true, "realized": true,
+	"recognize": true, "recognized": true, "worry": true, "worried": true, "worries": true, "learned": true,
+	"heard": true, "insist": true, "agree": true, "agrees": true, "indicate": true, "indicates": true,
+	"doubt": true, "doubted": true, "assume": true, "assumed": true, "emphasize": true, "mean": true,
+	"means": true, "meant": true, "hope": true, "fear": true, "expect": true, "suspect": true, "suspected": true,
+	"guess": true, "imagine": true, "conclude": true, "determined": true, "ruled": true, "decided": true,
+	"signaled": true, "signalled": true, "implied": true, "implies": true, "stress": true, "stresses": true,
+	"argued": true, "contend": true, "contends": true, "maintain": true, "maintains": true, "promise": true,
+	"promises": true, "pledged": true, "vowed": true, "swore": true, "boasted": true, "bragged": true,
+	"reminded": true, "informed": true, "assured": true, "convinced": true, "persuaded": true, "showing": false,
 }

@@ -22,6 +22,9 @@ import (
 //go:embed data/gazetteer.tsv.gz
 var gazetteerData []byte
 
+//go:embed data/gazetteer-keys.tsv.gz
+var gazetteerKeys []byte
+
 // Place kinds (faultline.Place.Kind).
 const (
 	KindCountry  = "country"
@@ -66,9 +69,10 @@ var (
 )
 
 // Load returns the embedded gazetteer, decoded on first use and shared.
+// The entries and the name index are two gzip files inflated in parallel.
 func Load() (*Gazetteer, error) {
 	loadOnce.Do(func() {
-		loaded, loadErr = Parse(bytes.NewReader(gazetteerData))
+		loaded, loadErr = loadSplit(gazetteerData, gazetteerKeys)
 		if loadErr != nil {
 			loadErr = faultline.Errorf(faultline.EINTERNAL, "geo: embedded gazetteer does not load (regenerate it, see geo/internal/gengazetteer/README.md): %w", loadErr)
 		}
@@ -76,15 +80,70 @@ func Load() (*Gazetteer, error) {
 	return loaded, loadErr
 }
 
-// Parse reads a gzip-compressed gazetteer file in the format written by
-// geo/internal/gengazetteer.
+func loadSplit(entriesGz, keysGz []byte) (*Gazetteer, error) {
+	type keysResult struct {
+		text  string
+		lines []uint32
+		err   error
+	}
+	done := make(chan keysResult, 1)
+	go func() {
+		text, err := inflate(bytes.NewReader(keysGz))
+		var lines []uint32
+		if err == nil {
+			lines = keyLines(text)
+		}
+		done <- keysResult{text, lines, err}
+	}()
+	text, err := inflate(bytes.NewReader(entriesGz))
+	if err != nil {
+		<-done
+		return nil, err
+	}
+	g, rest, nKeys, err := parseEntries(text)
+	kr := <-done
+	if err != nil {
+		return nil, err
+	}
+	if kr.err != nil {
+		return nil, kr.err
+	}
+	if rest != "" {
+		return nil, faultline.Errorf(faultline.EINVALID, "geo: gazetteer entries file has %d bytes after its entries", len(rest))
+	}
+	if len(kr.lines) != nKeys {
+		return nil, faultline.Errorf(faultline.EINVALID, "geo: gazetteer has %d key lines, header says %d", len(kr.lines), nKeys)
+	}
+	g.keys, g.lines = kr.text, kr.lines
+	return g, nil
+}
+
+// Parse reads a gzip-compressed gazetteer holding the entries and the
+// name index in one stream (the two files of geo/data concatenated).
 func Parse(r io.Reader) (*Gazetteer, error) {
+	text, err := inflate(r)
+	if err != nil {
+		return nil, err
+	}
+	g, rest, nKeys, err := parseEntries(text)
+	if err != nil {
+		return nil, err
+	}
+	g.keys, g.lines = rest, keyLines(rest)
+	if len(g.lines) != nKeys {
+		return nil, faultline.Errorf(faultline.EINVALID, "geo: gazetteer has %d key lines, header says %d", len(g.lines), nKeys)
+	}
+	return g, nil
+}
+
+// inflate decompresses a gzip stream (all members) into a string.
+func inflate(r io.Reader) (string, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
-		return nil, faultline.Errorf(faultline.EINVALID, "geo: gazetteer is not gzip data: %w", err)
+		return "", faultline.Errorf(faultline.EINVALID, "geo: gazetteer is not gzip data: %w", err)
 	}
 	// The gzip trailer's size field presizes the buffer when the input
-	// is the whole file in memory.
+	// is a whole file in memory.
 	var buf bytes.Buffer
 	if br, ok := r.(*bytes.Reader); ok && br.Size() >= 4 {
 		var tail [4]byte
@@ -94,35 +153,49 @@ func Parse(r io.Reader) (*Gazetteer, error) {
 			}
 		}
 	}
-	_, err = buf.ReadFrom(zr)
-	raw := buf.Bytes()
-	if err != nil {
-		return nil, faultline.Errorf(faultline.EINVALID, "geo: gazetteer gzip stream: %w", err)
+	if _, err := buf.ReadFrom(zr); err != nil {
+		return "", faultline.Errorf(faultline.EINVALID, "geo: gazetteer gzip stream: %w", err)
 	}
-	return parseText(unsafeString(raw))
+	return unsafeString(buf.Bytes()), nil
 }
 
-func parseText(s string) (*Gazetteer, error) {
+// keyLines returns the start offset of every line of the name index.
+func keyLines(keys string) []uint32 {
+	lines := make([]uint32, 0, strings.Count(keys, "\n")+1)
+	for p := 0; p < len(keys); {
+		lines = append(lines, uint32(p))
+		end := strings.IndexByte(keys[p:], '\n')
+		if end < 0 {
+			break
+		}
+		p += end + 1
+	}
+	return lines
+}
+
+// parseEntries reads the header and the entries, returning the text
+// after them and the number of keys the header announces.
+func parseEntries(s string) (*Gazetteer, string, int, error) {
 	nl := strings.IndexByte(s, '\n')
 	if nl < 0 {
-		return nil, faultline.Errorf(faultline.EINVALID, "geo: gazetteer has no header line")
+		return nil, "", 0, faultline.Errorf(faultline.EINVALID, "geo: gazetteer has no header line")
 	}
 	head := strings.Split(s[:nl], "\t")
 	if len(head) != 4 || head[0] != "#faultline-gazetteer" || head[1] != "v1" {
-		return nil, faultline.Errorf(faultline.EINVALID, "geo: gazetteer header %q is not faultline-gazetteer v1", s[:min(nl, 80)])
+		return nil, "", 0, faultline.Errorf(faultline.EINVALID, "geo: gazetteer header %q is not faultline-gazetteer v1", s[:min(nl, 80)])
 	}
 	nEntries, err1 := strconv.Atoi(head[2])
 	nKeys, err2 := strconv.Atoi(head[3])
-	if err1 != nil || err2 != nil || nEntries < 0 || nKeys < 0 || nEntries > len(s) || nKeys > len(s) {
-		return nil, faultline.Errorf(faultline.EINVALID, "geo: gazetteer header %q has bad counts", s[:min(nl, 80)])
+	if err1 != nil || err2 != nil || nEntries < 0 || nKeys < 0 || nEntries > len(s) || nKeys > 1<<28 {
+		return nil, "", 0, faultline.Errorf(faultline.EINVALID, "geo: gazetteer header %q has bad counts", s[:min(nl, 80)])
 	}
-	g := &Gazetteer{entries: make([]Entry, 0, nEntries), lines: make([]uint32, 0, nKeys), country: map[string]int32{}}
+	g := &Gazetteer{entries: make([]Entry, 0, nEntries), country: map[string]int32{}}
 	pos := nl + 1
 	var cols [10]string
 	for i := 0; i < nEntries; i++ {
 		end := strings.IndexByte(s[pos:], '\n')
 		if end < 0 {
-			return nil, faultline.Errorf(faultline.EINVALID, "geo: gazetteer entry %d is cut short", i)
+			return nil, "", 0, faultline.Errorf(faultline.EINVALID, "geo: gazetteer entry %d is cut short", i)
 		}
 		line := s[pos : pos+end]
 		pos += end + 1
@@ -138,7 +211,7 @@ func parseText(s string) (*Gazetteer, error) {
 		}
 		cols[n] = line
 		if n != 9 {
-			return nil, faultline.Errorf(faultline.EINVALID, "geo: gazetteer entry %d has %d fields, want 10", i, n+1)
+			return nil, "", 0, faultline.Errorf(faultline.EINVALID, "geo: gazetteer entry %d has %d fields, want 10", i, n+1)
 		}
 		e := Entry{Name: cols[2], Country: cols[3], Admin1: cols[4], FeatureCode: cols[8]}
 		switch cols[0] {
@@ -153,7 +226,7 @@ func parseText(s string) (*Gazetteer, error) {
 		case "R":
 			e.Kind = KindRegion
 		default:
-			return nil, faultline.Errorf(faultline.EINVALID, "geo: gazetteer entry %d has unknown kind %q", i, cols[0])
+			return nil, "", 0, faultline.Errorf(faultline.EINVALID, "geo: gazetteer entry %d has unknown kind %q", i, cols[0])
 		}
 		var err error
 		if e.GeonamesID, err = strconv.Atoi(cols[1]); err == nil {
@@ -164,7 +237,10 @@ func parseText(s string) (*Gazetteer, error) {
 			}
 		}
 		if err != nil {
-			return nil, faultline.Errorf(faultline.EINVALID, "geo: gazetteer entry %d: %w", i, err)
+			return nil, "", 0, faultline.Errorf(faultline.EINVALID, "geo: gazetteer entry %d: %w", i, err)
+		}
+		if e.Lat < -90 || e.Lat > 90 || e.Lon < -180 || e.Lon > 180 || e.Lat != e.Lat || e.Lon != e.Lon {
+			return nil, "", 0, faultline.Errorf(faultline.EINVALID, "geo: gazetteer entry %d has position %v,%v off the globe", i, e.Lat, e.Lon)
 		}
 		if e.Kind == KindCountry {
 			iso3, area, _ := strings.Cut(cols[9], " ")
@@ -174,19 +250,7 @@ func parseText(s string) (*Gazetteer, error) {
 		}
 		g.entries = append(g.entries, e)
 	}
-	g.keys = s[pos:]
-	for p := 0; p < len(g.keys); {
-		g.lines = append(g.lines, uint32(p))
-		end := strings.IndexByte(g.keys[p:], '\n')
-		if end < 0 {
-			break
-		}
-		p += end + 1
-	}
-	if len(g.lines) != nKeys {
-		return nil, faultline.Errorf(faultline.EINVALID, "geo: gazetteer has %d key lines, header says %d", len(g.lines), nKeys)
-	}
-	return g, nil
+	return g, s[pos:], nKeys, nil
 }
 
 // Len returns the number of entries.

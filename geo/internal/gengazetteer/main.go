@@ -331,38 +331,36 @@ func run(npm, out string) error {
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return err
 	}
-	f, err := os.Create(out)
+	// Two files, inflated in parallel at load: the header and the
+	// entries, then the name index.
+	keysOut := strings.TrimSuffix(out, ".tsv.gz") + "-keys.tsv.gz"
+	err = writeGzip(out, func(w *bufio.Writer) {
+		fmt.Fprintf(w, "#faultline-gazetteer\tv1\t%d\t%d\n", len(entries), len(keys))
+		for _, e := range entries {
+			fmt.Fprintf(w, "%s\t%d\t%s\t%s\t%s\t%.4f\t%.4f\t%d\t%s\t%s\n", kindCode[e.kind], e.geonameID, e.name, e.country,
+				e.admin1, e.lat, e.lon, e.population, e.fcode, e.extra)
+		}
+	})
 	if err != nil {
 		return err
 	}
-	zw, _ := gzip.NewWriterLevel(f, gzip.BestCompression)
-	w := bufio.NewWriterSize(zw, 1<<20)
-	fmt.Fprintf(w, "#faultline-gazetteer\tv1\t%d\t%d\n", len(entries), len(keys))
-	for _, e := range entries {
-		fmt.Fprintf(w, "%s\t%d\t%s\t%s\t%s\t%.4f\t%.4f\t%d\t%s\t%s\n", kindCode[e.kind], e.geonameID, e.name, e.country,
-			e.admin1, e.lat, e.lon, e.population, e.fcode, e.extra)
-	}
-	for _, k := range keys {
-		w.WriteString(k)
-		w.WriteByte('\t')
-		for j, id := range post[k] {
-			if j > 0 {
-				w.WriteByte(',')
+	err = writeGzip(keysOut, func(w *bufio.Writer) {
+		for _, k := range keys {
+			w.WriteString(k)
+			w.WriteByte('\t')
+			for j, id := range post[k] {
+				if j > 0 {
+					w.WriteByte(',')
+				}
+				w.WriteString(strconv.Itoa(id))
 			}
-			w.WriteString(strconv.Itoa(id))
+			w.WriteByte('\n')
 		}
-		w.WriteByte('\n')
-	}
-	if err := w.Flush(); err != nil {
+	})
+	if err != nil {
 		return err
 	}
-	if err := zw.Close(); err != nil {
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	fmt.Fprintf(os.Stderr, "gengazetteer: %d entries, %d keys → %s\n", len(entries), len(keys), out)
+	fmt.Fprintf(os.Stderr, "gengazetteer: %d entries → %s, %d keys → %s\n", len(entries), out, len(keys), keysOut)
 	return nil
 }
 
@@ -448,6 +446,25 @@ func readCounties(path string) ([]county, error) {
 		out = append(out, county{state: cols[0], code: cols[2], name: cols[3]})
 	}
 	return out, nil
+}
+
+func writeGzip(path string, fill func(w *bufio.Writer)) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	zw, _ := gzip.NewWriterLevel(f, gzip.BestCompression)
+	w := bufio.NewWriterSize(zw, 1<<20)
+	fill(w)
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := zw.Close(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 func rank(e entry) float64 {

@@ -138,6 +138,11 @@ func run(npm, out string) error {
 		countryPop[c.cc] += c.pop
 	}
 
+	groupKeys := make([]string, 0, len(groups))
+	for k := range groups {
+		groupKeys = append(groupKeys, k)
+	}
+	sort.Strings(groupKeys)
 	citiesByKey := map[string][]*city{}
 	for i := range cities {
 		c := &cities[i]
@@ -198,13 +203,17 @@ func run(npm, out string) error {
 				if seat, ok := seatHints[rc.Code+":"+r.Name]; ok {
 					want = toponym.Fold(seat)
 				}
-				for key, g := range groups {
+				// Sorted keys, the most populous match: the same output on
+				// every run.
+				var bestPop int64 = -1
+				for _, key := range groupKeys {
+					g := groups[key]
 					if !strings.HasPrefix(key, rc.Code+".") {
 						continue
 					}
 					for _, s := range g.seats {
-						if seatMatches(s, want) {
-							linked = key
+						if seatMatches(s, want) && g.pop > bestPop {
+							linked, bestPop = key, g.pop
 						}
 					}
 				}
@@ -215,7 +224,7 @@ func run(npm, out string) error {
 				want := toponym.StripArticle(toponym.Fold(trimDivisionWord(r.Name)))
 				var best *city
 				for _, c := range citiesByKey[rc.Code+"|"+want] {
-					if best == nil || c.pop > best.pop {
+					if best == nil || c.pop > best.pop || c.pop == best.pop && c.id < best.id {
 						best = c
 					}
 				}

@@ -46,6 +46,7 @@ quotes, times, places and CAMEO/PLOVER events, into JSON or an embedded SQLite s
 		e.evalCmd(),
 		e.exportCmd(),
 		e.benchCmd(),
+		e.trainCmd(),
 	)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)

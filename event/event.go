@@ -1,0 +1,762 @@
+// Package event codes who did what to whom: for each verbal predicate of a
+// dependency-parsed sentence it finds the acting and acted-upon actors
+// (subjects, objects, obliques, passive agents, coordinated and appositive
+// actors), codes them with CAMEO actor codes from PETRARCH-format actor and
+// agent dictionaries (plus faultline's own lexicon), codes the action by
+// matching the verb lemma, its particles and the words of its dependents
+// against PETRARCH verb patterns (and, optionally, a small verb lexicon of
+// our own), and marks negation, hypothetical context and reported speech.
+//
+// Precision comes first: an event is coded only when both its source and its
+// target resolve to actor codes inside the predicate's own clause.
+//
+// Merge folds the events of many documents into happenings counted by
+// mentions, sources and articles.
+package event
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/faultline-news/faultline"
+	"github.com/faultline-news/faultline/lexicon"
+	"github.com/faultline-news/faultline/lexicon/cameo"
+	"github.com/faultline-news/faultline/lexicon/petrarch"
+)
+
+// Options tune a Coder.
+type Options struct {
+	// OwnVerbs makes the coder consult faultline's own verb lexicon for
+	// lemmas that the user's verb dictionaries do not hold. NewStage sets it
+	// when the user gave no verb dictionary.
+	OwnVerbs bool
+	// NoDefaultActors leaves faultline's embedded country/role lexicon out,
+	// so that only the user's dictionaries code actors.
+	NoDefaultActors bool
+}
+
+// Coder is the event-coding stage.
+type Coder struct {
+	layers lexicon.Layers
+	user   *petrarch.Dictionaries
+	opts   Options
+}
+
+// NewStage returns the event coder over the user's dictionaries (nil for
+// none: faultline's own actor lexicon and verb table are used). When the user
+// gives verb patterns, our own verb table is not consulted.
+func NewStage(user *petrarch.Dictionaries) *Coder {
+	opts := Options{OwnVerbs: user == nil || user.Verbs == nil || len(user.Verbs.Blocks) == 0}
+	return New(user, opts)
+}
+
+// New returns a coder with explicit options.
+func New(user *petrarch.Dictionaries, opts Options) *Coder {
+	c := &Coder{user: user, opts: opts}
+	if opts.NoDefaultActors {
+		c.layers = lexicon.Layers{user}
+	} else {
+		c.layers = lexicon.Default(user)
+	}
+	return c
+}
+
+// Name returns "event".
+func (c *Coder) Name() string { return "event" }
+
+// Requires returns the layers the coder reads. Entities, times and places
+// are used when an earlier stage filled them, but are not required.
+func (c *Coder) Requires() []faultline.Layer {
+	return []faultline.Layer{faultline.LayerTokens, faultline.LayerSentences, faultline.LayerPOS, faultline.LayerParse}
+}
+
+// Assigns returns the events layer.
+func (c *Coder) Assigns() []faultline.Layer { return []faultline.Layer{faultline.LayerEvents} }
+
+// Process codes the events of doc, replacing doc.Events.
+func (c *Coder) Process(ctx context.Context, doc *faultline.Document) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = faultline.Errorf(faultline.EINTERNAL, "event: document %q: coder panic: %v (please report this input)", doc.ID, r)
+		}
+	}()
+	doc.Events = doc.Events[:0]
+	if len(doc.Tokens) == 0 {
+		return nil
+	}
+	w := newDocWork(c, doc)
+	if w.storyDiscarded() {
+		return nil
+	}
+	for si, s := range doc.Sentences {
+		if si%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return faultline.Errorf(faultline.EUNAVAILABLE, "event: document %q: %w", doc.ID, err)
+			}
+		}
+		if s.TokenEnd <= s.TokenStart || s.TokenEnd > len(doc.Tokens) {
+			continue
+		}
+		w.sentence(si, s.TokenStart, s.TokenEnd)
+	}
+	for i := range doc.Events {
+		doc.Events[i].ID = fmt.Sprintf("V%d", i+1)
+	}
+	return nil
+}
+
+// docWork holds the per-document state of one Process call.
+type docWork struct {
+	c        *Coder
+	doc      *faultline.Document
+	words    []string // normalized token words
+	lemmas   []string
+	kids     [][]int
+	day      petrarch.Date
+	date     string
+	entityAt map[int]int // token → entity index (first mention covering it)
+}
+
+func newDocWork(c *Coder, doc *faultline.Document) *docWork {
+	n := len(doc.Tokens)
+	w := &docWork{c: c, doc: doc, words: make([]string, n), lemmas: make([]string, n), kids: make([][]int, n)}
+	for i, t := range doc.Tokens {
+		if t.Start >= 0 && t.End <= len(doc.Text) && t.Start <= t.End {
+			w.words[i] = petrarch.Normalize(doc.Text[t.Start:t.End])
+		}
+		w.lemmas[i] = strings.ToLower(t.Lemma)
+		if w.lemmas[i] == "" {
+			w.lemmas[i] = w.words[i]
+		}
+		if t.Head >= 0 && t.Head < n && t.Head != i {
+			w.kids[t.Head] = append(w.kids[t.Head], i)
+		}
+	}
+	ref := doc.Reference
+	if ref.IsZero() && doc.Published != "" {
+		if t, err := time.Parse("2006-01-02", firstN(doc.Published, 10)); err == nil {
+			ref = t
+		}
+	}
+	if !ref.IsZero() {
+		w.day = petrarch.DateOf(ref)
+		w.date = ref.Format("2006-01-02")
+	}
+	if len(doc.Entities) > 0 {
+		w.entityAt = map[int]int{}
+		ti := 0
+		for ei, e := range doc.Entities {
+			for _, m := range e.Mentions {
+				for ti = 0; ti < n; ti++ {
+					t := doc.Tokens[ti]
+					if t.Start >= m.Start && t.End <= m.End {
+						if _, ok := w.entityAt[ti]; !ok {
+							w.entityAt[ti] = ei
+						}
+					}
+				}
+			}
+		}
+	}
+	return w
+}
+
+func firstN(s string, n int) string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
+}
+
+// storyDiscarded reports whether a story-level discard phrase occurs.
+func (w *docWork) storyDiscarded() bool {
+	for _, s := range w.doc.Sentences {
+		if s.TokenEnd <= s.TokenStart || s.TokenEnd > len(w.words) {
+			continue
+		}
+		if d, ok := w.c.layers.Discarded(w.words[s.TokenStart:s.TokenEnd]); ok && d.Story {
+			return true
+		}
+	}
+	return false
+}
+
+// sentWork is the state of one sentence.
+type sentWork struct {
+	*docWork
+	index      int
+	lo, hi     int
+	actorSpan  []int // token → index into actors, -1 none
+	agentSpan  []int
+	actors     []petrarch.ActorMatch
+	agents     []petrarch.AgentMatch
+	actorCodes []string
+}
+
+func (w *docWork) sentence(si, lo, hi int) {
+	words := w.words[lo:hi]
+	if _, ok := w.c.layers.Discarded(words); ok {
+		return
+	}
+	sw := &sentWork{docWork: w, index: si, lo: lo, hi: hi,
+		actorSpan: make([]int, hi-lo), agentSpan: make([]int, hi-lo)}
+	for i := range sw.actorSpan {
+		sw.actorSpan[i], sw.agentSpan[i] = -1, -1
+	}
+	for i := 0; i < len(words); {
+		if m, ok := w.c.layers.MatchActor(words, i); ok && m.Length > 0 {
+			code := ""
+			if cd, ok := m.Actor.CodeAt(w.day); ok {
+				code = cd
+			}
+			sw.actors = append(sw.actors, m)
+			sw.actorCodes = append(sw.actorCodes, code)
+			for k := i; k < i+m.Length && k < len(words); k++ {
+				sw.actorSpan[k] = len(sw.actors) - 1
+			}
+			i += m.Length
+			continue
+		}
+		i++
+	}
+	for i := 0; i < len(words); {
+		if sw.actorSpan[i] >= 0 {
+			i++
+			continue
+		}
+		if m, ok := w.c.layers.MatchAgent(words, i); ok && m.Length > 0 {
+			sw.agents = append(sw.agents, m)
+			for k := i; k < i+m.Length && k < len(words); k++ {
+				if sw.actorSpan[k] < 0 {
+					sw.agentSpan[k] = len(sw.agents) - 1
+				}
+			}
+			i += m.Length
+			continue
+		}
+		i++
+	}
+	if len(sw.actors) == 0 && len(w.entityAt) == 0 {
+		return
+	}
+	for v := lo; v < hi; v++ {
+		sw.predicate(v)
+	}
+}
+
+// isVerbal reports whether token i can head a coded predicate.
+func (w *docWork) isVerbal(i int) bool {
+	switch w.doc.Tokens[i].POS {
+	case "VERB":
+		return true
+	}
+	return false
+}
+
+// predicate codes the events headed by verb token v.
+func (sw *sentWork) predicate(v int) {
+	if !sw.isVerbal(v) {
+		return
+	}
+	code, spec, trigEnd := sw.codeVerb(v)
+	if code.IsNull() {
+		return
+	}
+	passive := false
+	for _, k := range sw.kids[v] {
+		if d := sw.doc.Tokens[k].Dep; d == "nsubj:pass" || d == "aux:pass" {
+			passive = true
+		}
+	}
+	var srcHeads, tgtHeads []int
+	var srcVia string
+	if passive {
+		for _, k := range sw.kids[v] {
+			d := sw.doc.Tokens[k].Dep
+			if d == "obl:agent" || (d == "obl" && sw.hasCase(k, "by")) {
+				srcHeads = append(srcHeads, k)
+			}
+		}
+		for _, k := range sw.kids[v] {
+			if sw.doc.Tokens[k].Dep == "nsubj:pass" {
+				tgtHeads = append(tgtHeads, k)
+			}
+		}
+		srcVia = "agent"
+	} else {
+		srcHeads, srcVia = sw.subjectOf(v)
+	}
+	srcs := sw.resolveAll(srcHeads)
+	if len(srcs) == 0 {
+		return
+	}
+	var tgts []resolved
+	tgtVia := ""
+	if passive {
+		tgts = sw.resolveAll(tgtHeads)
+		tgtVia = "subjpass"
+	} else {
+		tgts, tgtVia = sw.targetOf(v)
+	}
+	if len(tgts) == 0 {
+		return
+	}
+	neg, hyp := sw.modality(v)
+	reporter := sw.reporter(v)
+	t0 := sw.doc.Tokens[v]
+	trig := faultline.Mention{Start: t0.Start, End: sw.doc.Tokens[trigEnd].End}
+	if trig.End < trig.Start {
+		trig.End = t0.End
+	}
+	trig.Text = sw.doc.Text[trig.Start:trig.End]
+	clauseLo, clauseHi := sw.clauseSpan(v)
+	date := sw.date
+	if d := sw.timeIn(clauseLo, clauseHi); d != "" {
+		date = d
+	}
+	place := sw.placeIn(clauseLo, clauseHi)
+	emit := func(s, t resolved, cd string) {
+		if s.code == t.code || cd == "" {
+			return
+		}
+		ev := faultline.Event{
+			SourceText: s.text, TargetText: t.text, SourceCode: s.code, TargetCode: t.code,
+			CAMEO: cd, Trigger: trig, Sentence: sw.index, Negated: neg, Hypothetical: hyp,
+			ReportedBy: reporter, Date: date, Place: place, Plover: faultline.Plover{Context: []string{}},
+		}
+		ev.Source, ev.Target = s.entity, t.entity
+		if info, ok := cameo.Lookup(cd); ok {
+			ev.QuadClass = int(info.QuadClass)
+			ev.Goldstein = info.Goldstein
+			ev.Plover.Type = info.Plover.Type
+			ev.Plover.Mode = info.Plover.Mode
+			if info.Plover.Context != "" {
+				ev.Plover.Context = strings.Split(info.Plover.Context, ";")
+			}
+		}
+		ev.Confidence = confidence(features{specific: spec, srcVia: srcVia, tgtVia: tgtVia,
+			srcExact: s.exact, tgtExact: t.exact, neg: neg, hyp: hyp, reported: reporter != nil || sw.reportedText(v)})
+		sw.doc.Events = append(sw.doc.Events, ev)
+	}
+	for _, s := range srcs {
+		for _, t := range tgts {
+			if code.Code != "" {
+				emit(s, t, code.Code)
+			}
+			if code.Reverse != "" {
+				emit(t, s, code.Reverse)
+			}
+		}
+	}
+}
+
+func (sw *sentWork) hasCase(k int, prep string) bool {
+	for _, c := range sw.kids[k] {
+		if d := sw.doc.Tokens[c].Dep; (d == "case" || d == "mark") && sw.words[c] == prep {
+			return true
+		}
+	}
+	return false
+}
+
+func (sw *sentWork) caseOf(k int) string {
+	for _, c := range sw.kids[k] {
+		if sw.doc.Tokens[c].Dep == "case" {
+			return sw.words[c]
+		}
+	}
+	return ""
+}
+
+// subjectOf finds the subject heads of v, climbing xcomp/conj/acl chains
+// when v has none of its own.
+func (sw *sentWork) subjectOf(v int) ([]int, string) {
+	via := "nsubj"
+	for hops := 0; hops < 4 && v >= 0; hops++ {
+		var out []int
+		for _, k := range sw.kids[v] {
+			if d := sw.doc.Tokens[k].Dep; d == "nsubj" {
+				out = append(out, k)
+			}
+		}
+		if len(out) > 0 {
+			return out, via
+		}
+		t := sw.doc.Tokens[v]
+		switch t.Dep {
+		case "xcomp", "conj":
+			via = "control"
+			v = t.Head
+		case "acl":
+			return []int{t.Head}, "acl"
+		default:
+			// "is about to restore": the predicate hangs under an
+			// adjective, adposition or auxiliary-like head.
+			if t.Dep == "advcl" || t.Dep == "ccomp" || t.Head < 0 {
+				return nil, ""
+			}
+			via = "control"
+			v = t.Head
+		}
+		if v < sw.lo || v >= sw.hi {
+			return nil, ""
+		}
+	}
+	return nil, ""
+}
+
+// targetOf finds the coded target of v: its objects first, then the
+// obliques and the nominal modifiers of the object, in text order.
+func (sw *sentWork) targetOf(v int) ([]resolved, string) {
+	var objs, obls []int
+	for _, k := range sw.kids[v] {
+		switch sw.doc.Tokens[k].Dep {
+		case "obj", "iobj":
+			objs = append(objs, k)
+		case "obl", "obl:npmod":
+			if !sw.isTemporal(k) {
+				obls = append(obls, k)
+			}
+		}
+	}
+	for _, o := range objs {
+		if r := sw.resolveAll([]int{o}); len(r) > 0 {
+			return r, "obj"
+		}
+	}
+	// modifiers of the object: "ties with Gondor", "attack by X on Y"
+	for _, o := range objs {
+		for _, k := range sw.kids[o] {
+			if sw.doc.Tokens[k].Dep == "nmod" && sw.caseOf(k) != "of" {
+				if r := sw.resolveAll([]int{k}); len(r) > 0 {
+					return r, "objmod"
+				}
+			}
+		}
+	}
+	for _, o := range obls {
+		if r := sw.resolveAll([]int{o}); len(r) > 0 {
+			return r, "obl"
+		}
+	}
+	// "vowed to wage war on X": an xcomp's own object or oblique
+	return nil, ""
+}
+
+func (sw *sentWork) isTemporal(k int) bool {
+	if sw.doc.Tokens[k].Dep == "obl:tmod" {
+		return true
+	}
+	switch sw.lemmas[k] {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"yesterday", "today", "week", "month", "year", "day":
+		return true
+	}
+	return false
+}
+
+// resolved is an actor found for a source or target head.
+type resolved struct {
+	code   string
+	text   string
+	entity *string
+	exact  bool // the actor phrase covers the head word itself
+}
+
+// npSkip are the dependents that leave the noun phrase of an actor.
+var npSkip = map[string]bool{
+	"conj": true, "cc": true, "acl": true, "acl:relcl": true, "appos": true, "parataxis": true,
+	"punct": true, "advcl": true, "ccomp": true, "xcomp": true, "dep": true, "nsubj": true, "obj": true,
+	"cop": true, "aux": true, "mark": true, "list": true, "orphan": true, "discourse": true,
+}
+
+// resolveAll resolves heads and their conjuncts (and appositions when the
+// head itself has no code).
+func (sw *sentWork) resolveAll(heads []int) []resolved {
+	var out []resolved
+	seen := map[string]bool{}
+	var visit func(h int, depth int)
+	visit = func(h int, depth int) {
+		if depth > 8 || h < sw.lo || h >= sw.hi {
+			return
+		}
+		r, ok := sw.resolve(h)
+		if !ok {
+			for _, k := range sw.kids[h] {
+				if sw.doc.Tokens[k].Dep == "appos" {
+					r, ok = sw.resolve(k)
+					if ok {
+						break
+					}
+				}
+			}
+		}
+		if ok && !seen[r.code] {
+			seen[r.code] = true
+			out = append(out, r)
+		}
+		for _, k := range sw.kids[h] {
+			if sw.doc.Tokens[k].Dep == "conj" {
+				visit(k, depth+1)
+			}
+		}
+	}
+	for _, h := range heads {
+		visit(h, 0)
+	}
+	return out
+}
+
+// resolve codes the noun phrase headed by h: a country-level actor from the
+// actor dictionaries (or the entity covering it), with agent codes attached.
+func (sw *sentWork) resolve(h int) (resolved, bool) {
+	var np []int
+	var walk func(k, depth int)
+	walk = func(k, depth int) {
+		np = append(np, k)
+		if depth > 6 {
+			return
+		}
+		for _, c := range sw.kids[k] {
+			d := sw.doc.Tokens[c].Dep
+			if npSkip[d] {
+				continue
+			}
+			walk(c, depth+1)
+		}
+	}
+	walk(h, 0)
+	in := make(map[int]bool, len(np))
+	minT, maxT := h, h
+	for _, k := range np {
+		in[k] = true
+		if k < minT {
+			minT = k
+		}
+		if k > maxT {
+			maxT = k
+		}
+	}
+	actor, actorCode, exact := -1, "", false
+	// the actor covering the head wins, else the first in text order
+	if a := sw.actorSpan[h-sw.lo]; a >= 0 && sw.actorCodes[a] != "" {
+		actor, actorCode, exact = a, sw.actorCodes[a], true
+	} else {
+		for k := minT; k <= maxT; k++ {
+			if !in[k] {
+				continue
+			}
+			if a := sw.actorSpan[k-sw.lo]; a >= 0 && sw.actorCodes[a] != "" {
+				actor, actorCode = a, sw.actorCodes[a]
+				break
+			}
+		}
+	}
+	var entity *string
+	if actorCode == "" && sw.entityAt != nil {
+		if ei, ok := sw.entityAt[h]; ok {
+			e := &sw.doc.Entities[ei]
+			if e.Actor != nil && e.Actor.Code != "" {
+				actorCode, exact = e.Actor.Code, true
+				id := e.ID
+				entity = &id
+			}
+		}
+	}
+	if actorCode == "" || strings.HasPrefix(actorCode, "---") {
+		return resolved{}, false
+	}
+	if entity == nil && sw.entityAt != nil {
+		if ei, ok := sw.entityAt[h]; ok {
+			id := sw.doc.Entities[ei].ID
+			entity = &id
+		}
+	}
+	code := actorCode
+	seenAgent := map[int]bool{}
+	for k := minT; k <= maxT; k++ {
+		if !in[k] {
+			continue
+		}
+		g := sw.agentSpan[k-sw.lo]
+		if g < 0 || seenAgent[g] {
+			continue
+		}
+		seenAgent[g] = true
+		ag := sw.agents[g].Agent
+		if strings.Contains(code[min(3, len(code)):], ag.Code) {
+			continue
+		}
+		code = ag.Combine(code)
+		if k == h {
+			exact = true
+		}
+	}
+	_ = actor
+	t0, t1 := sw.doc.Tokens[minT], sw.doc.Tokens[maxT]
+	text := ""
+	if t0.Start <= t1.End && t1.End <= len(sw.doc.Text) {
+		text = sw.doc.Text[t0.Start:t1.End]
+	}
+	return resolved{code: code, text: text, entity: entity, exact: exact}, true
+}
+
+// clauseSpan returns the byte span of v's subtree.
+func (sw *sentWork) clauseSpan(v int) (int, int) {
+	lo, hi := sw.doc.Tokens[v].Start, sw.doc.Tokens[v].End
+	var walk func(k, depth int)
+	walk = func(k, depth int) {
+		t := sw.doc.Tokens[k]
+		if t.Start < lo {
+			lo = t.Start
+		}
+		if t.End > hi {
+			hi = t.End
+		}
+		if depth > 12 {
+			return
+		}
+		for _, c := range sw.kids[k] {
+			walk(c, depth+1)
+		}
+	}
+	walk(v, 0)
+	return lo, hi
+}
+
+func (sw *sentWork) timeIn(lo, hi int) string {
+	for _, t := range sw.doc.Times {
+		if t.Start >= lo && t.End <= hi && len(t.Value) >= 10 && t.Value[4] == '-' {
+			return t.Value[:10]
+		}
+	}
+	return ""
+}
+
+func (sw *sentWork) placeIn(lo, hi int) *string {
+	for _, p := range sw.doc.Places {
+		for _, m := range p.Mentions {
+			if m.Start >= lo && m.End <= hi {
+				id := p.ID
+				return &id
+			}
+		}
+	}
+	return nil
+}
+
+// modality reads negation and hypothetical context off v and the chain of
+// heads that governs it.
+func (sw *sentWork) modality(v int) (neg, hyp bool) {
+	for hops, k := 0, v; hops < 4 && k >= sw.lo && k < sw.hi; hops++ {
+		for _, c := range sw.kids[k] {
+			t := sw.doc.Tokens[c]
+			switch {
+			case t.Dep == "advmod" && (sw.words[c] == "not" || sw.words[c] == "n't" || sw.words[c] == "never"):
+				if hops == 0 || sw.doc.Tokens[k].Dep != "xcomp" {
+					neg = !neg || hops > 0
+				}
+			case strings.HasPrefix(t.Dep, "aux") && hedgeAux[sw.words[c]]:
+				hyp = true
+			case t.Dep == "mark" && (sw.words[c] == "if" || sw.words[c] == "unless"):
+				hyp = true
+			}
+		}
+		if hops > 0 {
+			if negHeads[sw.lemmas[k]] {
+				neg = true
+			}
+			if hedgeHeads[sw.lemmas[k]] {
+				hyp = true
+			}
+		}
+		d := sw.doc.Tokens[k].Dep
+		if d != "xcomp" && d != "advcl" && d != "conj" {
+			break
+		}
+		k = sw.doc.Tokens[k].Head
+	}
+	return neg, hyp
+}
+
+// reporter returns the entity id of the speaker when v is the complement of
+// a speech verb.
+func (sw *sentWork) reporter(v int) *string {
+	t := sw.doc.Tokens[v]
+	if (t.Dep != "ccomp" && t.Dep != "parataxis") || t.Head < sw.lo || t.Head >= sw.hi {
+		return nil
+	}
+	h := t.Head
+	if !speechVerbs[sw.lemmas[h]] {
+		return nil
+	}
+	for _, k := range sw.kids[h] {
+		if sw.doc.Tokens[k].Dep == "nsubj" && sw.entityAt != nil {
+			if ei, ok := sw.entityAt[k]; ok {
+				id := sw.doc.Entities[ei].ID
+				return &id
+			}
+		}
+	}
+	return nil
+}
+
+func (sw *sentWork) reportedText(v int) bool {
+	t := sw.doc.Tokens[v]
+	return (t.Dep == "ccomp" || t.Dep == "parataxis") && t.Head >= sw.lo && t.Head < sw.hi && speechVerbs[sw.lemmas[t.Head]]
+}
+
+// features feed the confidence score.
+type features struct {
+	specific           int // literal words matched by the verb pattern
+	srcVia, tgtVia     string
+	srcExact, tgtExact bool
+	neg, hyp, reported bool
+}
+
+// confidence is a logistic function of the evidence. The weights were set
+// by hand and then checked against the PETRARCH2 suite's reliability table
+// (see eval/events.go).
+func confidence(f features) float64 {
+	z := -0.2
+	if f.specific > 0 {
+		z += 0.6
+	}
+	switch f.srcVia {
+	case "nsubj":
+		z += 0.5
+	case "agent":
+		z += 0.4
+	case "control":
+		z += 0.1
+	default:
+		z -= 0.3
+	}
+	switch f.tgtVia {
+	case "obj", "subjpass":
+		z += 0.5
+	case "obl":
+		z += 0.1
+	case "objmod":
+		z += 0.2
+	}
+	if f.srcExact {
+		z += 0.3
+	}
+	if f.tgtExact {
+		z += 0.3
+	}
+	if f.neg {
+		z -= 0.6
+	}
+	if f.hyp {
+		z -= 0.3
+	}
+	if f.reported {
+		z -= 0.2
+	}
+	return math.Round(1/(1+math.Exp(-z))*1000) / 1000
+}

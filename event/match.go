@@ -1,0 +1,187 @@
+package event
+
+import (
+	"github.com/faultline-news/faultline/lexicon/petrarch"
+)
+
+// codeVerb codes verb token v: the dictionary verb (with its particles)
+// that fits best, refined by the most specific of its block's patterns, else
+// our own verb table. spec counts the literal words a pattern matched; last
+// is the last token of the trigger (the verb or its particle).
+func (sw *sentWork) codeVerb(v int) (code petrarch.EventCode, spec int, last int) {
+	last = v
+	for _, d := range sw.c.layers {
+		if d == nil || d.Verbs == nil {
+			continue
+		}
+		cands := d.Verbs.ByLemma(sw.lemmas[v])
+		if len(cands) == 0 {
+			cands = d.Verbs.ByForm(sw.words[v])
+		}
+		if len(cands) == 0 {
+			continue
+		}
+		var best *petrarch.Verb
+		bestLen, bestLast := -1, v
+		for _, vb := range cands {
+			end, ok := sw.particlesMatch(v, vb)
+			if !ok {
+				continue
+			}
+			n := len(vb.After) + len(vb.Before)
+			if n > bestLen {
+				best, bestLen, bestLast = vb, n, end
+			}
+		}
+		if best == nil {
+			continue
+		}
+		code = best.Code
+		if code.IsNull() && best.Block != nil {
+			code = best.Block.Code
+		}
+		last = bestLast
+		if best.Block != nil {
+			if p, n := sw.bestPattern(d.Verbs, best.Block.Patterns, v); p != nil {
+				return p.Code, n, last
+			}
+		}
+		return code, 0, last
+	}
+	if !sw.c.opts.OwnVerbs {
+		return petrarch.EventCode{}, 0, v
+	}
+	for _, ov := range ownIndex[sw.lemmas[v]] {
+		if ov.particle == "" {
+			return petrarch.EventCode{Code: ov.code}, 0, v
+		}
+		if end, ok := sw.particleAfter(v, ov.particle); ok {
+			return petrarch.EventCode{Code: ov.code}, 1, end
+		}
+	}
+	return petrarch.EventCode{}, 0, v
+}
+
+// particlesMatch checks a multi-word verb's words around v.
+func (sw *sentWork) particlesMatch(v int, vb *petrarch.Verb) (int, bool) {
+	end := v
+	for _, p := range vb.After {
+		e, ok := sw.particleAfter(v, p)
+		if !ok {
+			return v, false
+		}
+		if e > end && e-v <= 3 {
+			end = e
+		}
+	}
+	for i, p := range vb.Before {
+		k := v - len(vb.Before) + i
+		if k < sw.lo || sw.words[k] != p {
+			return v, false
+		}
+	}
+	return end, true
+}
+
+// particleAfter finds word p as a particle of v: a compound:prt child, the
+// case of an oblique of v, or one of the next three tokens.
+func (sw *sentWork) particleAfter(v int, p string) (int, bool) {
+	for _, k := range sw.kids[v] {
+		d := sw.doc.Tokens[k].Dep
+		if (d == "compound:prt" || d == "advmod") && sw.words[k] == p {
+			return k, true
+		}
+		if d == "obl" || d == "obl:agent" {
+			for _, c := range sw.kids[k] {
+				if sw.doc.Tokens[c].Dep == "case" && sw.words[c] == p {
+					return v, true
+				}
+			}
+		}
+	}
+	for k := v + 1; k < sw.hi && k <= v+3; k++ {
+		if sw.words[k] == p {
+			return k, true
+		}
+	}
+	return v, false
+}
+
+// bestPattern returns the pattern whose literal words and synsets all occur
+// around v (pre-verb ones before it, post-verb ones after it, in order)
+// with the most literal items; nil when none has any.
+func (sw *sentWork) bestPattern(vd *petrarch.VerbDict, pats []*petrarch.Pattern, v int) (*petrarch.Pattern, int) {
+	var best *petrarch.Pattern
+	bestN := 0
+	for _, p := range pats {
+		n1, ok := sw.matchSide(vd, p.Post, v+1, sw.hi, v)
+		if !ok {
+			continue
+		}
+		n2, ok := sw.matchSide(vd, p.Pre, sw.lo, v, v)
+		if !ok {
+			continue
+		}
+		if n := n1 + n2; n > bestN {
+			best, bestN = p, n
+		}
+	}
+	return best, bestN
+}
+
+// matchSide matches the literal elements of constituents in order over
+// tokens [lo, hi); the words after the verb must lie in v's subtree.
+func (sw *sentWork) matchSide(vd *petrarch.VerbDict, cs []petrarch.Constituent, lo, hi, v int) (int, bool) {
+	k, n := lo, 0
+	for _, c := range cs {
+		if c.Kind == petrarch.Prep && c.Prep != "" {
+			j := sw.find(k, hi, func(i int) int {
+				if sw.words[i] == c.Prep {
+					return 1
+				}
+				return 0
+			})
+			if j < 0 {
+				return 0, false
+			}
+			k, n = j, n+1
+		}
+		for _, e := range c.Elements {
+			switch e.Kind {
+			case petrarch.Word:
+				w := e.Text
+				j := sw.find(k, hi, func(i int) int {
+					if sw.words[i] == w || sw.lemmas[i] == w {
+						return 1
+					}
+					return 0
+				})
+				if j < 0 {
+					return 0, false
+				}
+				k, n = j, n+1
+			case petrarch.SynsetEl:
+				name := e.Text
+				j := sw.find(k, hi, func(i int) int {
+					return vd.MatchSynset(name, sw.words[:sw.hi], i)
+				})
+				if j < 0 {
+					return 0, false
+				}
+				k, n = j, n+1
+			}
+		}
+	}
+	return n, true
+}
+
+// find returns the index after the first match at or after from (before
+// hi), -1 when none; match returns the number of tokens matched at i.
+func (sw *sentWork) find(from, hi int, match func(i int) int) int {
+	for i := from; i < hi; i++ {
+		if l := match(i); l > 0 {
+			return i + l
+		}
+	}
+	return -1
+}

@@ -1,0 +1,242 @@
+package event
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"math"
+	"os"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/faultline-news/faultline"
+	"github.com/faultline-news/faultline/lexicon/petrarch"
+)
+
+// SuiteScoring describes how `faultline eval events` scores.
+const SuiteScoring = "per record, multiset of (source, target, CAMEO code) triples compared with the gold events " +
+	"(PETRARCH validation); negated events are not counted as coded; root F1 compares (source, target, root) triples; " +
+	"noevents_accuracy is the share of noevents records with no coded event; expected_error records " +
+	"(dateline, storydiscard, ...) count as handled when nothing is coded and nothing crashes"
+
+// SuiteScore is the score of the coder on one suite (the JSON printed by
+// `faultline eval events --json`).
+type SuiteScore struct {
+	Precision        float64 `json:"precision"`
+	Recall           float64 `json:"recall"`
+	F1               float64 `json:"f1"`
+	RootF1           float64 `json:"root_f1"`
+	NoeventsAccuracy float64 `json:"noevents_accuracy"`
+	Records          int     `json:"records"`
+	Gold             int     `json:"gold"`
+	Predicted        int     `json:"predicted"`
+	Correct          int     `json:"correct"`
+	Noevents         int     `json:"noevents"`
+	ExpectedErrors   int     `json:"expected_errors"`
+	ErrorsHandled    int     `json:"expected_errors_handled"`
+	Crashes          int     `json:"crashes"`
+	// Reliability bins the predicted events by confidence: in a calibrated
+	// coder, Accuracy is close to the bin's MeanConfidence.
+	Reliability   []ReliabilityBin `json:"reliability"`
+	SentencesPerS float64          `json:"sentences_per_s"`
+	Scoring       string           `json:"scoring"`
+}
+
+// ReliabilityBin is one row of the calibration table.
+type ReliabilityBin struct {
+	Low            float64 `json:"low"`
+	High           float64 `json:"high"`
+	Events         int     `json:"events"`
+	MeanConfidence float64 `json:"mean_confidence"`
+	Accuracy       float64 `json:"accuracy"`
+}
+
+type eventRecord struct {
+	ID            string `json:"id"`
+	Text          string `json:"text"`
+	Date          string `json:"date"`
+	Noevents      bool   `json:"noevents"`
+	ExpectedError string `json:"expected_error"`
+	Events        []struct {
+		Source string `json:"source"`
+		Target string `json:"target"`
+		Code   string `json:"code"`
+	} `json:"events"`
+}
+
+// ScoreSuite scores the event coder on a PETRARCH-style JSONL suite at path.
+// pre are the stages that segment, tag and parse (and optionally recognise
+// entities) each record's text; the coder is built over the dictionaries of
+// dictDir (petrarch.Load) and run after them.
+func ScoreSuite(ctx context.Context, path, dictDir string, pre []faultline.Stage) (SuiteScore, error) {
+	res := SuiteScore{Scoring: SuiteScoring}
+	var user *petrarch.Dictionaries
+	if dictDir != "" {
+		d, err := petrarch.Load(ctx, dictDir)
+		if err != nil {
+			return res, err
+		}
+		user = d
+	}
+	coder := NewStage(user)
+	stages := append(append([]faultline.Stage(nil), pre...), coder)
+	f, err := os.Open(path)
+	if err != nil {
+		return res, faultline.Errorf(faultline.ENOTFOUND, "event: suite cannot open %s (pass --data with a PETRARCH-style .jsonl suite): %w", path, err)
+	}
+	defer f.Close()
+	rd := bufio.NewReaderSize(f, 1<<20)
+	var tp, fp, fn, rtp, rfp, rfn, noevOK, sentences int
+	type scored struct {
+		conf    float64
+		correct bool
+	}
+	var preds []scored
+	start := time.Now()
+	line := 0
+	for {
+		if err := ctx.Err(); err != nil {
+			return res, faultline.Errorf(faultline.EUNAVAILABLE, "event: suite %s: %w", path, err)
+		}
+		b, rerr := rd.ReadBytes('\n')
+		if len(strings.TrimSpace(string(b))) > 0 {
+			line++
+			var rec eventRecord
+			if err := json.Unmarshal(b, &rec); err != nil {
+				return res, faultline.Errorf(faultline.EINVALID, "event: suite %s line %d is not a JSON event record (%v); check the file format", path, line, err)
+			}
+			res.Records++
+			doc := &faultline.Document{ID: rec.ID, Text: rec.Text}
+			if t, err := time.Parse("20060102", rec.Date); err == nil {
+				doc.Reference = t
+				doc.Published = t.Format("2006-01-02")
+			}
+			crashed := false
+			for _, s := range stages {
+				if err := s.Process(ctx, doc); err != nil {
+					var fe *faultline.Error
+					if errors.As(err, &fe) && fe.Code == faultline.EUNAVAILABLE {
+						return res, err
+					}
+					crashed = true
+					break
+				}
+			}
+			if crashed {
+				res.Crashes++
+			}
+			sentences += len(doc.Sentences)
+			gold := map[[3]string]int{}
+			groot := map[[3]string]int{}
+			for _, e := range rec.Events {
+				gold[[3]string{e.Source, e.Target, e.Code}]++
+				groot[[3]string{e.Source, e.Target, eventRoot(e.Code)}]++
+				res.Gold++
+			}
+			coded := 0
+			for _, e := range doc.Events {
+				if e.Negated {
+					continue
+				}
+				coded++
+				res.Predicted++
+				k := [3]string{e.SourceCode, e.TargetCode, e.CAMEO}
+				ok := gold[k] > 0
+				if ok {
+					gold[k]--
+					tp++
+				} else {
+					fp++
+				}
+				preds = append(preds, scored{e.Confidence, ok})
+				rk := [3]string{e.SourceCode, e.TargetCode, eventRoot(e.CAMEO)}
+				if groot[rk] > 0 {
+					groot[rk]--
+					rtp++
+				} else {
+					rfp++
+				}
+			}
+			for _, n := range gold {
+				fn += n
+			}
+			for _, n := range groot {
+				rfn += n
+			}
+			if rec.Noevents {
+				res.Noevents++
+				if coded == 0 && !crashed {
+					noevOK++
+				}
+			}
+			if rec.ExpectedError != "" {
+				res.ExpectedErrors++
+				if coded == 0 && !crashed {
+					res.ErrorsHandled++
+				}
+			}
+		}
+		if rerr == io.EOF {
+			break
+		}
+		if rerr != nil {
+			return res, faultline.Errorf(faultline.EINTERNAL, "event: suite reading %s: %w", path, rerr)
+		}
+	}
+	if res.Records == 0 {
+		return res, faultline.Errorf(faultline.ENOTFOUND, "event: suite %s holds no records", path)
+	}
+	res.Correct = tp
+	res.Precision, res.Recall, res.F1 = eventPRF(tp, fp, fn)
+	_, _, res.RootF1 = eventPRF(rtp, rfp, rfn)
+	if res.Noevents > 0 {
+		res.NoeventsAccuracy = float64(noevOK) / float64(res.Noevents)
+	}
+	sort.Slice(preds, func(i, j int) bool { return preds[i].conf < preds[j].conf })
+	for b := 0; b < 5; b++ {
+		lo, hi := float64(b)/5, float64(b+1)/5
+		bin := ReliabilityBin{Low: lo, High: hi}
+		sum, ok := 0.0, 0
+		for _, p := range preds {
+			if p.conf >= lo && (p.conf < hi || (b == 4 && p.conf <= hi)) {
+				bin.Events++
+				sum += p.conf
+				if p.correct {
+					ok++
+				}
+			}
+		}
+		if bin.Events > 0 {
+			bin.MeanConfidence = math.Round(sum/float64(bin.Events)*1000) / 1000
+			bin.Accuracy = math.Round(float64(ok)/float64(bin.Events)*1000) / 1000
+		}
+		res.Reliability = append(res.Reliability, bin)
+	}
+	if s := time.Since(start).Seconds(); s > 0 {
+		res.SentencesPerS = float64(sentences) / s
+	}
+	return res, nil
+}
+
+func eventRoot(code string) string {
+	if len(code) >= 2 {
+		return code[:2]
+	}
+	return code
+}
+
+func eventPRF(tp, fp, fn int) (p, r, f float64) {
+	if tp+fp > 0 {
+		p = float64(tp) / float64(tp+fp)
+	}
+	if tp+fn > 0 {
+		r = float64(tp) / float64(tp+fn)
+	}
+	if p+r > 0 {
+		f = 2 * p * r / (p + r)
+	}
+	return
+}

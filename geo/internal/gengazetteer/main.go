@@ -244,6 +244,24 @@ func run(npm, out string) error {
 			if linked == "" {
 				if pos, ok := divisionPositions[rc.Code+":"+r.Name]; ok {
 					e.lat, e.lon, e.fcode = pos[0], pos[1], "ADM1"
+					// Name the nearest unnamed GeoNames group of the
+					// country, so its places carry the division's name.
+					best, bestD := "", 900.0
+					for _, key := range groupKeys {
+						g := groups[key]
+						if !strings.HasPrefix(key, rc.Code+".") || g.n == 0 {
+							continue
+						}
+						if _, taken := admin1Name[key]; taken {
+							continue
+						}
+						if d := kmBetween(pos[0], pos[1], g.lat/float64(g.n), g.lon/float64(g.n)); d < bestD {
+							best, bestD = key, d
+						}
+					}
+					if best != "" {
+						admin1Name[best] = r.Name
+					}
 				}
 			}
 			names := []string{r.Name, trimDivisionWord(r.Name)}
@@ -455,6 +473,13 @@ func readCounties(path string) ([]county, error) {
 		out = append(out, county{state: cols[0], code: cols[2], name: cols[3]})
 	}
 	return out, nil
+}
+
+// kmBetween is an equirectangular distance in km.
+func kmBetween(lat1, lon1, lat2, lon2 float64) float64 {
+	x := (lon2 - lon1) * math.Cos((lat1+lat2)*math.Pi/360)
+	y := lat2 - lat1
+	return 111.195 * math.Sqrt(x*x+y*y)
 }
 
 func writeGzip(path string, fill func(w *bufio.Writer)) error {

@@ -10,8 +10,13 @@ import (
 	"time"
 
 	"github.com/faultline-news/faultline"
+	"github.com/faultline-news/faultline/actor"
+	"github.com/faultline-news/faultline/coref"
 	"github.com/faultline-news/faultline/dedupe"
+	"github.com/faultline-news/faultline/event"
 	"github.com/faultline-news/faultline/extract"
+	"github.com/faultline-news/faultline/geo"
+	"github.com/faultline-news/faultline/lexicon/petrarch"
 	nermodel "github.com/faultline-news/faultline/model/ner"
 	parsermodel "github.com/faultline-news/faultline/model/parser"
 	taggermodel "github.com/faultline-news/faultline/model/tagger"
@@ -19,6 +24,7 @@ import (
 	"github.com/faultline-news/faultline/parse"
 	"github.com/faultline-news/faultline/pipeline"
 	"github.com/faultline-news/faultline/quantity"
+	"github.com/faultline-news/faultline/quote"
 	"github.com/faultline-news/faultline/segment"
 	"github.com/faultline-news/faultline/source"
 	"github.com/faultline-news/faultline/tag"
@@ -32,6 +38,7 @@ type inputFlags struct {
 	workers     int
 	followLinks bool
 	maxBytes    int64
+	dict        string
 }
 
 func (f *inputFlags) register(cmd *cobra.Command) {
@@ -39,11 +46,21 @@ func (f *inputFlags) register(cmd *cobra.Command) {
 	cmd.Flags().IntVar(&f.workers, "workers", 0, "documents analysed in parallel (default: number of cores)")
 	cmd.Flags().BoolVar(&f.followLinks, "follow-links", false, "for feeds: fetch each item's linked page instead of using the feed's own text")
 	cmd.Flags().Int64Var(&f.maxBytes, "max-bytes", 50<<20, "largest single document read, in bytes")
+	cmd.Flags().StringVar(&f.dict, "dict", "", "folder of PETRARCH/TABARI-format dictionaries (verbs, actors, agents, discards) used before faultline's own")
 }
 
-// engine builds the reading and analysis engine from the flags.
-func (f *inputFlags) engine(pipe *pipeline.Pipeline) (*engine, error) {
+// engine builds the reading and analysis engine from the flags, with the
+// default pipeline.
+func (f *inputFlags) engine(ctx context.Context) (*engine, error) {
 	date, err := parseDate(f.date)
+	if err != nil {
+		return nil, err
+	}
+	user, err := loadDict(ctx, f.dict)
+	if err != nil {
+		return nil, err
+	}
+	pipe, err := analysisPipeline(user)
 	if err != nil {
 		return nil, err
 	}
@@ -55,9 +72,11 @@ func (f *inputFlags) engine(pipe *pipeline.Pipeline) (*engine, error) {
 	}, nil
 }
 
-// analysisPipeline is the default chain of analysis stages. The embedded
-// models are loaded once per process.
-func analysisPipeline() (*pipeline.Pipeline, error) {
+// analysisStages builds the default chain of analysis stages, without the
+// event coder when events is false. The embedded models are loaded once per
+// process; user is the PETRARCH-format dictionaries given with --dict (nil
+// for none).
+func analysisStages(user *petrarch.Dictionaries, events bool) ([]faultline.Stage, error) {
 	tagger, err := taggermodel.Load()
 	if err != nil {
 		return nil, err
@@ -70,16 +89,45 @@ func analysisPipeline() (*pipeline.Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return pipeline.New(
+	gaz, err := geo.Load()
+	if err != nil {
+		return nil, err
+	}
+	stages := []faultline.Stage{
 		// Hyphenated words are split as in the UD treebanks the tagger,
 		// parser and recognizer are trained on.
 		segment.NewStage(segment.Options{SplitHyphens: true}),
 		tag.NewStage(tagger),
 		parse.NewStage(parser),
 		ner.NewStage(recognizer),
+		actor.New(),
+		coref.New(),
+		geo.NewStage(gaz),
 		timex.New(),
 		quantity.New(),
-	)
+		quote.New(),
+	}
+	if events {
+		stages = append(stages, event.NewStage(user))
+	}
+	return stages, nil
+}
+
+// analysisPipeline is the default pipeline, events included.
+func analysisPipeline(user *petrarch.Dictionaries) (*pipeline.Pipeline, error) {
+	stages, err := analysisStages(user, true)
+	if err != nil {
+		return nil, err
+	}
+	return pipeline.New(stages...)
+}
+
+// loadDict reads the --dict directory, when given.
+func loadDict(ctx context.Context, dir string) (*petrarch.Dictionaries, error) {
+	if dir == "" {
+		return nil, nil
+	}
+	return petrarch.Load(ctx, dir)
 }
 
 func (e *env) analyzeCmd() *cobra.Command {
@@ -102,11 +150,7 @@ gzip-compressed — and prints one document per article (see docs/output-format.
 			default:
 				return faultline.Errorf(faultline.EINVALID, "--format %q: want json, jsonl or text", format)
 			}
-			pipe, err := analysisPipeline()
-			if err != nil {
-				return err
-			}
-			eng, err := in.engine(pipe)
+			eng, err := in.engine(cmd.Context())
 			if err != nil {
 				return err
 			}

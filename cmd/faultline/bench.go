@@ -52,15 +52,11 @@ measures one core.`,
 			if len(data) == 0 {
 				return faultline.Errorf(faultline.EINVALID, "bench: give the inputs to measure with --data PATH")
 			}
-			pipe, err := analysisPipeline()
+			eng, err := in.engine(cmd.Context())
 			if err != nil {
 				return err
 			}
-			eng, err := in.engine(pipe)
-			if err != nil {
-				return err
-			}
-			res, err := runBench(cmd, eng, pipe, data)
+			res, err := runBench(cmd, eng, eng.pipe, data)
 			if err != nil {
 				return err
 			}

@@ -17,7 +17,7 @@ func (e *env) evalCmd() *cobra.Command {
 		Long: `eval scores one stage of faultline on a gold suite and prints the metrics; with --json
 the last line is one JSON object with metrics as fractions in [0,1].`,
 	}
-	cmd.AddCommand(e.evalExtractionCmd(), e.evalUDCmd(), e.evalNERCmd())
+	cmd.AddCommand(e.evalExtractionCmd(), e.evalUDCmd(), e.evalNERCmd(), e.evalGeoCmd(), e.evalQuotesCmd(), e.evalEventsCmd())
 	return cmd
 }
 

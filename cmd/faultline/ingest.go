@@ -30,11 +30,7 @@ duplicate.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			pipe, err := analysisPipeline()
-			if err != nil {
-				return err
-			}
-			eng, err := in.engine(pipe)
+			eng, err := in.engine(ctx)
 			if err != nil {
 				return err
 			}

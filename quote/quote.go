@@ -72,7 +72,9 @@ var cues = map[string]bool{
 	"testified": true, "asserted": true, "maintained": true, "contended": true, "alleged": true,
 	"thinks": true, "think": true, "thought": true, "hopes": true, "hoped": true, "fears": true, "feared": true,
 	"expects": true, "expected": false, "pointed": false, "charged": true, "countered": true, "announce": true,
-	"exclaimed": false, "echoed": false, "shouted": false, "yelled": false, "read": false, "reads": false,
+	"exclaimed": false, "retorted": false, "chanted": false, "chant": false, "jokes": false, "jokingly": false,
+	"shouts": false, "yells": false, "screamed": false, "replies": false, "answered": false, "answers": false,
+	"interjected": false, "snapped": false, "barked": false, "mused": false, "scoffed": false, "sighed": false, "echoed": false, "shouted": false, "yelled": false, "read": false, "reads": false,
 	"called": false, "calls": false, "labeled": false, "labeling": false, "described": false, "describes": false,
 	"dubbed": false, "wrote:": false, "recommended": true, "proposed": false, "indicated": true, "revealed": true, "explain": true, "added:": true,
 }
@@ -390,7 +392,8 @@ func (f *finder) attributeDirect(d *draft) *attribution {
 			}
 			break
 		}
-		if !f.isCue(i) && !(colon && f.toks[i].pos == "VERB") {
+		near := d.open-i <= 2
+		if !f.isCue(i) && !((colon || near) && f.toks[i].pos == "VERB") {
 			continue
 		}
 		if s, e := f.subjectBefore(i); e > s && (cues[lw] || f.namedSubject(s, e) || !f.toks[e-1].isPlainNoun()) {
@@ -543,6 +546,34 @@ func (f *finder) subjectBefore(c int) (int, int) {
 	}
 	if k < lo {
 		return 0, 0
+	}
+	// a day or time between subject and cue: "Beck on Wednesday called"
+	for k-1 >= lo && (dayWords[f.toks[k].lw] || f.toks[k].lw == "week" || f.toks[k].lw == "month") {
+		k--
+		if f.toks[k].lw == "on" || f.toks[k].lw == "last" || f.toks[k].lw == "this" {
+			k--
+		}
+		for k >= lo && preCueAdverbs[f.toks[k].lw] {
+			k--
+		}
+	}
+	if k < lo {
+		return 0, 0
+	}
+	if f.toks[k].w == "," && k-1 >= lo {
+		// "Gov. John Kasich (R-OH), said": a person right before the comma
+		j := k - 1
+		if f.toks[j].w == ")" {
+			for j > lo && k-j < 8 && f.toks[j].w != "(" {
+				j--
+			}
+			j--
+		}
+		if j >= lo {
+			if mi := f.mentAt[j]; mi >= 0 && f.ments[mi].te == j+1 && f.doc.Entities[f.ments[mi].entity].Type == faultline.EntityPerson {
+				return f.extendBack(f.ments[mi].ts, lo), j + 1
+			}
+		}
 	}
 	if f.toks[k].w == ")" {
 		// "Rep. Paul Ryan (R-WI) said"
@@ -886,4 +917,9 @@ func (f *finder) namedSubject(s, e int) bool {
 // untagged lower-case word).
 func (t tokenInfo) isPlainNoun() bool {
 	return t.pos == "NOUN" || t.pos == "" && t.w != "" && t.w[0] >= 'a' && t.w[0] <= 'z'
+}
+
+var dayWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "today": true, "yesterday": true, "tonight": true, "earlier": true, "later": true,
 }

@@ -395,7 +395,7 @@ func (sw *sentWork) subjectOf(v int) ([]int, string) {
 		default:
 			// "is about to restore": the predicate hangs under an
 			// adjective, adposition or auxiliary-like head.
-			if t.Dep == "advcl" || t.Dep == "ccomp" || t.Head < 0 {
+			if t.Head < 0 || t.Dep == "ccomp" || (t.Dep == "advcl" && !sw.hasCase(v, "to")) {
 				return nil, ""
 			}
 			via = "control"
@@ -427,23 +427,60 @@ func (sw *sentWork) targetOf(v int) ([]resolved, string) {
 			return r, "obj"
 		}
 	}
-	// modifiers of the object: "ties with Gondor", "attack by X on Y"
+	// modifiers of the object: "ties with Gondor", "resumption of ties with X"
 	for _, o := range objs {
-		for _, k := range sw.kids[o] {
-			if sw.doc.Tokens[k].Dep == "nmod" && sw.caseOf(k) != "of" {
-				if r := sw.resolveAll([]int{k}); len(r) > 0 {
-					return r, "objmod"
+		if r := sw.modTarget(o); len(r) > 0 {
+			return r, "objmod"
+		}
+	}
+	var loc []resolved
+	for _, o := range obls {
+		r := sw.resolveAll([]int{o})
+		via := "obl"
+		if len(r) == 0 {
+			r, via = sw.modTarget(o), "oblmod"
+		}
+		if len(r) == 0 {
+			continue
+		}
+		if locative[sw.caseOf(o)] && via == "obl" {
+			if loc == nil {
+				loc = r
+			}
+			continue
+		}
+		return r, via
+	}
+	if loc != nil {
+		return loc, "obl"
+	}
+	return nil, ""
+}
+
+// locative prepositions introduce places more often than targets; their
+// obliques are the target only when no other oblique is.
+var locative = map[string]bool{"in": true, "at": true, "near": true, "inside": true, "across": true, "throughout": true, "during": true}
+
+// modTarget searches the nominal modifiers below k, breadth first and at
+// most three levels down, for the first that resolves to actors.
+func (sw *sentWork) modTarget(k int) []resolved {
+	level := []int{k}
+	for depth := 0; depth < 3 && len(level) > 0; depth++ {
+		var next []int
+		for _, n := range level {
+			for _, c := range sw.kids[n] {
+				if sw.doc.Tokens[c].Dep != "nmod" || sw.isTemporal(c) {
+					continue
 				}
+				if r := sw.resolveAll([]int{c}); len(r) > 0 {
+					return r
+				}
+				next = append(next, c)
 			}
 		}
+		level = next
 	}
-	for _, o := range obls {
-		if r := sw.resolveAll([]int{o}); len(r) > 0 {
-			return r, "obl"
-		}
-	}
-	// "vowed to wage war on X": an xcomp's own object or oblique
-	return nil, ""
+	return nil
 }
 
 func (sw *sentWork) isTemporal(k int) bool {
@@ -483,20 +520,21 @@ func (sw *sentWork) resolveAll(heads []int) []resolved {
 		if depth > 8 || h < sw.lo || h >= sw.hi {
 			return
 		}
-		r, ok := sw.resolve(h)
-		if !ok {
+		rs := sw.resolve(h)
+		if len(rs) == 0 {
 			for _, k := range sw.kids[h] {
 				if sw.doc.Tokens[k].Dep == "appos" {
-					r, ok = sw.resolve(k)
-					if ok {
+					if rs = sw.resolve(k); len(rs) > 0 {
 						break
 					}
 				}
 			}
 		}
-		if ok && !seen[r.code] {
-			seen[r.code] = true
-			out = append(out, r)
+		for _, r := range rs {
+			if !seen[r.code] {
+				seen[r.code] = true
+				out = append(out, r)
+			}
 		}
 		for _, k := range sw.kids[h] {
 			if sw.doc.Tokens[k].Dep == "conj" {
@@ -510,9 +548,14 @@ func (sw *sentWork) resolveAll(heads []int) []resolved {
 	return out
 }
 
-// resolve codes the noun phrase headed by h: a country-level actor from the
-// actor dictionaries (or the entity covering it), with agent codes attached.
-func (sw *sentWork) resolve(h int) (resolved, bool) {
+// resolve codes the noun phrase headed by h: country-level actors from the
+// actor dictionaries (or the entity covering the head), with the agent codes
+// of the phrase attached. Nominal modifiers ("soldiers from X", "the
+// government of X") are entered only below agent or actor words, so that
+// "the resumption of ties with X" does not make X the resumption's actor.
+// Conjoined actors inside the phrase ("ambassadors of A, B and C") and
+// compound codes ("A/B") give one result each.
+func (sw *sentWork) resolve(h int) []resolved {
 	var np []int
 	var walk func(k, depth int)
 	walk = func(k, depth int) {
@@ -520,9 +563,20 @@ func (sw *sentWork) resolve(h int) (resolved, bool) {
 		if depth > 6 {
 			return
 		}
+		nominal := sw.actorSpan[k-sw.lo] >= 0 || sw.agentSpan[k-sw.lo] >= 0
 		for _, c := range sw.kids[k] {
+			if c < sw.lo || c >= sw.hi {
+				continue
+			}
 			d := sw.doc.Tokens[c].Dep
-			if npSkip[d] {
+			switch {
+			case d == "appos":
+				if !sw.adjacent(k, c) {
+					continue
+				}
+			case npSkip[d]:
+				continue
+			case d == "nmod" && !nominal:
 				continue
 			}
 			walk(c, depth+1)
@@ -533,41 +587,48 @@ func (sw *sentWork) resolve(h int) (resolved, bool) {
 	minT, maxT := h, h
 	for _, k := range np {
 		in[k] = true
-		if k < minT {
-			minT = k
-		}
-		if k > maxT {
-			maxT = k
-		}
+		minT, maxT = min(minT, k), max(maxT, k)
 	}
-	actor, actorCode, exact := -1, "", false
-	// the actor covering the head wins, else the first in text order
+	var codes []string
+	exact := false
+	actorTok := -1
 	if a := sw.actorSpan[h-sw.lo]; a >= 0 && sw.actorCodes[a] != "" {
-		actor, actorCode, exact = a, sw.actorCodes[a], true
+		codes, exact, actorTok = []string{sw.actorCodes[a]}, true, h
 	} else {
 		for k := minT; k <= maxT; k++ {
 			if !in[k] {
 				continue
 			}
 			if a := sw.actorSpan[k-sw.lo]; a >= 0 && sw.actorCodes[a] != "" {
-				actor, actorCode = a, sw.actorCodes[a]
+				codes, actorTok = []string{sw.actorCodes[a]}, k
 				break
 			}
 		}
 	}
+	if actorTok >= 0 && actorTok != h {
+		// conjoined actors of the modifier: "of Arnor, Osgiliath and Gondor"
+		at := sw.actors[sw.actorSpan[actorTok-sw.lo]]
+		for k := sw.lo + at.Start; k < sw.lo+at.Start+at.Length; k++ {
+			for _, c := range sw.kids[k] {
+				if sw.doc.Tokens[c].Dep != "conj" {
+					continue
+				}
+				if a := sw.actorSpan[c-sw.lo]; a >= 0 && sw.actorCodes[a] != "" {
+					codes = append(codes, sw.actorCodes[a])
+				}
+			}
+		}
+	}
 	var entity *string
-	if actorCode == "" && sw.entityAt != nil {
+	if len(codes) == 0 && sw.entityAt != nil {
 		if ei, ok := sw.entityAt[h]; ok {
 			e := &sw.doc.Entities[ei]
 			if e.Actor != nil && e.Actor.Code != "" {
-				actorCode, exact = e.Actor.Code, true
+				codes, exact = []string{e.Actor.Code}, true
 				id := e.ID
 				entity = &id
 			}
 		}
-	}
-	if actorCode == "" || strings.HasPrefix(actorCode, "---") {
-		return resolved{}, false
 	}
 	if entity == nil && sw.entityAt != nil {
 		if ei, ok := sw.entityAt[h]; ok {
@@ -575,7 +636,7 @@ func (sw *sentWork) resolve(h int) (resolved, bool) {
 			entity = &id
 		}
 	}
-	code := actorCode
+	var agents []*petrarch.Agent
 	seenAgent := map[int]bool{}
 	for k := minT; k <= maxT; k++ {
 		if !in[k] {
@@ -586,22 +647,46 @@ func (sw *sentWork) resolve(h int) (resolved, bool) {
 			continue
 		}
 		seenAgent[g] = true
-		ag := sw.agents[g].Agent
-		if strings.Contains(code[min(3, len(code)):], ag.Code) {
-			continue
-		}
-		code = ag.Combine(code)
+		agents = append(agents, sw.agents[g].Agent)
 		if k == h {
 			exact = true
 		}
 	}
-	_ = actor
 	t0, t1 := sw.doc.Tokens[minT], sw.doc.Tokens[maxT]
 	text := ""
 	if t0.Start <= t1.End && t1.End <= len(sw.doc.Text) {
 		text = sw.doc.Text[t0.Start:t1.End]
 	}
-	return resolved{code: code, text: text, entity: entity, exact: exact}, true
+	var out []resolved
+	for _, cs := range codes {
+		for _, code := range strings.Split(cs, "/") {
+			code = strings.TrimSpace(code)
+			if code == "" || strings.HasPrefix(code, "---") {
+				continue
+			}
+			for _, ag := range agents {
+				if strings.Contains(code[min(3, len(code)):], ag.Code) {
+					continue
+				}
+				code = ag.Combine(code)
+			}
+			out = append(out, resolved{code: code, text: text, entity: entity, exact: exact})
+		}
+	}
+	return out
+}
+
+// adjacent reports whether no comma or bracket separates tokens a and b.
+func (sw *sentWork) adjacent(a, b int) bool {
+	if a > b {
+		a, b = b, a
+	}
+	for k := a + 1; k < b; k++ {
+		if sw.doc.Tokens[k].POS == "PUNCT" {
+			return false
+		}
+	}
+	return true
 }
 
 // clauseSpan returns the byte span of v's subtree.
@@ -742,6 +827,8 @@ func confidence(f features) float64 {
 		z += 0.1
 	case "objmod":
 		z += 0.2
+	case "oblmod":
+		z -= 0.1
 	}
 	if f.srcExact {
 		z += 0.3

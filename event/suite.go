@@ -72,6 +72,22 @@ type eventRecord struct {
 // entities) each record's text; the coder is built over the dictionaries of
 // dictDir (petrarch.Load) and run after them.
 func ScoreSuite(ctx context.Context, path, dictDir string, pre []faultline.Stage) (SuiteScore, error) {
+	return ScoreSuiteEach(ctx, path, dictDir, pre, nil)
+}
+
+// RecordTriples is what each reports for one record: gold and coded
+// (source, target, code) triples and the coded events.
+type RecordTriples struct {
+	ID    string
+	Text  string
+	Gold  [][3]string
+	Coded [][3]string
+	Doc   *faultline.Document
+}
+
+// ScoreSuiteEach is ScoreSuite calling each (when not nil) after every
+// record, for error analysis.
+func ScoreSuiteEach(ctx context.Context, path, dictDir string, pre []faultline.Stage, each func(RecordTriples)) (SuiteScore, error) {
 	res := SuiteScore{Scoring: SuiteScoring}
 	var user *petrarch.Dictionaries
 	if dictDir != "" {
@@ -162,6 +178,18 @@ func ScoreSuite(ctx context.Context, path, dictDir string, pre []faultline.Stage
 			}
 			for _, n := range gold {
 				fn += n
+			}
+			if each != nil {
+				rt := RecordTriples{ID: rec.ID, Text: rec.Text, Doc: doc}
+				for _, e := range rec.Events {
+					rt.Gold = append(rt.Gold, [3]string{e.Source, e.Target, e.Code})
+				}
+				for _, e := range doc.Events {
+					if !e.Negated {
+						rt.Coded = append(rt.Coded, [3]string{e.SourceCode, e.TargetCode, e.CAMEO})
+					}
+				}
+				each(rt)
 			}
 			for _, n := range groot {
 				rfn += n

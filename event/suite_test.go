@@ -4,8 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -84,7 +86,18 @@ func TestSuites(t *testing.T) {
 	stages := pre(t)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			r, err := event.ScoreSuite(context.Background(), filepath.Join(ev, tc.file), tc.dicts, stages)
+			var each func(event.RecordTriples)
+			if *dumpSuite != "" {
+				f, err := os.Create(*dumpSuite + "." + tc.name)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer f.Close()
+				each = func(r event.RecordTriples) {
+					fmt.Fprintf(f, "%s\t%s\n  gold  %v\n  coded %v\n%s\n", r.ID, r.Text, r.Gold, r.Coded, parseString(r.Doc))
+				}
+			}
+			r, err := event.ScoreSuiteEach(context.Background(), filepath.Join(ev, tc.file), tc.dicts, stages, each)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -99,4 +112,13 @@ func TestSuites(t *testing.T) {
 			}
 		})
 	}
+}
+
+// parseString renders a parse compactly: word/dep->head.
+func parseString(doc *faultline.Document) string {
+	var b strings.Builder
+	for i, t := range doc.Tokens {
+		fmt.Fprintf(&b, " %d:%s/%s/%s>%d", i, doc.Text[t.Start:t.End], t.POS, t.Dep, t.Head)
+	}
+	return b.String()
 }

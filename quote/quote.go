@@ -396,7 +396,7 @@ func (f *finder) attributeDirect(d *draft) *attribution {
 		if !f.isCue(i) && !((colon || near) && f.toks[i].pos == "VERB") {
 			continue
 		}
-		if s, e := f.subjectBefore(i); e > s && (cues[lw] || f.namedSubject(s, e) || !f.toks[e-1].isPlainNoun()) {
+		if s, e := f.subjectBefore(i); e > s && (cues[lw] || f.namedSubject(s, e) || !namingVerbs[lw] || !f.toks[e-1].isPlainNoun()) {
 			f.usedCue[i] = true
 			return &attribution{speakerTS: s, speakerTE: e, cue: lw, cueTok: i, medium: f.medium(i+1, d.open)}
 		}
@@ -411,7 +411,7 @@ func (f *finder) attributeDirect(d *draft) *attribution {
 				return &attribution{speakerTS: i + 1, speakerTE: e, cue: lw, cueTok: i}
 			}
 		}
-		if s, e := f.sentenceSubject(i); e > s {
+		if s, e := f.sentenceSubject(i); e > s && !namingVerbs[lw] {
 			f.usedCue[i] = true
 			return &attribution{speakerTS: s, speakerTE: e, cue: lw, cueTok: i, medium: f.medium(i+1, d.open)}
 		}
@@ -440,6 +440,7 @@ func (f *finder) sentenceSubject(i int) (int, int) {
 	for b > 0 && f.sentOf[b-1] == f.sentOf[i] && f.para[b-1] == f.para[i] {
 		b--
 	}
+	fs, fe := 0, 0 // the first subject found, when none is named
 	for k := i - 1; k > b; k-- {
 		if f.inQuote[k] >= 0 {
 			continue
@@ -447,11 +448,16 @@ func (f *finder) sentenceSubject(i int) (int, int) {
 		if p := f.toks[k].pos; p == "VERB" || p == "AUX" || f.isCue(k) {
 			s, e := f.subjectBefore(k)
 			if e > s && s >= b {
-				return s, e
+				if f.namedSubject(s, e) {
+					return s, e
+				}
+				if fe <= fs {
+					fs, fe = s, e
+				}
 			}
 		}
 	}
-	return 0, 0
+	return fs, fe
 }
 
 // afterQuote reads "he said", "said Hamasaeed", "Jafar al-Hosseini, a
@@ -922,4 +928,12 @@ func (t tokenInfo) isPlainNoun() bool {
 var dayWords = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
 	"sunday": true, "today": true, "yesterday": true, "tonight": true, "earlier": true, "later": true,
+}
+
+// namingVerbs name or describe rather than quote ("a class called
+// “Perception”"): their subject must be a person, group or pronoun.
+var namingVerbs = map[string]bool{
+	"called": true, "calls": true, "titled": true, "entitled": true, "dubbed": true, "labeled": true,
+	"labeling": true, "named": true, "reading": true, "read": true, "reads": true, "described": true,
+	"describes": true, "known": true,
 }

@@ -361,7 +361,7 @@ func (f *finder) attributeDirect(d *draft) *attribution {
 			if f.inQuote[k] >= 0 || f.toks[k].w == "." {
 				break
 			}
-			if mi := f.mentAt[k]; mi >= 0 && f.doc.Entities[f.ments[mi].entity].Type == faultline.EntityPerson {
+			if mi := f.mentAt[k]; mi >= 0 && (f.doc.Entities[f.ments[mi].entity].Type == faultline.EntityPerson || f.doc.Entities[f.ments[mi].entity].Type == faultline.EntityOrg) {
 				m := f.ments[mi]
 				if !f.verbBetween(m.te, d.open-1) {
 					return &attribution{speakerTS: m.ts, speakerTE: m.te, cue: ":", cueTok: d.open - 1}
@@ -370,7 +370,11 @@ func (f *finder) attributeDirect(d *draft) *attribution {
 			}
 		}
 	}
-	for i := d.open - 1; i >= lo && d.open-i <= 12; i-- {
+	window := 20
+	if colon {
+		window = 30
+	}
+	for i := d.open - 1; i >= lo && d.open-i <= window; i-- {
 		if f.inQuote[i] >= 0 || f.toks[i].w == "." || f.toks[i].w == "?" || f.toks[i].w == "!" {
 			break
 		}
@@ -887,6 +891,12 @@ func (f *finder) shortSubjectEnd(j, end int) int {
 			return j
 		}
 		e = f.ments[mi].te
+	} else if f.toks[j].pos == "PROPN" {
+		// a name the ner stage missed: "Trump shot back"
+		e = j
+		for e < end && e-j < 3 && f.toks[e].pos == "PROPN" && f.mentAt[e] < 0 {
+			e++
+		}
 	}
 	if e == j {
 		return j

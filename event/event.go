@@ -36,6 +36,10 @@ type Options struct {
 	// NoDefaultActors leaves faultline's embedded country/role lexicon out,
 	// so that only the user's dictionaries code actors.
 	NoDefaultActors bool
+	// AgentOnly codes a noun phrase whose head is an agent word but which
+	// names no country ("militias", "the police") as "---" plus the agent
+	// code, the way PETRARCH writes unknown-country actors.
+	AgentOnly bool
 }
 
 // Coder is the event-coding stage.
@@ -194,6 +198,7 @@ type sentWork struct {
 	actors     []petrarch.ActorMatch
 	agents     []petrarch.AgentMatch
 	actorCodes []string
+	first      int // index of the sentence's first event in doc.Events
 }
 
 func (w *docWork) sentence(si, lo, hi int) {
@@ -201,7 +206,7 @@ func (w *docWork) sentence(si, lo, hi int) {
 	if _, ok := w.c.layers.Discarded(words); ok {
 		return
 	}
-	sw := &sentWork{docWork: w, index: si, lo: lo, hi: hi,
+	sw := &sentWork{docWork: w, index: si, lo: lo, hi: hi, first: len(w.doc.Events),
 		actorSpan: make([]int, hi-lo), agentSpan: make([]int, hi-lo)}
 	for i := range sw.actorSpan {
 		sw.actorSpan[i], sw.agentSpan[i] = -1, -1
@@ -256,15 +261,15 @@ func (w *docWork) isVerbal(i int) bool {
 	return false
 }
 
-// predicate codes the events headed by verb token v.
+// predicate codes the events headed by verb token v: the verb's own event,
+// events named by nouns in its obliques ("said during a meeting with X"),
+// and the accusation made by reporting a violent act ("X warned that Y
+// are holding Z": X accuses Y).
 func (sw *sentWork) predicate(v int) {
 	if !sw.isVerbal(v) {
 		return
 	}
 	code, spec, trigEnd := sw.codeVerb(v)
-	if code.IsNull() {
-		return
-	}
 	passive := false
 	for _, k := range sw.kids[v] {
 		if d := sw.doc.Tokens[k].Dep; d == "nsubj:pass" || d == "aux:pass" {
@@ -290,67 +295,172 @@ func (sw *sentWork) predicate(v int) {
 		srcHeads, srcVia = sw.subjectOf(v)
 	}
 	srcs := sw.resolveAll(srcHeads)
-	if len(srcs) == 0 {
-		return
-	}
-	var tgts []resolved
-	tgtVia := ""
-	if passive {
-		tgts = sw.resolveAll(tgtHeads)
-		tgtVia = "subjpass"
-	} else {
-		tgts, tgtVia = sw.targetOf(v)
-	}
-	if len(tgts) == 0 {
-		return
-	}
 	neg, hyp := sw.modality(v)
+	reported := sw.reportedText(v)
 	reporter := sw.reporter(v)
-	t0 := sw.doc.Tokens[v]
-	trig := faultline.Mention{Start: t0.Start, End: sw.doc.Tokens[trigEnd].End}
-	if trig.End < trig.Start {
-		trig.End = t0.End
-	}
-	trig.Text = sw.doc.Text[trig.Start:trig.End]
 	clauseLo, clauseHi := sw.clauseSpan(v)
 	date := sw.date
 	if d := sw.timeIn(clauseLo, clauseHi); d != "" {
 		date = d
 	}
 	place := sw.placeIn(clauseLo, clauseHi)
-	emit := func(s, t resolved, cd string) {
-		if s.code == t.code || cd == "" {
-			return
-		}
-		ev := faultline.Event{
-			SourceText: s.text, TargetText: t.text, SourceCode: s.code, TargetCode: t.code,
-			CAMEO: cd, Trigger: trig, Sentence: sw.index, Negated: neg, Hypothetical: hyp,
-			ReportedBy: reporter, Date: date, Place: place, Plover: faultline.Plover{Context: []string{}},
-		}
-		ev.Source, ev.Target = s.entity, t.entity
-		if info, ok := cameo.Lookup(cd); ok {
-			ev.QuadClass = int(info.QuadClass)
-			ev.Goldstein = info.Goldstein
-			ev.Plover.Type = info.Plover.Type
-			ev.Plover.Mode = info.Plover.Mode
-			if info.Plover.Context != "" {
-				ev.Plover.Context = strings.Split(info.Plover.Context, ";")
+	base := faultline.Event{Sentence: sw.index, Negated: neg, Hypothetical: hyp, ReportedBy: reporter, Date: date, Place: place}
+	f := features{specific: spec, srcVia: srcVia, neg: neg, hyp: hyp, reported: reporter != nil || reported}
+
+	coded := false
+	if !code.IsNull() && !passive && srcVia != "nsubj" {
+		// "fighting between X and Y": the parties act on each other
+		// (unless the verb has a subject of its own)
+		for _, k := range sw.kids[v] {
+			if sw.doc.Tokens[k].Dep != "obl" || !sw.hasCase(k, "between") {
+				continue
+			}
+			if ps := sw.resolveAll([]int{k}); len(ps) >= 2 {
+				g := f
+				g.srcVia, g.tgtVia = "between", "between"
+				for i, a := range ps {
+					for j, b := range ps {
+						if i != j {
+							sw.emitAll(base, sw.mention(v, trigEnd), []resolved{a}, []resolved{b}, code, g)
+						}
+					}
+				}
+				return
 			}
 		}
-		ev.Confidence = confidence(features{specific: spec, srcVia: srcVia, tgtVia: tgtVia,
-			srcExact: s.exact, tgtExact: t.exact, neg: neg, hyp: hyp, reported: reporter != nil || sw.reportedText(v)})
-		sw.doc.Events = append(sw.doc.Events, ev)
 	}
+	if !code.IsNull() {
+		var tgts []resolved
+		if passive {
+			tgts = sw.resolveAll(tgtHeads)
+			f.tgtVia = "subjpass"
+		} else {
+			tgts, f.tgtVia = sw.targetOf(v)
+		}
+		if len(tgts) > 0 {
+			sw.emitAll(base, sw.mention(v, trigEnd), srcs, tgts, code, f)
+			coded = true
+		}
+	}
+	if passive || neg {
+		return
+	}
+	// nouns that name an event: "during a meeting with X", "in talks with X"
+	for _, k := range sw.kids[v] {
+		if d := sw.doc.Tokens[k].Dep; d != "obl" && d != "obj" {
+			continue
+		}
+		nc, ok := eventNouns[sw.lemmas[k]]
+		if !ok || sw.doc.Tokens[k].POS != "NOUN" {
+			continue
+		}
+		var tgts []resolved
+		for _, c := range sw.kids[k] {
+			if sw.doc.Tokens[c].Dep == "nmod" && (sw.hasCase(c, "with") || sw.hasCase(c, "against") || sw.hasCase(c, "on")) {
+				tgts = append(tgts, sw.resolveAll([]int{c})...)
+			}
+		}
+		if len(tgts) == 0 {
+			continue
+		}
+		lo, hi := sw.clauseSpan(k)
+		b := base
+		if d := sw.timeIn(lo, hi); d != "" {
+			b.Date = d
+		}
+		if p := sw.placeIn(lo, hi); p != nil {
+			b.Place = p
+		}
+		g := f
+		g.tgtVia, g.specific = "objmod", 1
+		sw.emitAll(b, sw.mention(k, k), srcs, tgts, petrarch.EventCode{Code: nc}, g)
+	}
+	// reporting violence is accusing its doer
+	if coded || !accusingSpeech[sw.lemmas[v]] {
+		return
+	}
+	for _, k := range sw.kids[v] {
+		if d := sw.doc.Tokens[k].Dep; d != "ccomp" || !sw.isVerbal(k) {
+			continue
+		}
+		inner, _, _ := sw.codeVerb(k)
+		if inner.Code == "" || cameo.QuadClassOf(inner.Code) != cameo.MaterialConflict {
+			continue
+		}
+		if in, _ := sw.modality(k); in {
+			continue
+		}
+		var heads []int
+		for _, c := range sw.kids[k] {
+			if sw.doc.Tokens[c].Dep == "nsubj" {
+				heads = append(heads, c)
+			}
+		}
+		tgts := sw.resolveAll(heads)
+		if len(tgts) == 0 {
+			continue
+		}
+		g := f
+		g.tgtVia = "ccompsubj"
+		sw.emitAll(base, sw.mention(v, v), srcs, tgts, petrarch.EventCode{Code: "112"}, g)
+	}
+}
+
+// mention is the trigger span from token a to token b.
+func (sw *sentWork) mention(a, b int) faultline.Mention {
+	m := faultline.Mention{Start: sw.doc.Tokens[a].Start, End: sw.doc.Tokens[b].End}
+	if m.End < m.Start {
+		m.End = sw.doc.Tokens[a].End
+	}
+	m.Text = sw.doc.Text[m.Start:m.End]
+	return m
+}
+
+// emitAll appends one event per source and target pair (and the reversed
+// event of a "[042:043]" code), skipping self-events and repeats.
+func (sw *sentWork) emitAll(base faultline.Event, trig faultline.Mention, srcs, tgts []resolved, code petrarch.EventCode, f features) {
 	for _, s := range srcs {
 		for _, t := range tgts {
 			if code.Code != "" {
-				emit(s, t, code.Code)
+				sw.emit(base, trig, s, t, code.Code, f)
 			}
 			if code.Reverse != "" {
-				emit(t, s, code.Reverse)
+				sw.emit(base, trig, t, s, code.Reverse, f)
 			}
 		}
 	}
+}
+
+func (sw *sentWork) emit(base faultline.Event, trig faultline.Mention, s, t resolved, cd string, f features) {
+	if s.code == t.code || cd == "" {
+		return
+	}
+	for _, e := range sw.doc.Events[sw.first:] {
+		if e.SourceCode == s.code && e.TargetCode == t.code && e.CAMEO == cd && e.Trigger.Start == trig.Start {
+			return
+		}
+	}
+	ev := base
+	if ev.Negated && cd >= "03" && cd < "09" {
+		// not cooperating is rejecting: "vows not to cooperate with X"
+		cd, ev.Negated = "120", false
+	}
+	ev.SourceText, ev.TargetText, ev.SourceCode, ev.TargetCode = s.text, t.text, s.code, t.code
+	ev.Source, ev.Target = s.entity, t.entity
+	ev.CAMEO, ev.Trigger = cd, trig
+	ev.Plover = faultline.Plover{Context: []string{}}
+	if info, ok := cameo.Lookup(cd); ok {
+		ev.QuadClass = int(info.QuadClass)
+		ev.Goldstein = info.Goldstein
+		ev.Plover.Type = info.Plover.Type
+		ev.Plover.Mode = info.Plover.Mode
+		if info.Plover.Context != "" {
+			ev.Plover.Context = strings.Split(info.Plover.Context, ";")
+		}
+	}
+	f.srcExact, f.tgtExact = s.exact, t.exact
+	ev.Confidence = confidence(f)
+	sw.doc.Events = append(sw.doc.Events, ev)
 }
 
 func (sw *sentWork) hasCase(k int, prep string) bool {
@@ -570,6 +680,8 @@ func (sw *sentWork) resolve(h int) []resolved {
 			}
 			d := sw.doc.Tokens[c].Dep
 			switch {
+			case d == "case" && k == h:
+				continue
 			case d == "appos":
 				if !sw.adjacent(k, c) {
 					continue
@@ -592,7 +704,22 @@ func (sw *sentWork) resolve(h int) []resolved {
 	var codes []string
 	exact := false
 	actorTok := -1
-	if a := sw.actorSpan[h-sw.lo]; a >= 0 && sw.actorCodes[a] != "" {
+	var entity *string
+	// a document entity with an actor code covering the head (the actor
+	// stage's reading of names, titles and coreferent pronouns) comes first
+	if sw.entityAt != nil {
+		if ei, ok := sw.entityAt[h]; ok {
+			e := &sw.doc.Entities[ei]
+			id := e.ID
+			entity = &id
+			if e.Actor != nil && e.Actor.Code != "" && sw.agentSpan[h-sw.lo] < 0 {
+				codes, exact, actorTok = []string{e.Actor.Code}, true, h
+			}
+		}
+	}
+	if len(codes) > 0 {
+		// the entity code already carries its roles
+	} else if a := sw.actorSpan[h-sw.lo]; a >= 0 && sw.actorCodes[a] != "" {
 		codes, exact, actorTok = []string{sw.actorCodes[a]}, true, h
 	} else {
 		for k := minT; k <= maxT; k++ {
@@ -603,9 +730,17 @@ func (sw *sentWork) resolve(h int) []resolved {
 				codes, actorTok = []string{sw.actorCodes[a]}, k
 				break
 			}
+			if sw.entityAt != nil && k != h {
+				if ei, ok := sw.entityAt[k]; ok {
+					if e := &sw.doc.Entities[ei]; e.Actor != nil && e.Actor.Code != "" && len(e.Actor.Code) >= 3 {
+						codes, actorTok = []string{e.Actor.Code[:3]}, k
+						break
+					}
+				}
+			}
 		}
 	}
-	if actorTok >= 0 && actorTok != h {
+	if actorTok >= 0 && actorTok != h && sw.actorSpan[actorTok-sw.lo] >= 0 {
 		// conjoined actors of the modifier: "of Arnor, Osgiliath and Gondor"
 		at := sw.actors[sw.actorSpan[actorTok-sw.lo]]
 		for k := sw.lo + at.Start; k < sw.lo+at.Start+at.Length; k++ {
@@ -619,22 +754,9 @@ func (sw *sentWork) resolve(h int) []resolved {
 			}
 		}
 	}
-	var entity *string
-	if len(codes) == 0 && sw.entityAt != nil {
-		if ei, ok := sw.entityAt[h]; ok {
-			e := &sw.doc.Entities[ei]
-			if e.Actor != nil && e.Actor.Code != "" {
-				codes, exact = []string{e.Actor.Code}, true
-				id := e.ID
-				entity = &id
-			}
-		}
-	}
-	if entity == nil && sw.entityAt != nil {
-		if ei, ok := sw.entityAt[h]; ok {
-			id := sw.doc.Entities[ei].ID
-			entity = &id
-		}
+	if len(codes) == 0 && sw.c.opts.AgentOnly && sw.agentSpan[h-sw.lo] >= 0 {
+		// "militias", "police": an agent without a country, coded "---MIL"
+		codes, actorTok = []string{"---"}, h
 	}
 	var agents []*petrarch.Agent
 	seenAgent := map[int]bool{}
@@ -661,7 +783,7 @@ func (sw *sentWork) resolve(h int) []resolved {
 	for _, cs := range codes {
 		for _, code := range strings.Split(cs, "/") {
 			code = strings.TrimSpace(code)
-			if code == "" || strings.HasPrefix(code, "---") {
+			if code == "" || (strings.HasPrefix(code, "---") && (code != "---" || len(agents) == 0)) {
 				continue
 			}
 			for _, ag := range agents {
@@ -817,6 +939,8 @@ func confidence(f features) float64 {
 		z += 0.4
 	case "control":
 		z += 0.1
+	case "between":
+		z += 0.2
 	default:
 		z -= 0.3
 	}

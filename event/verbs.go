@@ -55,7 +55,7 @@ var ownVerbs = []ownVerb{
 	// 15 exhibit force posture
 	{"mobilize", "", "150"}, {"deploy", "", "150"},
 	// 16 reduce relations
-	{"expel", "", "1663"}, {"sanction", "", "163"}, {"suspend", "", "160"}, {"cut", "", "160"},
+	{"sanction", "", "163"}, {"suspend", "", "160"}, {"cut", "", "160"},
 	// 17 coerce
 	{"arrest", "", "173"}, {"detain", "", "173"}, {"hold", "", "173"}, {"jail", "", "173"},
 	{"imprison", "", "173"}, {"seize", "", "170"}, {"kidnap", "", "181"}, {"abduct", "", "181"},
@@ -69,7 +69,7 @@ var ownVerbs = []ownVerb{
 	{"fight", "", "190"}, {"fight", "against", "190"}, {"battle", "", "190"}, {"clash", "with", "190"},
 	{"shell", "", "195"}, {"invade", "", "192"}, {"occupy", "", "192"}, {"besiege", "", "191"},
 	{"blockade", "", "191"}, {"strike", "", "190"}, {"target", "", "190"},
-	{"oust", "", "190"}, {"drive", "out", "190"}, {"push", "back", "190"},
+	{"oust", "", "190"}, {"expel", "", "190"}, {"drive", "out", "190"}, {"push", "back", "190"},
 	// 20 mass violence
 	{"massacre", "", "200"},
 }
@@ -111,4 +111,19 @@ var hedgeHeads = map[string]bool{
 // negHeads are verbs whose complement is not done.
 var negHeads = map[string]bool{
 	"refrain": true, "refuse": true, "decline": true, "fail": true, "avoid": true, "stop": true,
+}
+
+// eventNouns are nouns that name an event between the subject of the verb
+// they attach to and the actor of their "with"/"against"/"on" modifier.
+var eventNouns = map[string]string{
+	"meeting": "040", "talks": "046", "talk": "046", "negotiation": "046", "negotiations": "046",
+	"summit": "040", "consultation": "040", "consultations": "040", "visit": "042",
+	"attack": "190", "offensive": "190", "assault": "180", "airstrike": "195", "strike": "190",
+	"war": "190", "agreement": "057", "accord": "057", "deal": "057", "treaty": "057",
+}
+
+// accusingSpeech are the verbs that accuse when what they report is an act
+// of material conflict (PETRARCH's "a (b ATTACK) SAY = a b 112").
+var accusingSpeech = map[string]bool{
+	"say": true, "warn": true, "claim": true, "allege": true, "charge": true, "report": true, "accuse": true, "insist": true,
 }

@@ -1,0 +1,81 @@
+package event_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/faultline-news/faultline"
+	"github.com/faultline-news/faultline/actor"
+	"github.com/faultline-news/faultline/coref"
+	"github.com/faultline-news/faultline/event"
+	modelner "github.com/faultline-news/faultline/model/ner"
+	"github.com/faultline-news/faultline/ner"
+	"github.com/faultline-news/faultline/timex"
+)
+
+// TestSample codes the VOA sample article of issue 5 with the whole chain
+// (segment, tag, parse, ner, actor, coref, timex) and checks the events
+// that the issue expects and that precision holds.
+func TestSample(t *testing.T) {
+	ev := sharedEval(t)
+	path := filepath.Join(filepath.Dir(ev), "samples", "000_e9c81a236e9288db.txt")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Skipf("sample not found: %v", err)
+	}
+	stages := append([]faultline.Stage(nil), pre(t)...)
+	nm, err := modelner.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stages = append(stages, ner.NewStage(nm), actor.New(), coref.New(), timex.New(), event.NewStage(nil))
+	ref := time.Date(2017, 3, 23, 0, 0, 0, 0, time.UTC)
+	doc := &faultline.Document{ID: "sample", Text: string(b), Reference: ref, Published: "2017-03-23"}
+	for _, s := range stages {
+		if err := s.Process(context.Background(), doc); err != nil {
+			t.Fatalf("%s: %v", s.Name(), err)
+		}
+	}
+	checkSpans(t, doc)
+	var lines []string
+	for _, e := range doc.Events {
+		line := e.SourceCode + " " + e.CAMEO + " " + e.TargetCode + " [" + e.Trigger.Text + "] " + e.SourceText + " -> " + e.TargetText + " " + e.Date
+		if e.Negated {
+			line += " NEG"
+		}
+		if e.Hypothetical {
+			line += " HYP"
+		}
+		if e.ReportedBy != nil {
+			line += " reported_by=" + *e.ReportedBy
+		}
+		lines = append(lines, line)
+	}
+	t.Logf("%d events:\n%s", len(doc.Events), strings.Join(lines, "\n"))
+	if len(doc.Events) > 30 {
+		t.Errorf("%d events, the issue allows at most 30", len(doc.Events))
+	}
+}
+
+// checkSpans verifies the trigger span invariant of every event.
+func checkSpans(t *testing.T, doc *faultline.Document) {
+	t.Helper()
+	for i, e := range doc.Events {
+		tr := e.Trigger
+		if tr.Start < 0 || tr.End > len(doc.Text) || tr.Start > tr.End || doc.Text[tr.Start:tr.End] != tr.Text {
+			t.Errorf("event %d: trigger %+v does not match the text", i, tr)
+		}
+		if e.Sentence < 0 || e.Sentence >= len(doc.Sentences) {
+			t.Errorf("event %d: sentence %d out of range", i, e.Sentence)
+			continue
+		}
+		s := doc.Sentences[e.Sentence]
+		if tr.Start < s.Start || tr.End > s.End {
+			t.Errorf("event %d: trigger outside its sentence", i)
+		}
+	}
+}

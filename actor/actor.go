@@ -13,15 +13,26 @@ import (
 	"strings"
 
 	"github.com/faultline-news/faultline"
+	teamlexicon "github.com/faultline-news/faultline/lexicon"
+	"github.com/faultline-news/faultline/lexicon/petrarch"
 )
 
 // Stage is the "actor" pipeline stage.
 type Stage struct {
-	lx *lexicon
+	lx   *lexicon
+	user *petrarch.Dictionaries
 }
 
 // New returns the actor stage with the built-in lexicon.
 func New() *Stage { return &Stage{lx: defaultLexicon} }
+
+// NewWithDictionaries returns the actor stage with user PETRARCH/TABARI
+// dictionaries (as read by petrarch.Load from a --dict DIR): a code they
+// give for one of an entity's names takes precedence over the built-in
+// lexicon. user may be nil.
+func NewWithDictionaries(user *petrarch.Dictionaries) *Stage {
+	return &Stage{lx: defaultLexicon, user: user}
+}
 
 // Name returns "actor".
 func (s *Stage) Name() string { return "actor" }
@@ -57,6 +68,11 @@ func (s *Stage) Process(ctx context.Context, doc *faultline.Document) (err error
 		}
 	}
 	r := newResolver(doc, s.lx)
+	r.user = s.user
+	r.day = petrarch.DateOf(doc.Reference)
+	if doc.Reference.IsZero() {
+		r.day = 0
+	}
 	doc.Entities = r.run()
 	return nil
 }
@@ -86,6 +102,8 @@ type cluster struct {
 }
 
 type resolver struct {
+	user     *petrarch.Dictionaries
+	day      petrarch.Date
 	doc      *faultline.Document
 	lx       *lexicon
 	words    []string // token texts
@@ -899,6 +917,9 @@ func (r *resolver) output() []faultline.Entity {
 			e.Affiliations = append(e.Affiliations, ids[ai])
 		}
 		e.Actor = buildActor(c.actorCountry, c.roles, c.org, r.lx)
+		if a := r.dictionaryActor(c, e.Actor == nil); a != nil {
+			e.Actor = a
+		}
 		out = append(out, e)
 	}
 	return out
@@ -969,4 +990,58 @@ func (r *resolver) surnames() {
 	for _, c := range r.clusters {
 		sort.Slice(c.mentions, func(i, j int) bool { return r.ms[c.mentions[i]].start < r.ms[c.mentions[j]].start })
 	}
+}
+
+// dictionaryActor looks the entity's names up in the user dictionaries
+// (which take precedence) and, when the built-in tables gave no code
+// (fallback), in the team lexicon's PETRARCH-style dictionaries.
+func (r *resolver) dictionaryActor(c *cluster, fallback bool) *faultline.Actor {
+	if r.user == nil && !fallback {
+		return nil
+	}
+	names := make([]string, 0, len(c.mentions))
+	seen := map[string]bool{}
+	for _, mi := range c.mentions {
+		n := trimPossessive(r.ms[mi].text)
+		if !seen[n] && isWord(n) {
+			seen[n] = true
+			names = append(names, n)
+		}
+	}
+	sort.SliceStable(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
+	look := func(d *petrarch.Dictionaries) *faultline.Actor {
+		if d == nil {
+			return nil
+		}
+		for _, n := range names {
+			if code, ok := d.Actors.CodeAt(n, r.day); ok && code != "" && code != "---" {
+				return actorFromCode(code)
+			}
+		}
+		return nil
+	}
+	if a := look(r.user); a != nil {
+		return a
+	}
+	if fallback && c.typ != faultline.EntityPerson {
+		return look(teamlexicon.Dictionaries())
+	}
+	return nil
+}
+
+// actorFromCode splits a CAMEO actor code into country and 3-letter roles.
+func actorFromCode(code string) *faultline.Actor {
+	a := &faultline.Actor{Code: code, Roles: []string{}}
+	rest := code
+	if len(code) >= 3 {
+		if _, ok := teamlexicon.CountryByCode(code[:3]); ok {
+			a.Country = code[:3]
+			rest = code[3:]
+		}
+	}
+	for len(rest) >= 3 {
+		a.Roles = append(a.Roles, rest[:3])
+		rest = rest[3:]
+	}
+	return a
 }

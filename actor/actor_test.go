@@ -100,7 +100,6 @@ func TestMerge(t *testing.T) {
 	}
 }
 
-
 func TestCode(t *testing.T) {
 	tests := []struct{ phrase, want string }{
 		{"U.S. forces", "USAMIL"},

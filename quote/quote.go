@@ -117,6 +117,8 @@ type tokenInfo struct {
 	start, end int
 	w, lw      string
 	pos        string
+	head       int // index into the document's tokens, -1 when unparsed
+	dep        string
 }
 
 type finder struct {
@@ -130,6 +132,7 @@ type finder struct {
 	mentAt  []int // token -> index into ments, or -1
 	ments   []entMention
 	usedCue map[int]bool
+	parsed  bool // some token has a head
 }
 
 type entMention struct {
@@ -204,7 +207,10 @@ func newFinder(doc *faultline.Document) *finder {
 			return &finder{doc: doc}
 		}
 		w := doc.Text[t.Start:t.End]
-		f.toks = append(f.toks, tokenInfo{start: t.Start, end: t.End, w: w, lw: strings.ToLower(w), pos: t.POS})
+		f.toks = append(f.toks, tokenInfo{start: t.Start, end: t.End, w: w, lw: strings.ToLower(w), pos: t.POS, head: t.Head, dep: t.Dep})
+		if t.Head >= 0 {
+			f.parsed = true
+		}
 	}
 	n := len(f.toks)
 	f.para = make([]int, n)
@@ -549,6 +555,79 @@ func (f *finder) afterQuote(j, end int) *attribution {
 // An apposition between commas is skipped ("Hamasaeed, director of ...,
 // said").
 func (f *finder) subjectBefore(c int) (int, int) {
+	if s, e := f.subjectBeforeHeuristic(c); e > s {
+		return s, e
+	}
+	if useParse && f.parsed {
+		if s, e, ok := f.parseSubject(c); ok {
+			return s, e
+		}
+	}
+	return 0, 0
+}
+
+// useParse switches the dependency-parse reading of subjects on.
+var useParse = true
+
+// parseSubject reads the nominal subject of cue c from the parse: the
+// subject's subtree up to its head word (appositions and relative clauses
+// after the head are left out). ok is false when the parse has none
+// before c in the same sentence.
+func (f *finder) parseSubject(c int) (int, int, bool) {
+	lo := f.paraBeg[f.para[c]]
+	subj := -1
+	for k := c - 1; k >= lo && c-k < 40; k-- {
+		if f.toks[k].head == c && (f.toks[k].dep == "nsubj" || f.toks[k].dep == "nsubj:pass") {
+			subj = k
+			break
+		}
+	}
+	if subj < 0 || f.inQuote[subj] >= 0 {
+		return 0, 0, false
+	}
+	// leftmost descendant of subj
+	s := subj
+	for k := subj - 1; k >= lo; k-- {
+		if f.dominates(subj, k) {
+			s = k
+		} else if f.toks[k].w == "," || f.inQuote[k] >= 0 {
+			break
+		}
+	}
+	e := subj + 1
+	for e < c && (f.toks[e].head == subj || f.toks[e].head == e-1) && (f.toks[e].dep == "flat" || f.toks[e].dep == "compound" || f.toks[e].dep == "flat:name") {
+		e++
+	}
+	if mi := f.mentAt[subj]; mi >= 0 {
+		if m := f.ments[mi]; m.te > e && m.te <= c {
+			e = m.te
+		}
+		if m := f.ments[mi]; m.ts < s {
+			s = m.ts
+		}
+	}
+	if s < lo || e <= s || e-s > 12 {
+		return 0, 0, false
+	}
+	return s, e, true
+}
+
+// dominates reports whether token a is an ancestor of token b.
+func (f *finder) dominates(a, b int) bool {
+	for k, n := b, 0; k >= 0 && k < len(f.toks) && n < 64; n++ {
+		h := f.toks[k].head
+		if h == a {
+			return true
+		}
+		if h < 0 || h == k {
+			return false
+		}
+		k = h
+	}
+	return false
+}
+
+func (f *finder) subjectBeforeHeuristic(c int) (int, int) {
 	lo := f.paraBeg[f.para[c]]
 	k := c - 1
 	for k >= lo && preCueAdverbs[f.toks[k].lw] {

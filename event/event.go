@@ -626,10 +626,12 @@ func (sw *sentWork) resolveAll(heads []int) []resolved {
 	var out []resolved
 	seen := map[string]bool{}
 	var visit func(h int, depth int)
+	done := map[int]bool{}
 	visit = func(h int, depth int) {
-		if depth > 8 || h < sw.lo || h >= sw.hi {
+		if depth > 8 || h < sw.lo || h >= sw.hi || done[h] {
 			return
 		}
+		done[h] = true
 		rs := sw.resolve(h)
 		if len(rs) == 0 {
 			for _, k := range sw.kids[h] {
@@ -666,9 +668,17 @@ func (sw *sentWork) resolveAll(heads []int) []resolved {
 // Conjoined actors inside the phrase ("ambassadors of A, B and C") and
 // compound codes ("A/B") give one result each.
 func (sw *sentWork) resolve(h int) []resolved {
+	if h < sw.lo || h >= sw.hi {
+		return nil
+	}
 	var np []int
 	var walk func(k, depth int)
+	visited := map[int]bool{}
 	walk = func(k, depth int) {
+		if visited[k] {
+			return
+		}
+		visited[k] = true
 		np = append(np, k)
 		if depth > 6 {
 			return
@@ -745,7 +755,7 @@ func (sw *sentWork) resolve(h int) []resolved {
 		at := sw.actors[sw.actorSpan[actorTok-sw.lo]]
 		for k := sw.lo + at.Start; k < sw.lo+at.Start+at.Length; k++ {
 			for _, c := range sw.kids[k] {
-				if sw.doc.Tokens[c].Dep != "conj" {
+				if sw.doc.Tokens[c].Dep != "conj" || c < sw.lo || c >= sw.hi {
 					continue
 				}
 				if a := sw.actorSpan[c-sw.lo]; a >= 0 && sw.actorCodes[a] != "" {
@@ -815,7 +825,12 @@ func (sw *sentWork) adjacent(a, b int) bool {
 func (sw *sentWork) clauseSpan(v int) (int, int) {
 	lo, hi := sw.doc.Tokens[v].Start, sw.doc.Tokens[v].End
 	var walk func(k, depth int)
+	visited := map[int]bool{}
 	walk = func(k, depth int) {
+		if visited[k] {
+			return
+		}
+		visited[k] = true
 		t := sw.doc.Tokens[k]
 		if t.Start < lo {
 			lo = t.Start

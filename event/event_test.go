@@ -1,0 +1,225 @@
+package event
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/faultline-news/faultline"
+	"github.com/faultline-news/faultline/lexicon/petrarch"
+)
+
+// testDicts are small PETRARCH-format dictionaries for the table tests.
+func testDicts(t testing.TB) *petrarch.Dictionaries {
+	t.Helper()
+	d := petrarch.New()
+	read := func(text, name string, kind petrarch.Kind) {
+		if err := d.Read(strings.NewReader(text), name, kind); err != nil {
+			t.Fatal(err)
+		}
+	}
+	read(`ARNOR [ARN]
+ROHAN [ROH]
+GONDOR [GON]
+MORDOR [MOR]
+`, "test.actors.txt", petrarch.ActorsKind)
+	read(`SOLDIER [~MIL]
+MINISTER [~GOV]
+`, "test.agents.txt", petrarch.AgentsKind)
+	read(`--- ATTACK [190] ---
+ATTACK
+- * + WITH ARTILLERY [195]
+--- VISIT [042:043] ---
+VISIT
+--- SAY [010] ---
+SAY {SAID SAYS SAYING}
+--- MEET [040] ---
+MEET {MET MEETS MEETING}
+`, "test.verbs.txt", petrarch.VerbsKind)
+	read(`FOOTBALL MATCH
+`, "test.discards.txt", petrarch.DiscardsKind)
+	return d
+}
+
+// tok is one hand-parsed token: word, UPOS, lemma, head (index in the
+// sentence, -1 root) and relation.
+type tok struct {
+	w, pos, lemma string
+	head          int
+	dep           string
+}
+
+// buildDoc lays the tokens out as one sentence separated by blanks.
+func buildDoc(toks []tok) *faultline.Document {
+	var b strings.Builder
+	doc := &faultline.Document{ID: "t", Published: "2020-05-01"}
+	for i, t := range toks {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		start := b.Len()
+		b.WriteString(t.w)
+		lemma := t.lemma
+		if lemma == "" {
+			lemma = strings.ToLower(t.w)
+		}
+		doc.Tokens = append(doc.Tokens, faultline.Token{Start: start, End: b.Len(), POS: t.pos, Lemma: lemma, Head: t.head, Dep: t.dep, SpaceAfter: true})
+	}
+	doc.Text = b.String()
+	doc.Sentences = []faultline.Sentence{{Start: 0, End: len(doc.Text), TokenStart: 0, TokenEnd: len(toks)}}
+	return doc
+}
+
+func TestCoderTable(t *testing.T) {
+	dicts := testDicts(t)
+	tests := []struct {
+		name string
+		toks []tok
+		want []string // "SRC CODE TGT [flags]"
+	}{
+		{"transitive", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"attacked", "VERB", "attack", -1, "root"}, {"Gondor", "PROPN", "", 1, "obj"}},
+			[]string{"ARN 190 GON"}},
+		{"pattern with preposition", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"attacked", "VERB", "attack", -1, "root"}, {"Gondor", "PROPN", "", 1, "obj"},
+			{"with", "ADP", "", 4, "case"}, {"artillery", "NOUN", "", 1, "obl"}},
+			[]string{"ARN 195 GON"}},
+		{"passive with agent", []tok{{"Gondor", "PROPN", "", 2, "nsubj:pass"}, {"was", "AUX", "be", 2, "aux:pass"}, {"attacked", "VERB", "attack", -1, "root"},
+			{"by", "ADP", "", 4, "case"}, {"Arnor", "PROPN", "", 2, "obl:agent"}},
+			[]string{"ARN 190 GON"}},
+		{"no target, no event", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"attacked", "VERB", "attack", -1, "root"}, {"yesterday", "NOUN", "", 1, "obl:tmod"}},
+			nil},
+		{"unknown subject, no event", []tok{{"Someone", "PRON", "", 1, "nsubj"}, {"attacked", "VERB", "attack", -1, "root"}, {"Gondor", "PROPN", "", 1, "obj"}},
+			nil},
+		{"negated", []tok{{"Arnor", "PROPN", "", 3, "nsubj"}, {"did", "AUX", "do", 3, "aux"}, {"not", "PART", "", 3, "advmod"}, {"attack", "VERB", "attack", -1, "root"}, {"Gondor", "PROPN", "", 3, "obj"}},
+			[]string{"ARN 190 GON neg"}},
+		{"hypothetical", []tok{{"Arnor", "PROPN", "", 2, "nsubj"}, {"could", "AUX", "", 2, "aux"}, {"attack", "VERB", "attack", -1, "root"}, {"Gondor", "PROPN", "", 2, "obj"}},
+			[]string{"ARN 190 GON hyp"}},
+		{"coordinated subjects", []tok{{"Arnor", "PROPN", "", 3, "nsubj"}, {"and", "CCONJ", "", 2, "cc"}, {"Rohan", "PROPN", "", 0, "conj"}, {"attacked", "VERB", "attack", -1, "root"}, {"Gondor", "PROPN", "", 3, "obj"}},
+			[]string{"ARN 190 GON", "ROH 190 GON"}},
+		{"agent attached to country", []tok{{"Arnor", "PROPN", "", 1, "compound"}, {"soldiers", "NOUN", "soldier", 2, "nsubj"}, {"attacked", "VERB", "attack", -1, "root"}, {"Gondor", "PROPN", "", 2, "obj"}},
+			[]string{"ARNMIL 190 GON"}},
+		{"reverse code", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"visited", "VERB", "visit", -1, "root"}, {"Gondor", "PROPN", "", 1, "obj"}},
+			[]string{"ARN 042 GON", "GON 043 ARN"}},
+		{"control verb takes the subject", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"decided", "VERB", "decide", -1, "root"}, {"to", "PART", "", 3, "mark"}, {"attack", "VERB", "attack", 1, "xcomp"}, {"Gondor", "PROPN", "", 3, "obj"}},
+			[]string{"ARN 190 GON hyp"}},
+		{"reported violence accuses", []tok{{"Rohan", "PROPN", "", 1, "nsubj"}, {"said", "VERB", "say", -1, "root"}, {"Arnor", "PROPN", "", 3, "nsubj"}, {"attacked", "VERB", "attack", 1, "ccomp"}, {"Gondor", "PROPN", "", 3, "obj"}},
+			[]string{"ARN 190 GON", "ROH 112 ARN"}},
+		{"event noun", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"spoke", "VERB", "speak", -1, "root"}, {"during", "ADP", "", 4, "case"}, {"a", "DET", "", 4, "det"}, {"meeting", "NOUN", "", 1, "obl"},
+			{"with", "ADP", "", 6, "case"}, {"Gondor", "PROPN", "", 4, "nmod"}},
+			[]string{"ARN 040 GON"}},
+		{"discarded sentence", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"attacked", "VERB", "attack", -1, "root"}, {"Gondor", "PROPN", "", 1, "obj"}, {"in", "ADP", "", 5, "case"}, {"football", "NOUN", "", 5, "compound"}, {"match", "NOUN", "", 1, "obl"}},
+			nil},
+	}
+	c := NewStage(dicts)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := buildDoc(tc.toks)
+			if err := c.Process(context.Background(), doc); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range doc.Events {
+				s := e.SourceCode + " " + e.CAMEO + " " + e.TargetCode
+				if e.Negated {
+					s += " neg"
+				}
+				if e.Hypothetical {
+					s += " hyp"
+				}
+				got = append(got, s)
+				if doc.Text[e.Trigger.Start:e.Trigger.End] != e.Trigger.Text {
+					t.Errorf("trigger %+v does not match text", e.Trigger)
+				}
+				if e.Date != "2020-05-01" {
+					t.Errorf("date %q, want the publication date", e.Date)
+				}
+				if e.Confidence <= 0 || e.Confidence >= 1 {
+					t.Errorf("confidence %v outside (0,1)", e.Confidence)
+				}
+				if e.QuadClass == 0 {
+					t.Errorf("no QuadClass for %s", e.CAMEO)
+				}
+			}
+			sort.Strings(got)
+			if strings.Join(got, "; ") != strings.Join(tc.want, "; ") {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestEntitiesAndTimes checks entity codes, reported_by, the governing time
+// expression and the place.
+func TestEntitiesAndTimes(t *testing.T) {
+	doc := buildDoc([]tok{{"Rohan", "PROPN", "", 1, "nsubj"}, {"said", "VERB", "say", -1, "root"}, {"Arnor", "PROPN", "", 3, "nsubj"}, {"attacked", "VERB", "attack", 1, "ccomp"},
+		{"Gondor", "PROPN", "", 3, "obj"}, {"on", "ADP", "", 6, "case"}, {"Monday", "PROPN", "", 3, "obl"}, {"in", "ADP", "", 8, "case"}, {"Minas", "PROPN", "", 3, "obl"}})
+	text := doc.Text
+	at := func(w string) faultline.Mention {
+		i := strings.Index(text, w)
+		return faultline.Mention{Start: i, End: i + len(w), Text: w}
+	}
+	doc.Entities = []faultline.Entity{
+		{ID: "E1", Name: "Rohan", Type: faultline.EntityGPE, Mentions: []faultline.Mention{at("Rohan")}, Actor: &faultline.Actor{Code: "ROH"}},
+		{ID: "E2", Name: "Arnor", Type: faultline.EntityGPE, Mentions: []faultline.Mention{at("Arnor")}, Actor: &faultline.Actor{Code: "ARNMIL"}},
+	}
+	m := at("Monday")
+	doc.Times = []faultline.Time{{Text: m.Text, Start: m.Start, End: m.End, Value: "2020-04-27", Grain: "day"}}
+	doc.Places = []faultline.Place{{ID: "P1", Name: "Minas", Mentions: []faultline.Mention{at("Minas")}}}
+	if err := NewStage(testDicts(t)).Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	var attack *faultline.Event
+	for i := range doc.Events {
+		if doc.Events[i].CAMEO == "190" {
+			attack = &doc.Events[i]
+		}
+	}
+	if attack == nil {
+		t.Fatalf("no attack event in %+v", doc.Events)
+	}
+	if attack.SourceCode != "ARNMIL" || attack.Source == nil || *attack.Source != "E2" {
+		t.Errorf("source %q %v, want the entity's ARNMIL / E2", attack.SourceCode, attack.Source)
+	}
+	if attack.ReportedBy == nil || *attack.ReportedBy != "E1" {
+		t.Errorf("reported_by %v, want E1", attack.ReportedBy)
+	}
+	if attack.Date != "2020-04-27" {
+		t.Errorf("date %q, want the governing time 2020-04-27", attack.Date)
+	}
+	if attack.Place == nil || *attack.Place != "P1" {
+		t.Errorf("place %v, want P1", attack.Place)
+	}
+	if attack.Plover.Type == "" {
+		t.Errorf("no PLOVER type for %s", attack.CAMEO)
+	}
+}
+
+func TestStoryDiscard(t *testing.T) {
+	d := testDicts(t)
+	if err := d.Read(strings.NewReader("+WORLD CUP\n"), "story.discards.txt", petrarch.DiscardsKind); err != nil {
+		t.Fatal(err)
+	}
+	doc := buildDoc([]tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"attacked", "VERB", "attack", -1, "root"}, {"Gondor", "PROPN", "", 1, "obj"}, {"before", "ADP", "", 5, "case"}, {"World", "PROPN", "", 5, "compound"}, {"Cup", "PROPN", "", 1, "obl"}})
+	if err := NewStage(d).Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Events) != 0 {
+		t.Errorf("story discard: got %d events", len(doc.Events))
+	}
+}
+
+// TestBadInput checks that malformed parses never panic.
+func TestBadInput(t *testing.T) {
+	docs := []*faultline.Document{
+		{},
+		{Text: "x", Tokens: []faultline.Token{{Start: 0, End: 1, Head: 5, POS: "VERB"}}, Sentences: []faultline.Sentence{{Start: 0, End: 1, TokenStart: 0, TokenEnd: 1}}},
+		{Text: "ab", Tokens: []faultline.Token{{Start: 0, End: 9, Head: 0, POS: "VERB"}, {Start: 1, End: 2, Head: 0, Dep: "nsubj"}}, Sentences: []faultline.Sentence{{Start: 0, End: 2, TokenStart: 0, TokenEnd: 2}}},
+		{Text: "ab", Tokens: []faultline.Token{{Start: 0, End: 1}}, Sentences: []faultline.Sentence{{TokenStart: 0, TokenEnd: 7}}},
+	}
+	c := NewStage(testDicts(t))
+	for i, d := range docs {
+		if err := c.Process(context.Background(), d); err != nil {
+			t.Logf("doc %d: %v", i, err)
+		}
+	}
+}

@@ -92,9 +92,14 @@ func (s *Store) putChunk(ctx context.Context, docs []*faultline.Document, result
 		return s.writeError("prepare lookup", err)
 	}
 	defer exists.Close()
+	layers, err := prepareLayerWriter(ctx, tx)
+	if err != nil {
+		return s.writeError("prepare layer inserts", err)
+	}
+	defer layers.Close()
 
 	for i, doc := range docs {
-		r, err := s.putOne(ctx, tx, insert, exists, doc)
+		r, err := s.putOne(ctx, tx, insert, exists, layers, doc)
 		if err != nil && isTxFatal(ctx, err) {
 			s.index = nil // pending additions never happened; reload later
 			return s.writeError("write", err)
@@ -122,7 +127,7 @@ const insertDocument = `INSERT INTO documents
 
 // putOne writes one document in tx. A *faultline.Error concerns this
 // document only; any other error ends the transaction.
-func (s *Store) putOne(ctx context.Context, tx *sql.Tx, insert, exists *sql.Stmt, doc *faultline.Document) (PutResult, error) {
+func (s *Store) putOne(ctx context.Context, tx *sql.Tx, insert, exists *sql.Stmt, layers *layerWriter, doc *faultline.Document) (PutResult, error) {
 	if doc == nil {
 		return PutResult{}, faultline.Errorf(faultline.EINVALID, "store %s: nil document", s.path)
 	}
@@ -163,7 +168,7 @@ func (s *Store) putOne(ctx context.Context, tx *sql.Tx, insert, exists *sql.Stmt
 	// it fails on a constraint, SQLite undoes that statement alone and the
 	// transaction goes on. (Savepoints would do the same but make FTS5
 	// flush its index at every release, which halves batch throughput.)
-	_, err = insert.ExecContext(ctx, doc.ID, string(body), doc.Title, doc.Published,
+	res, err := insert.ExecContext(ctx, doc.ID, string(body), doc.Title, doc.Published,
 		doc.Source.URL, doc.Source.Path, doc.Source.Site, doc.Source.Feed, doc.Source.Record,
 		doc.Language, dup, int64(doc.Fingerprint), ref,
 		s.now().UTC().Format(time.RFC3339Nano), doc.Text)
@@ -173,6 +178,15 @@ func (s *Store) putOne(ctx context.Context, tx *sql.Tx, insert, exists *sql.Stmt
 			return PutResult{}, faultline.Errorf(faultline.ECONFLICT, "store %s: document %s not stored: %w", s.path, doc.ID, err)
 		}
 		return PutResult{}, err // ends the transaction
+	}
+	// The layer rows ignore conflicts, so any error here ends the
+	// transaction rather than leaving a document without its rows.
+	seq, err := res.LastInsertId()
+	if err != nil {
+		return PutResult{}, err
+	}
+	if err := layers.write(ctx, seq, doc); err != nil {
+		return PutResult{}, fmt.Errorf("document %s: %w", doc.ID, err)
 	}
 	return PutResult{Stored: true, DuplicateOf: dupID}, nil
 }

@@ -214,6 +214,11 @@ func (s *Store) migrateOne(ctx context.Context, ms []migration) (done bool, err 
 	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 		return false, faultline.Errorf(faultline.EINTERNAL, "open store %s: migration %s failed: %w", s.path, m.name, err)
 	}
+	if step := afterMigration[m.version]; step != nil {
+		if err := step(ctx, tx); err != nil {
+			return false, faultline.Errorf(faultline.EINTERNAL, "open store %s: upgrading the data after migration %s failed: %w; the database is unchanged, try again", s.path, m.name, err)
+		}
+	}
 	if _, err := tx.ExecContext(ctx, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
 		m.version, m.name, s.now().UTC().Format(time.RFC3339)); err != nil {
 		return false, openError(s.path, err)

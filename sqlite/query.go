@@ -1,0 +1,594 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"math"
+	"strings"
+	"unicode"
+
+	"github.com/faultline-news/faultline"
+)
+
+// DefaultLimit is the page size of Events, Quotes, Entities and Places
+// when the filter's Limit is zero or less; MaxLimit caps it.
+const (
+	DefaultLimit = 50
+	MaxLimit     = 10000
+)
+
+// Near selects points within Km kilometres (great-circle) of Lat, Lon.
+type Near struct {
+	Lat, Lon, Km float64
+}
+
+// EventFilter selects events. Zero fields do not filter; set fields must
+// all hold. Negated and hypothetical events are left out unless asked for.
+type EventFilter struct {
+	// Actor is a name substring (case-insensitive) of the source or target
+	// text, or a CAMEO actor code prefix of the source or target code
+	// ("USA", "RUSGOV"). A value of letters only in upper case is tried as
+	// both.
+	Actor string
+	// Code is a CAMEO event code prefix: "19" (fight) or "138".
+	Code string
+	// PloverType is a PLOVER event type, exactly ("ASSAULT", "PROTEST").
+	PloverType string
+	// Place is a place name (exact, case-insensitive) or an ISO 3166-1
+	// alpha-2 country code of the event's place.
+	Place string
+	// BBox is minLon, minLat, maxLon, maxLat in degrees.
+	BBox *[4]float64
+	// Near selects events placed within a radius.
+	Near *Near
+	// From and To are YYYY-MM-DD, inclusive.
+	From, To string
+	// Text is a full-text query (FTS5 syntax; plain words on syntax
+	// errors) over the title and text of the event's document.
+	Text string
+	// IncludeNegated and IncludeHypothetical keep events that are negated
+	// ("did not attack") or hypothetical ("may attack").
+	IncludeNegated, IncludeHypothetical bool
+	// Limit and Offset page through the results, newest first. Limit zero
+	// means DefaultLimit.
+	Limit, Offset int
+}
+
+// EventRow is one stored event with its provenance.
+type EventRow struct {
+	DocumentID string  `json:"document_id"`
+	URL        string  `json:"url"`
+	Title      string  `json:"title"`
+	Published  string  `json:"published"`
+	EventID    string  `json:"event_id"`
+	Source     string  `json:"source"` // entity id in the document, or ""
+	Target     string  `json:"target"`
+	SourceText string  `json:"source_text"`
+	TargetText string  `json:"target_text"`
+	SourceCode string  `json:"source_code"`
+	TargetCode string  `json:"target_code"`
+	CAMEO      string  `json:"cameo"`
+	Root       string  `json:"root"`
+	PloverType string  `json:"plover_type"`
+	PloverMode string  `json:"plover_mode"`
+	QuadClass  int     `json:"quad_class"`
+	Goldstein  float64 `json:"goldstein"`
+	Date       string  `json:"date"`
+	PlaceID    string  `json:"place_id"`
+	PlaceName  string  `json:"place_name"`
+	// Lat and Lon are nil when the event has no located place.
+	Lat          *float64 `json:"lat"`
+	Lon          *float64 `json:"lon"`
+	Country      string   `json:"country"`
+	Confidence   float64  `json:"confidence"`
+	Negated      bool     `json:"negated"`
+	Hypothetical bool     `json:"hypothetical"`
+	ReportedBy   string   `json:"reported_by"`
+	// Sentence is the index of the evidence sentence in the document;
+	// SentenceStart/End and TriggerStart/End are byte offsets into the
+	// document text.
+	Sentence      int    `json:"sentence"`
+	SentenceStart int    `json:"sentence_start"`
+	SentenceEnd   int    `json:"sentence_end"`
+	SentenceText  string `json:"sentence_text"`
+	TriggerStart  int    `json:"trigger_start"`
+	TriggerEnd    int    `json:"trigger_end"`
+	TriggerText   string `json:"trigger_text"`
+}
+
+// DayCount is the number of events of one PLOVER type on one day.
+type DayCount struct {
+	Day        string `json:"day"`
+	PloverType string `json:"plover_type"`
+	N          int    `json:"n"`
+}
+
+// query is a WHERE clause under construction.
+type query struct {
+	where []string
+	args  []any
+}
+
+func (q *query) add(cond string, args ...any) {
+	q.where = append(q.where, cond)
+	q.args = append(q.args, args...)
+}
+
+func (q *query) clause() string {
+	if len(q.where) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(q.where, " AND ")
+}
+
+// likeEscape escapes LIKE wildcards in s; use with ESCAPE '\'.
+func likeEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+func isCountryCode(s string) bool {
+	if len(s) != 2 {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsLetter(r) || r > unicode.MaxASCII {
+			return false
+		}
+	}
+	return true
+}
+
+func isActorCode(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'A' && r <= 'Z') && !(r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// nearBox returns a bounding box (minLon, minLat, maxLon, maxLat) holding
+// the circle of n, for the R*Tree.
+func nearBox(n Near) [4]float64 {
+	const kmPerDegree = 111.195 // mean Earth radius 6371.0 km × π/180
+	dLat := n.Km / kmPerDegree
+	minLat, maxLat := math.Max(-90, n.Lat-dLat), math.Min(90, n.Lat+dLat)
+	cos := math.Cos(math.Max(math.Abs(minLat), math.Abs(maxLat)) * math.Pi / 180)
+	dLon := 180.0
+	if cos > 1e-9 {
+		dLon = math.Min(180, n.Km/(kmPerDegree*cos))
+	}
+	return [4]float64{n.Lon - dLon, minLat, n.Lon + dLon, maxLat}
+}
+
+// haversineSQL is the great-circle distance in km from (?, ?) = (lat, lon)
+// to the row's lat, lon; its arguments are lat, lat, lon.
+const haversineSQL = `(2 * 6371.0 * asin(min(1, sqrt(
+	power(sin(radians(e.lat - ?) / 2), 2) +
+	cos(radians(?)) * cos(radians(e.lat)) * power(sin(radians(e.lon - ?) / 2), 2)))))`
+
+// eventWhere builds the WHERE clause of f over events e.
+func (s *Store) eventWhere(ctx context.Context, f EventFilter) (query, error) {
+	var q query
+	if a := strings.TrimSpace(f.Actor); a != "" {
+		like := "%" + likeEscape(a) + "%"
+		if isActorCode(a) {
+			q.add(`(e.source_code LIKE ? ESCAPE '\' OR e.target_code LIKE ? ESCAPE '\' OR e.source_text LIKE ? ESCAPE '\' OR e.target_text LIKE ? ESCAPE '\')`,
+				likeEscape(a)+"%", likeEscape(a)+"%", like, like)
+		} else {
+			q.add(`(e.source_text LIKE ? ESCAPE '\' OR e.target_text LIKE ? ESCAPE '\')`, like, like)
+		}
+	}
+	if c := strings.TrimSpace(f.Code); c != "" {
+		if len(c) >= 2 {
+			q.add("e.cameo_root = ?", c[:2])
+		}
+		if len(c) != 2 {
+			q.add(`e.cameo LIKE ? ESCAPE '\'`, likeEscape(c)+"%")
+		}
+	}
+	if p := strings.TrimSpace(f.PloverType); p != "" {
+		q.add("e.plover_type = ?", strings.ToUpper(p))
+	}
+	if p := strings.TrimSpace(f.Place); p != "" {
+		if isCountryCode(p) {
+			q.add("(e.country = ? OR e.place_name = ? COLLATE NOCASE)", strings.ToUpper(p), p)
+		} else {
+			q.add("e.place_name = ? COLLATE NOCASE", p)
+		}
+	}
+	box := f.BBox
+	if f.Near != nil {
+		if f.Near.Km <= 0 || math.Abs(f.Near.Lat) > 90 || math.Abs(f.Near.Lon) > 180 {
+			return q, faultline.Errorf(faultline.EINVALID, "events: near %g,%g within %g km: give a latitude within ±90, a longitude within ±180 and a positive radius", f.Near.Lat, f.Near.Lon, f.Near.Km)
+		}
+		b := nearBox(*f.Near)
+		if box == nil {
+			box = &b
+		} else {
+			q.addBox(b)
+		}
+		q.add(haversineSQL+" <= ?", f.Near.Lat, f.Near.Lat, f.Near.Lon, f.Near.Km)
+	}
+	if box != nil {
+		b := *box
+		if b[0] > b[2] || b[1] > b[3] {
+			return q, faultline.Errorf(faultline.EINVALID, "events: bounding box %g,%g,%g,%g: give minLon,minLat,maxLon,maxLat with min ≤ max", b[0], b[1], b[2], b[3])
+		}
+		q.addBox(b)
+	}
+	if err := addDays(&q, "e.date", f.From, f.To); err != nil {
+		return q, err
+	}
+	if t := strings.TrimSpace(f.Text); t != "" {
+		m, err := s.ftsQuery(ctx, t)
+		if err != nil {
+			return q, err
+		}
+		q.add("e.doc_seq IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", m)
+	}
+	if !f.IncludeNegated {
+		q.add("e.negated = 0")
+	}
+	if !f.IncludeHypothetical {
+		q.add("e.hypothetical = 0")
+	}
+	return q, nil
+}
+
+func (q *query) addBox(b [4]float64) {
+	q.add("e.id IN (SELECT id FROM events_rtree WHERE min_lon >= ? AND max_lon <= ? AND min_lat >= ? AND max_lat <= ?)",
+		b[0], b[2], b[1], b[3])
+}
+
+// addDays adds an inclusive day range on column col.
+func addDays(q *query, col, from, to string) error {
+	for _, d := range []struct{ name, v, op string }{{"from", from, ">="}, {"to", to, "<="}} {
+		v := strings.TrimSpace(d.v)
+		if v == "" {
+			continue
+		}
+		if len(v) != 10 || !isDay(v) {
+			return faultline.Errorf(faultline.EINVALID, "%s date %q: give a day as YYYY-MM-DD", d.name, d.v)
+		}
+		q.add(col+" "+d.op+" ?", v)
+	}
+	return nil
+}
+
+// ftsQuery checks an FTS5 query and falls back to its plain words when it
+// does not parse, as Search does.
+func (s *Store) ftsQuery(ctx context.Context, t string) (string, error) {
+	var one int
+	err := s.db.QueryRowContext(ctx, "SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? LIMIT 1", t).Scan(&one)
+	if err == nil || err == sql.ErrNoRows {
+		return t, nil
+	}
+	if plain := quoteTerms(t); plain != "" {
+		return plain, nil
+	}
+	return "", faultline.Errorf(faultline.EINVALID, "text query %q has no words to look for; use words, \"a phrase\", AND, OR, NOT or prefix*", t)
+}
+
+func page(limit, offset int) (int, int) {
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	return min(limit, MaxLimit), max(0, offset)
+}
+
+const eventColumns = `d.id, d.url, d.title, d.published, e.event_id, e.source_entity, e.target_entity,
+	e.source_text, e.target_text, e.source_code, e.target_code, e.cameo, e.cameo_root, e.plover_type, e.plover_mode,
+	e.quad_class, e.goldstein, e.date, e.place_id, e.place_name, e.lat, e.lon, e.country, e.confidence,
+	e.negated, e.hypothetical, e.reported_by, e.sentence, e.sentence_start, e.sentence_end, e.sentence_text,
+	e.trigger_start, e.trigger_end, e.trigger_text`
+
+// Events returns the events f selects, newest first (by day, then in
+// storage order), one page of at most f.Limit.
+func (s *Store) Events(ctx context.Context, f EventFilter) ([]EventRow, error) {
+	q, err := s.eventWhere(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	limit, offset := page(f.Limit, f.Offset)
+	rows, err := s.db.QueryContext(ctx, "SELECT "+eventColumns+" FROM events e JOIN documents d ON d.seq = e.doc_seq"+
+		q.clause()+" ORDER BY e.date DESC, e.id DESC LIMIT ? OFFSET ?", append(q.args, limit, offset)...)
+	if err != nil {
+		return nil, s.queryError("events", err)
+	}
+	defer rows.Close()
+	var out []EventRow
+	for rows.Next() {
+		var r EventRow
+		var lat, lon sql.NullFloat64
+		if err := rows.Scan(&r.DocumentID, &r.URL, &r.Title, &r.Published, &r.EventID, &r.Source, &r.Target,
+			&r.SourceText, &r.TargetText, &r.SourceCode, &r.TargetCode, &r.CAMEO, &r.Root, &r.PloverType, &r.PloverMode,
+			&r.QuadClass, &r.Goldstein, &r.Date, &r.PlaceID, &r.PlaceName, &lat, &lon, &r.Country, &r.Confidence,
+			&r.Negated, &r.Hypothetical, &r.ReportedBy, &r.Sentence, &r.SentenceStart, &r.SentenceEnd, &r.SentenceText,
+			&r.TriggerStart, &r.TriggerEnd, &r.TriggerText); err != nil {
+			return nil, s.queryError("events", err)
+		}
+		if lat.Valid && lon.Valid {
+			r.Lat, r.Lon = &lat.Float64, &lon.Float64
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.queryError("events", err)
+	}
+	return out, nil
+}
+
+// CountEvents returns how many events f selects, ignoring Limit and Offset.
+func (s *Store) CountEvents(ctx context.Context, f EventFilter) (int, error) {
+	q, err := s.eventWhere(ctx, f)
+	if err != nil {
+		return 0, err
+	}
+	var n int
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM events e"+q.clause(), q.args...).Scan(&n); err != nil {
+		return 0, s.queryError("count events", err)
+	}
+	return n, nil
+}
+
+// EventCounts returns the number of events f selects per day and PLOVER
+// type (empty for events without one), by day then type, for a timeline.
+// Limit and Offset are ignored.
+func (s *Store) EventCounts(ctx context.Context, f EventFilter) ([]DayCount, error) {
+	q, err := s.eventWhere(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.db.QueryContext(ctx, "SELECT e.date, e.plover_type, count(*) FROM events e"+q.clause()+
+		" GROUP BY e.date, e.plover_type ORDER BY e.date, e.plover_type", q.args...)
+	if err != nil {
+		return nil, s.queryError("event counts", err)
+	}
+	defer rows.Close()
+	var out []DayCount
+	for rows.Next() {
+		var c DayCount
+		if err := rows.Scan(&c.Day, &c.PloverType, &c.N); err != nil {
+			return nil, s.queryError("event counts", err)
+		}
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.queryError("event counts", err)
+	}
+	return out, nil
+}
+
+// queryError wraps a failed read; cancellation stays recognisable.
+func (s *Store) queryError(what string, err error) error {
+	return s.readError(what, err)
+}
+
+// QuoteFilter selects quotes. Zero fields do not filter.
+type QuoteFilter struct {
+	// Speaker is a substring (case-insensitive) of the speaker's name.
+	Speaker string
+	// Text is a full-text query over the quote's text (FTS5 syntax; plain
+	// words on syntax errors).
+	Text string
+	// From and To bound the document's publication day, YYYY-MM-DD inclusive.
+	From, To string
+	// DirectOnly keeps direct quotes only.
+	DirectOnly    bool
+	Limit, Offset int
+}
+
+// QuoteRow is one stored quote with its provenance.
+type QuoteRow struct {
+	DocumentID    string `json:"document_id"`
+	URL           string `json:"url"`
+	Title         string `json:"title"`
+	Published     string `json:"published"`
+	Date          string `json:"date"`
+	SpeakerEntity string `json:"speaker_entity"`
+	SpeakerName   string `json:"speaker_name"`
+	SpeakerText   string `json:"speaker_text"`
+	Cue           string `json:"cue"`
+	Direct        bool   `json:"direct"`
+	Medium        string `json:"medium"`
+	Text          string `json:"text"`
+	// Start and End are byte offsets of the quote in the document text.
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Quotes returns the quotes f selects, newest first.
+func (s *Store) Quotes(ctx context.Context, f QuoteFilter) ([]QuoteRow, error) {
+	var q query
+	if sp := strings.TrimSpace(f.Speaker); sp != "" {
+		q.add(`q.speaker_name LIKE ? ESCAPE '\'`, "%"+likeEscape(sp)+"%")
+	}
+	if t := strings.TrimSpace(f.Text); t != "" {
+		m := t
+		var one int
+		if err := s.db.QueryRowContext(ctx, "SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT 1", t).Scan(&one); err != nil && err != sql.ErrNoRows {
+			if m = quoteTerms(t); m == "" {
+				return nil, faultline.Errorf(faultline.EINVALID, "quotes: text query %q has no words to look for; use words, \"a phrase\", AND, OR, NOT or prefix*", t)
+			}
+		}
+		q.add("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", m)
+	}
+	if err := addDays(&q, "q.date", f.From, f.To); err != nil {
+		return nil, err
+	}
+	if f.DirectOnly {
+		q.add("q.direct = 1")
+	}
+	limit, offset := page(f.Limit, f.Offset)
+	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.url, d.title, d.published, q.date, q.speaker_entity, q.speaker_name,
+		q.speaker_text, q.cue, q.direct, q.medium, q.text, q.start, q."end"
+		FROM quotes q JOIN documents d ON d.seq = q.doc_seq`+q.clause()+
+		" ORDER BY q.date DESC, q.id DESC LIMIT ? OFFSET ?", append(q.args, limit, offset)...)
+	if err != nil {
+		return nil, s.queryError("quotes", err)
+	}
+	defer rows.Close()
+	var out []QuoteRow
+	for rows.Next() {
+		var r QuoteRow
+		if err := rows.Scan(&r.DocumentID, &r.URL, &r.Title, &r.Published, &r.Date, &r.SpeakerEntity, &r.SpeakerName,
+			&r.SpeakerText, &r.Cue, &r.Direct, &r.Medium, &r.Text, &r.Start, &r.End); err != nil {
+			return nil, s.queryError("quotes", err)
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.queryError("quotes", err)
+	}
+	return out, nil
+}
+
+// EntityFilter selects entities. Zero fields do not filter.
+type EntityFilter struct {
+	// Name is a substring (case-insensitive) of the entity's name.
+	Name string
+	// Type is an entity type (faultline.EntityPerson, ...).
+	Type string
+	// Actor is a CAMEO actor code prefix.
+	Actor string
+	// Country is the actor's country code (as the actor layer gives it).
+	Country       string
+	Limit, Offset int
+}
+
+// EntityRow is one entity of one document.
+type EntityRow struct {
+	DocumentID string   `json:"document_id"`
+	URL        string   `json:"url"`
+	Title      string   `json:"title"`
+	Published  string   `json:"published"`
+	EntityID   string   `json:"entity_id"`
+	Name       string   `json:"name"`
+	Type       string   `json:"type"`
+	ActorCode  string   `json:"actor_code"`
+	Country    string   `json:"country"`
+	Aliases    []string `json:"aliases"`
+	Mentions   int      `json:"mentions"`
+}
+
+// Entities returns the entities f selects, one row per document and
+// entity, newest documents first.
+func (s *Store) Entities(ctx context.Context, f EntityFilter) ([]EntityRow, error) {
+	var q query
+	if n := strings.TrimSpace(f.Name); n != "" {
+		q.add(`x.name LIKE ? ESCAPE '\'`, "%"+likeEscape(n)+"%")
+	}
+	if t := strings.TrimSpace(f.Type); t != "" {
+		q.add("x.type = ?", strings.ToUpper(t))
+	}
+	if a := strings.TrimSpace(f.Actor); a != "" {
+		q.add(`x.actor_code LIKE ? ESCAPE '\'`, likeEscape(a)+"%")
+	}
+	if c := strings.TrimSpace(f.Country); c != "" {
+		q.add("x.country = ? COLLATE NOCASE", c)
+	}
+	limit, offset := page(f.Limit, f.Offset)
+	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.url, d.title, d.published, x.entity_id, x.name, x.type,
+		x.actor_code, x.country, x.aliases, x.mentions
+		FROM entities x JOIN documents d ON d.seq = x.doc_seq`+q.clause()+
+		" ORDER BY x.doc_seq DESC, x.entity_id LIMIT ? OFFSET ?", append(q.args, limit, offset)...)
+	if err != nil {
+		return nil, s.queryError("entities", err)
+	}
+	defer rows.Close()
+	var out []EntityRow
+	for rows.Next() {
+		var r EntityRow
+		var aliases string
+		if err := rows.Scan(&r.DocumentID, &r.URL, &r.Title, &r.Published, &r.EntityID, &r.Name, &r.Type,
+			&r.ActorCode, &r.Country, &aliases, &r.Mentions); err != nil {
+			return nil, s.queryError("entities", err)
+		}
+		if json.Unmarshal([]byte(aliases), &r.Aliases) != nil || r.Aliases == nil {
+			r.Aliases = []string{}
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.queryError("entities", err)
+	}
+	return out, nil
+}
+
+// PlaceFilter selects places. Zero fields do not filter.
+type PlaceFilter struct {
+	// Name is a place name, exactly but case-insensitive.
+	Name string
+	// Country is an ISO 3166-1 alpha-2 code.
+	Country string
+	// BBox is minLon, minLat, maxLon, maxLat in degrees.
+	BBox          *[4]float64
+	Limit, Offset int
+}
+
+// PlaceRow is one resolved place of one document.
+type PlaceRow struct {
+	DocumentID string   `json:"document_id"`
+	URL        string   `json:"url"`
+	Title      string   `json:"title"`
+	Published  string   `json:"published"`
+	PlaceID    string   `json:"place_id"`
+	Name       string   `json:"name"`
+	Lat        *float64 `json:"lat"`
+	Lon        *float64 `json:"lon"`
+	Country    string   `json:"country"`
+	Admin1     string   `json:"admin1"`
+	Kind       string   `json:"kind"`
+	GeonamesID int      `json:"geonames_id"`
+	Confidence float64  `json:"confidence"`
+	Mentions   int      `json:"mentions"`
+}
+
+// Places returns the places f selects, newest documents first.
+func (s *Store) Places(ctx context.Context, f PlaceFilter) ([]PlaceRow, error) {
+	var q query
+	if n := strings.TrimSpace(f.Name); n != "" {
+		q.add("p.name = ? COLLATE NOCASE", n)
+	}
+	if c := strings.TrimSpace(f.Country); c != "" {
+		q.add("p.country = ?", strings.ToUpper(c))
+	}
+	if f.BBox != nil {
+		b := *f.BBox
+		if b[0] > b[2] || b[1] > b[3] {
+			return nil, faultline.Errorf(faultline.EINVALID, "places: bounding box %g,%g,%g,%g: give minLon,minLat,maxLon,maxLat with min ≤ max", b[0], b[1], b[2], b[3])
+		}
+		q.add("p.lat BETWEEN ? AND ? AND p.lon BETWEEN ? AND ?", b[1], b[3], b[0], b[2])
+	}
+	limit, offset := page(f.Limit, f.Offset)
+	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.url, d.title, d.published, p.place_id, p.name, p.lat, p.lon,
+		p.country, p.admin1, p.kind, p.geonames_id, p.confidence, p.mentions
+		FROM places p JOIN documents d ON d.seq = p.doc_seq`+q.clause()+
+		" ORDER BY p.doc_seq DESC, p.place_id LIMIT ? OFFSET ?", append(q.args, limit, offset)...)
+	if err != nil {
+		return nil, s.queryError("places", err)
+	}
+	defer rows.Close()
+	var out []PlaceRow
+	for rows.Next() {
+		var r PlaceRow
+		var lat, lon sql.NullFloat64
+		if err := rows.Scan(&r.DocumentID, &r.URL, &r.Title, &r.Published, &r.PlaceID, &r.Name, &lat, &lon,
+			&r.Country, &r.Admin1, &r.Kind, &r.GeonamesID, &r.Confidence, &r.Mentions); err != nil {
+			return nil, s.queryError("places", err)
+		}
+		if lat.Valid && lon.Valid {
+			r.Lat, r.Lon = &lat.Float64, &lon.Float64
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.queryError("places", err)
+	}
+	return out, nil
+}

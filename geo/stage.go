@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/faultline-news/faultline"
 	"github.com/faultline-news/faultline/geo/internal/toponym"
@@ -53,7 +55,7 @@ func (s *Stage) Process(ctx context.Context, doc *faultline.Document) (err error
 	doc.Places = []faultline.Place{}
 	type ref struct{ entity, mention int }
 	var tops []Toponym
-	var refs []ref
+	var refs, referring []ref
 	for ei, e := range doc.Entities {
 		if !isPlaceType(e.Type) && e.Type != faultline.EntityNORP && !(e.Type == faultline.EntityOrg && (IsGovernmentSeat(e.Name) || s.g.orgIsPlace(e.Name))) {
 			continue
@@ -61,6 +63,13 @@ func (s *Stage) Process(ctx context.Context, doc *faultline.Document) (err error
 		for mi, m := range e.Mentions {
 			if m.Start < 0 || m.End > len(doc.Text) || m.Start >= m.End {
 				return faultline.Errorf(faultline.EINVALID, "geo: document %q: entity %s mention %d..%d lies outside the text; re-run the ner stage", doc.ID, e.ID, m.Start, m.End)
+			}
+			if !nameLike(doc.Text[m.Start:m.End]) {
+				// A pronoun or a nominal that coreference attached ("it",
+				// "the city"): not a toponym of its own; it joins the
+				// entity's place below.
+				referring = append(referring, ref{ei, mi})
+				continue
 			}
 			tops = append(tops, Toponym{Start: m.Start, End: m.End, Type: e.Type})
 			refs = append(refs, ref{ei, mi})
@@ -128,8 +137,29 @@ func (s *Stage) Process(ctx context.Context, doc *faultline.Document) (err error
 			e.Place = &id
 		}
 	}
+	for _, r := range referring {
+		e := &doc.Entities[r.entity]
+		if e.Place == nil {
+			continue
+		}
+		for pi := range doc.Places {
+			if doc.Places[pi].ID == *e.Place {
+				m := e.Mentions[r.mention]
+				doc.Places[pi].Mentions = append(doc.Places[pi].Mentions, faultline.Mention{Start: m.Start, End: m.End, Text: doc.Text[m.Start:m.End]})
+				break
+			}
+		}
+	}
 	s.addRelative(doc)
 	return nil
+}
+
+// nameLike reports whether a mention reads as a name (it starts with an
+// upper-case letter or a digit), as opposed to a pronoun or a nominal such
+// as "the city".
+func nameLike(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }
 
 func round5(x float64) float64 { return math.Round(x*1e5) / 1e5 }

@@ -575,6 +575,7 @@ var locative = map[string]bool{"in": true, "at": true, "near": true, "inside": t
 // most three levels down, for the first that resolves to actors.
 func (sw *sentWork) modTarget(k int) []resolved {
 	level := []int{k}
+	var loc []resolved
 	for depth := 0; depth < 3 && len(level) > 0; depth++ {
 		var next []int
 		for _, n := range level {
@@ -583,14 +584,19 @@ func (sw *sentWork) modTarget(k int) []resolved {
 					continue
 				}
 				if r := sw.resolveAll([]int{c}); len(r) > 0 {
-					return r
+					if !locative[sw.caseOf(c)] {
+						return r
+					}
+					if loc == nil {
+						loc = r
+					}
 				}
 				next = append(next, c)
 			}
 		}
 		level = next
 	}
-	return nil
+	return loc
 }
 
 func (sw *sentWork) isTemporal(k int) bool {
@@ -732,8 +738,14 @@ func (sw *sentWork) resolve(h int) []resolved {
 	} else if a := sw.actorSpan[h-sw.lo]; a >= 0 && sw.actorCodes[a] != "" {
 		codes, exact, actorTok = []string{sw.actorCodes[a]}, true, h
 	} else {
+		headNominal := sw.agentSpan[h-sw.lo] >= 0 || sw.doc.Tokens[h].POS == "PROPN"
 		for k := minT; k <= maxT; k++ {
 			if !in[k] {
+				continue
+			}
+			if !headNominal && sw.doc.Tokens[k].Dep == "amod" {
+				// "swiss francs", "Iraqi territory": a demonym describing
+				// a thing is not an actor
 				continue
 			}
 			if a := sw.actorSpan[k-sw.lo]; a >= 0 && sw.actorCodes[a] != "" {

@@ -20,7 +20,8 @@ import (
 const SuiteScoring = "per record, multiset of (source, target, CAMEO code) triples compared with the gold events " +
 	"(PETRARCH validation); negated events are not counted as coded; root F1 compares (source, target, root) triples; " +
 	"noevents_accuracy is the share of noevents records with no coded event; expected_error records " +
-	"(dateline, storydiscard, ...) count as handled when nothing is coded and nothing crashes"
+	"(dateline, storydiscard, ...) count as handled when nothing is coded and nothing crashes; bad_input_parse records " +
+	"(a broken parse in the file, which this coder does not read) count as handled when nothing crashes and are not scored"
 
 // SuiteScore is the score of the coder on one suite (the JSON printed by
 // `faultline eval events --json`).
@@ -38,6 +39,10 @@ type SuiteScore struct {
 	ExpectedErrors   int     `json:"expected_errors"`
 	ErrorsHandled    int     `json:"expected_errors_handled"`
 	Crashes          int     `json:"crashes"`
+	// SkippedBadParse counts expected_error "bad_input_parse" records: they
+	// test a broken PTB parse in the suite, which this coder does not read,
+	// so their triples are not scored.
+	SkippedBadParse int `json:"skipped_bad_input_parse"`
 	// Reliability bins the predicted events by confidence: in a calibrated
 	// coder, Accuracy is close to the bin's MeanConfidence.
 	Reliability   []ReliabilityBin `json:"reliability"`
@@ -145,6 +150,17 @@ func ScoreSuiteEach(ctx context.Context, path, dictDir string, pre []faultline.S
 				res.Crashes++
 			}
 			sentences += len(doc.Sentences)
+			if rec.ExpectedError == "bad_input_parse" {
+				// the record tests PETRARCH's reaction to a broken parse in
+				// the file; we parse the text ourselves, so there is
+				// nothing to score but the absence of a crash
+				res.ExpectedErrors++
+				if !crashed {
+					res.ErrorsHandled++
+				}
+				res.SkippedBadParse++
+				continue
+			}
 			gold := map[[3]string]int{}
 			groot := map[[3]string]int{}
 			for _, e := range rec.Events {

@@ -340,6 +340,19 @@ func (sw *sentWork) predicate(v int) {
 		if len(tgts) > 0 {
 			sw.emitAll(base, sw.mention(v, trigEnd), srcs, tgts, code, f)
 			coded = true
+		} else if len(srcs) >= 2 && code.Code != "" && code.Code < "07" && sw.noObject(v) {
+			// "X and Y agree/met": cooperation between the coordinated
+			// subjects, each with the other
+			g := f
+			g.tgtVia = "reciprocal"
+			for i, a := range srcs {
+				for j, b := range srcs {
+					if i != j {
+						sw.emitAll(base, sw.mention(v, trigEnd), []resolved{a}, []resolved{b}, petrarch.EventCode{Code: code.Code}, g)
+					}
+				}
+			}
+			coded = true
 		}
 	}
 	if passive || neg {
@@ -404,6 +417,22 @@ func (sw *sentWork) predicate(v int) {
 		g.tgtVia = "ccompsubj"
 		sw.emitAll(base, sw.mention(v, v), srcs, tgts, petrarch.EventCode{Code: "112"}, g)
 	}
+}
+
+// noObject reports whether v has no object and no oblique other than
+// times and places.
+func (sw *sentWork) noObject(v int) bool {
+	for _, k := range sw.kids[v] {
+		switch sw.doc.Tokens[k].Dep {
+		case "obj", "iobj":
+			return false
+		case "obl":
+			if !sw.isTemporal(k) && !locative[sw.caseOf(k)] {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // mention is the trigger span from token a to token b.
@@ -488,7 +517,7 @@ func (sw *sentWork) subjectOf(v int) ([]int, string) {
 	for hops := 0; hops < 4 && v >= 0; hops++ {
 		var out []int
 		for _, k := range sw.kids[v] {
-			if d := sw.doc.Tokens[k].Dep; d == "nsubj" {
+			if d := sw.doc.Tokens[k].Dep; d == "nsubj" || (hops > 0 && d == "nsubj:pass") {
 				out = append(out, k)
 			}
 		}
@@ -733,6 +762,11 @@ func (sw *sentWork) resolve(h int) []resolved {
 			}
 		}
 	}
+	if len(codes) == 0 && sw.doc.Tokens[h].POS == "PRON" && personal[sw.words[h]] {
+		// "X said it would ...": without coreference, a subject pronoun
+		// of a reported clause is the reporting subject
+		return sw.antecedent(h)
+	}
 	if len(codes) > 0 {
 		// the entity code already carries its roles
 	} else if a := sw.actorSpan[h-sw.lo]; a >= 0 && sw.actorCodes[a] != "" {
@@ -818,6 +852,28 @@ func (sw *sentWork) resolve(h int) []resolved {
 		}
 	}
 	return out
+}
+
+// personal are the pronouns that can stand for an actor.
+var personal = map[string]bool{"it": true, "they": true, "he": true, "she": true, "we": true}
+
+// antecedent resolves a subject pronoun of a clause complement to the
+// subject of the verb that governs the clause.
+func (sw *sentWork) antecedent(h int) []resolved {
+	t := sw.doc.Tokens[h]
+	if !strings.HasPrefix(t.Dep, "nsubj") || t.Head < sw.lo || t.Head >= sw.hi {
+		return nil
+	}
+	v := sw.doc.Tokens[t.Head]
+	if v.Dep != "ccomp" || v.Head < sw.lo || v.Head >= sw.hi {
+		return nil
+	}
+	for _, k := range sw.kids[v.Head] {
+		if sw.doc.Tokens[k].Dep == "nsubj" && sw.doc.Tokens[k].POS != "PRON" {
+			return sw.resolveAll([]int{k})
+		}
+	}
+	return nil
 }
 
 // adjacent reports whether no comma or bracket separates tokens a and b.
@@ -968,6 +1024,8 @@ func confidence(f features) float64 {
 		z += 0.1
 	case "between":
 		z += 0.2
+	case "reciprocal":
+		z -= 0.2
 	default:
 		z -= 0.3
 	}

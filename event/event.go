@@ -296,6 +296,10 @@ func (sw *sentWork) predicate(v int) {
 	}
 	srcs := sw.resolveAll(srcHeads)
 	neg, hyp := sw.modality(v)
+	intent := ""
+	if t := sw.doc.Tokens[v]; t.Dep == "xcomp" && t.Head >= sw.lo && t.Head < sw.hi && intentHeads[sw.lemmas[t.Head]] && srcVia == "control" {
+		intent = sw.lemmas[t.Head]
+	}
 	reported := sw.reportedText(v)
 	reporter := sw.reporter(v)
 	clauseLo, clauseHi := sw.clauseSpan(v)
@@ -305,7 +309,7 @@ func (sw *sentWork) predicate(v int) {
 	}
 	place := sw.placeIn(clauseLo, clauseHi)
 	base := faultline.Event{Sentence: sw.index, Negated: neg, Hypothetical: hyp, ReportedBy: reporter, Date: date, Place: place}
-	f := features{specific: spec, srcVia: srcVia, neg: neg, hyp: hyp, reported: reporter != nil || reported}
+	f := features{specific: spec, srcVia: srcVia, neg: neg, hyp: hyp, reported: reporter != nil || reported, intent: intent}
 
 	coded := false
 	if !code.IsNull() && !passive && srcVia != "nsubj" {
@@ -355,7 +359,7 @@ func (sw *sentWork) predicate(v int) {
 			coded = true
 		}
 	}
-	if passive || neg {
+	if passive || neg || coded {
 		return
 	}
 	// nouns that name an event: "during a meeting with X", "in talks with X"
@@ -389,7 +393,7 @@ func (sw *sentWork) predicate(v int) {
 		sw.emitAll(b, sw.mention(k, k), srcs, tgts, petrarch.EventCode{Code: nc}, g)
 	}
 	// reporting violence is accusing its doer
-	if coded || !accusingSpeech[sw.lemmas[v]] {
+	if !accusingSpeech[sw.lemmas[v]] {
 		return
 	}
 	for _, k := range sw.kids[v] {
@@ -400,12 +404,13 @@ func (sw *sentWork) predicate(v int) {
 		if inner.Code == "" || cameo.QuadClassOf(inner.Code) != cameo.MaterialConflict {
 			continue
 		}
-		if in, _ := sw.modality(k); in {
+		if in, ih := sw.modality(k); in || ih {
+			// a denial or a prediction is not an accusation
 			continue
 		}
 		var heads []int
 		for _, c := range sw.kids[k] {
-			if sw.doc.Tokens[c].Dep == "nsubj" {
+			if sw.doc.Tokens[c].Dep == "nsubj" && sw.doc.Tokens[c].POS != "PRON" {
 				heads = append(heads, c)
 			}
 		}
@@ -470,6 +475,11 @@ func (sw *sentWork) emit(base faultline.Event, trig faultline.Mention, s, t reso
 		}
 	}
 	ev := base
+	if f.intent != "" && !ev.Negated {
+		// "wants to attack X", "plans to visit X": the event is the
+		// expressed intention, CAMEO 03 (cooperative) or 13 (threat)
+		cd = intentCode(cd)
+	}
 	if ev.Negated && cd >= "03" && cd < "09" {
 		// not cooperating is rejecting: "vows not to cooperate with X"
 		cd, ev.Negated = "120", false
@@ -1005,6 +1015,7 @@ type features struct {
 	srcVia, tgtVia     string
 	srcExact, tgtExact bool
 	neg, hyp, reported bool
+	intent             string // the verb of intention governing the event
 }
 
 // confidence is a logistic function of the evidence. The weights were set

@@ -127,3 +127,43 @@ var eventNouns = map[string]string{
 var accusingSpeech = map[string]bool{
 	"say": true, "warn": true, "claim": true, "allege": true, "charge": true, "report": true, "accuse": true, "insist": true,
 }
+
+// intentHeads are the verbs whose xcomp is an intended action: the coder
+// codes the intention (CAMEO 03x or 13x), not the action.
+var intentHeads = map[string]bool{
+	"want": true, "plan": true, "intend": true, "vow": true, "pledge": true, "promise": true,
+	"threaten": true, "seek": true, "aim": true, "hope": true, "wish": true,
+}
+
+// intentCode maps an intended action's code to the CAMEO code of the
+// expressed intention (CAMEO 1.1b3: 03 express intent to cooperate, 13
+// threaten).
+func intentCode(code string) string {
+	if len(code) < 2 {
+		return code
+	}
+	switch code[:2] {
+	case "01", "02", "03", "10", "11", "12", "13":
+		return code
+	case "04":
+		return "036"
+	case "05":
+		return "032"
+	case "06":
+		return "031"
+	case "07":
+		return "033"
+	case "08":
+		return "035"
+	case "09":
+		return "030"
+	case "14", "15":
+		return "130"
+	case "16":
+		return "131"
+	case "17":
+		return "137"
+	default: // 18-20
+		return "138"
+	}
+}

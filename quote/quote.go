@@ -556,11 +556,11 @@ func (f *finder) afterQuote(j, end int) *attribution {
 // An apposition between commas is skipped ("Hamasaeed, director of ...,
 // said").
 func (f *finder) subjectBefore(c int) (int, int) {
-	if s, e := f.subjectBeforeHeuristic(c); e > s {
+	if s, e := f.subjectBeforeHeuristic(c); e > s && f.nominalHead(e-1) {
 		return s, e
 	}
 	if useParse && f.parsed {
-		if s, e, ok := f.parseSubject(c); ok {
+		if s, e, ok := f.parseSubject(c); ok && f.nominalHead(e-1) {
 			return s, e
 		}
 	}
@@ -1026,4 +1026,14 @@ var namingVerbs = map[string]bool{
 	"called": true, "calls": true, "titled": true, "entitled": true, "dubbed": true, "labeled": true,
 	"labeling": true, "named": true, "reading": true, "read": true, "reads": true, "described": true,
 	"describes": true, "known": true,
+}
+
+// nominalHead reports whether token k can end a speaker phrase: not a
+// verb or auxiliary ("its mission of routing").
+func (f *finder) nominalHead(k int) bool {
+	if startsUpper(f.toks[k].w) {
+		return true // names mis-tagged as verbs
+	}
+	p := f.toks[k].pos
+	return p != "VERB" && p != "AUX" && p != "ADP" && p != "CCONJ" && p != "SCONJ" && p != "PUNCT"
 }

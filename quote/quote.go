@@ -171,6 +171,7 @@ func Find(doc *faultline.Document) []faultline.Quote {
 	}
 	f.shareWithinParagraph(direct)
 	f.continueParagraphs(direct)
+	f.continueBackwards(direct)
 	reported := f.reportedSpeech()
 	// a partial quote inside reported speech takes its speaker
 	for i := range direct {
@@ -886,6 +887,22 @@ func (f *finder) continueParagraphs(ds []draft) {
 		last := prev.close
 		if last < 0 || f.paraEnd[p-1]-last <= 3 || f.quoteEndsParagraph(prev) {
 			ds[i].attr = prev.attr
+			ds[i].inherits = true
+		}
+	}
+}
+
+// continueBackwards gives an unclosed quote (the paragraph ends without a
+// closing mark, so the quotation runs on) the attribution of its
+// continuation in the next paragraph.
+func (f *finder) continueBackwards(ds []draft) {
+	for i := len(ds) - 2; i >= 0; i-- {
+		if ds[i].attr != nil || ds[i].close >= 0 {
+			continue
+		}
+		next := ds[i+1]
+		if next.para == ds[i].para+1 && next.open == f.paraBeg[next.para] && next.attr != nil {
+			ds[i].attr = next.attr
 			ds[i].inherits = true
 		}
 	}

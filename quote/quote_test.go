@@ -96,6 +96,20 @@ func TestContinuationParagraph(t *testing.T) {
 	checkSpans(t, doc, qs)
 }
 
+func TestUnclosedQuoteContinues(t *testing.T) {
+	doc := docWith("“We will win the war and nobody will stop us.\n“It will take time,” Smith said.", "Smith")
+	qs := Find(doc)
+	if len(qs) != 2 {
+		t.Fatalf("got %d quotes, want 2: %+v", len(qs), qs)
+	}
+	for _, q := range qs {
+		if q.Speaker == nil || *q.Speaker != "E1" {
+			t.Errorf("quote %q: speaker %v, want E1", q.Text, q.Speaker)
+		}
+	}
+	checkSpans(t, doc, qs)
+}
+
 func checkSpans(t *testing.T, doc *faultline.Document, qs []faultline.Quote) {
 	t.Helper()
 	for _, q := range qs {

@@ -69,7 +69,7 @@ var ownVerbs = []ownVerb{
 	{"fight", "", "190"}, {"fight", "against", "190"}, {"battle", "", "190"}, {"clash", "with", "190"},
 	{"shell", "", "195"}, {"invade", "", "192"}, {"occupy", "", "192"}, {"besiege", "", "191"},
 	{"blockade", "", "191"}, {"strike", "", "190"}, {"target", "", "190"},
-	{"oust", "", "190"}, {"expel", "", "190"}, {"drive", "out", "190"}, {"push", "back", "190"},
+	{"oust", "", "190"}, {"turn", "against", "190"}, {"expel", "", "190"}, {"drive", "out", "190"}, {"push", "back", "190"},
 	// 20 mass violence
 	{"massacre", "", "200"},
 }

@@ -199,6 +199,7 @@ type sentWork struct {
 	agents     []petrarch.AgentMatch
 	actorCodes []string
 	first      int // index of the sentence's first event in doc.Events
+	negSeen    bool
 }
 
 func (w *docWork) sentence(si, lo, hi int) {
@@ -269,7 +270,7 @@ func (sw *sentWork) predicate(v int) {
 	if !sw.isVerbal(v) {
 		return
 	}
-	code, spec, trigEnd := sw.codeVerb(v)
+	code, spec, trigEnd, negCoded := sw.codeVerbNeg(v)
 	passive := false
 	for _, k := range sw.kids[v] {
 		if d := sw.doc.Tokens[k].Dep; d == "nsubj:pass" || d == "aux:pass" {
@@ -296,6 +297,10 @@ func (sw *sentWork) predicate(v int) {
 	}
 	srcs := sw.resolveAll(srcHeads)
 	neg, hyp := sw.modality(v)
+	if negCoded {
+		// the pattern's code already says "did not"
+		neg = false
+	}
 	intent := ""
 	if sw.conditional(v) {
 		// "will target them if ...": a conditional act is a threat
@@ -724,6 +729,23 @@ func (sw *sentWork) resolveAll(heads []int) []resolved {
 	}
 	for _, h := range heads {
 		visit(h, 0)
+	}
+	if len(out) > 1 {
+		// "Bree Prime Minister Romendacil" split by the parser into BRE
+		// and BREGOV: keep the more specific code
+		keep := out[:0]
+		for i, r := range out {
+			general := false
+			for j, o := range out {
+				if i != j && len(o.code) > len(r.code) && strings.HasPrefix(o.code, r.code) {
+					general = true
+				}
+			}
+			if !general {
+				keep = append(keep, r)
+			}
+		}
+		out = keep
 	}
 	return out
 }

@@ -9,6 +9,14 @@ import (
 // our own verb table. spec counts the literal words a pattern matched; last
 // is the last token of the trigger (the verb or its particle).
 func (sw *sentWork) codeVerb(v int) (code petrarch.EventCode, spec int, last int) {
+	code, spec, last, _ = sw.codeVerbNeg(v)
+	return code, spec, last
+}
+
+// codeVerbNeg is codeVerb also telling whether the chosen pattern spelled
+// out a negation ("- &NEGATVAUXVRB * OVER EFFORTS"): its code already
+// stands for the negated action.
+func (sw *sentWork) codeVerbNeg(v int) (code petrarch.EventCode, spec int, last int, negCoded bool) {
 	last = v
 	for _, d := range sw.c.layers {
 		if d == nil || d.Verbs == nil {
@@ -42,24 +50,24 @@ func (sw *sentWork) codeVerb(v int) (code petrarch.EventCode, spec int, last int
 		}
 		last = bestLast
 		if best.Block != nil {
-			if p, n := sw.bestPattern(d.Verbs, best.Block.Patterns, v); p != nil {
-				return p.Code, n, last
+			if p, n, neg := sw.bestPattern(d.Verbs, best.Block.Patterns, v); p != nil {
+				return p.Code, n, last, neg
 			}
 		}
-		return code, 0, last
+		return code, 0, last, false
 	}
 	if !sw.c.opts.OwnVerbs {
-		return petrarch.EventCode{}, 0, v
+		return petrarch.EventCode{}, 0, v, false
 	}
 	for _, ov := range ownIndex[sw.lemmas[v]] {
 		if ov.particle == "" {
-			return petrarch.EventCode{Code: ov.code}, 0, v
+			return petrarch.EventCode{Code: ov.code}, 0, v, false
 		}
 		if end, ok := sw.particleAfter(v, ov.particle); ok {
-			return petrarch.EventCode{Code: ov.code}, 1, end
+			return petrarch.EventCode{Code: ov.code}, 1, end, false
 		}
 	}
-	return petrarch.EventCode{}, 0, v
+	return petrarch.EventCode{}, 0, v, false
 }
 
 // particlesMatch checks a multi-word verb's words around v.
@@ -110,10 +118,11 @@ func (sw *sentWork) particleAfter(v int, p string) (int, bool) {
 // bestPattern returns the pattern whose literal words and synsets all occur
 // around v (pre-verb ones before it, post-verb ones after it, in order)
 // with the most literal items; nil when none has any.
-func (sw *sentWork) bestPattern(vd *petrarch.VerbDict, pats []*petrarch.Pattern, v int) (*petrarch.Pattern, int) {
+func (sw *sentWork) bestPattern(vd *petrarch.VerbDict, pats []*petrarch.Pattern, v int) (*petrarch.Pattern, int, bool) {
 	var best *petrarch.Pattern
-	bestN := 0
+	bestN, bestNeg := 0, false
 	for _, p := range pats {
+		sw.negSeen = false
 		n1, ok := sw.matchSide(vd, p.Post, v+1, sw.hi, v)
 		if !ok {
 			continue
@@ -123,11 +132,14 @@ func (sw *sentWork) bestPattern(vd *petrarch.VerbDict, pats []*petrarch.Pattern,
 			continue
 		}
 		if n := n1 + n2; n > bestN {
-			best, bestN = p, n
+			best, bestN, bestNeg = p, n, sw.negSeen
 		}
 	}
-	return best, bestN
+	return best, bestN, bestNeg
 }
+
+// negWord reports whether a token is a negation.
+func negWord(w string) bool { return w == "not" || w == "n't" || w == "never" || w == "no" }
 
 // matchSide matches the literal elements of constituents in order over
 // tokens [lo, hi); the words after the verb must lie in v's subtree.
@@ -176,10 +188,16 @@ func (sw *sentWork) matchSide(vd *petrarch.VerbDict, cs []petrarch.Constituent, 
 }
 
 // find returns the index after the first match at or after from (before
-// hi), -1 when none; match returns the number of tokens matched at i.
+// hi), -1 when none; match returns the number of tokens matched at i. It
+// notes in sw.negSeen whether a matched token is a negation.
 func (sw *sentWork) find(from, hi int, match func(i int) int) int {
 	for i := from; i < hi; i++ {
 		if l := match(i); l > 0 {
+			for k := i; k < i+l && k < len(sw.words); k++ {
+				if negWord(sw.words[k]) {
+					sw.negSeen = true
+				}
+			}
 			return i + l
 		}
 	}

@@ -72,7 +72,9 @@ var cues = map[string]bool{
 	"testified": true, "asserted": true, "maintained": true, "contended": true, "alleged": true,
 	"thinks": true, "think": true, "thought": true, "hopes": true, "hoped": true, "fears": true, "feared": true,
 	"expects": true, "expected": false, "pointed": false, "charged": true, "countered": true, "announce": true,
-	"exclaimed": false, "retorted": false, "chanted": false, "chant": false, "jokes": false, "jokingly": false,
+	"exclaimed": false, "retorted": false, "reiterated": true, "retaliated": false, "opined": true, "assured": true,
+	"concedes": true, "concluded:": true, "lamented": true, "laments": true, "boasted": true, "bragged": true,
+	"quipped:": false, "demanded": false, "pleaded": false, "begged": false, "whispered": false, "recounted": true, "chanted": false, "chant": false, "jokes": false, "jokingly": false,
 	"shouts": false, "yells": false, "screamed": false, "replies": false, "answered": false, "answers": false,
 	"interjected": false, "snapped": false, "barked": false, "mused": false, "scoffed": false, "sighed": false, "echoed": false, "shouted": false, "yelled": false, "read": false, "reads": false,
 	"called": false, "calls": false, "labeled": false, "labeling": false, "described": false, "describes": false,
@@ -328,11 +330,28 @@ func (f *finder) addDirect(out []draft, open, close, p int) []draft {
 	return append(out, draft{ts: ts, te: te, open: open, close: close, direct: true, para: p})
 }
 
+// cueForm maps a verb form to its entry in cues: the form itself, or the
+// past tense of a present-tense form ("concludes" -> "concluded").
+func cueForm(lw string) (string, bool) {
+	if _, ok := cues[lw]; ok {
+		return lw, true
+	}
+	if strings.HasSuffix(lw, "s") && len(lw) > 3 {
+		stem := lw[:len(lw)-1]
+		for _, past := range []string{stem + "d", stem + "ed", strings.TrimSuffix(stem, "e") + "ed"} {
+			if _, ok := cues[past]; ok {
+				return past, true
+			}
+		}
+	}
+	return "", false
+}
+
 func (f *finder) isCue(i int) bool {
 	if i < 0 || i >= len(f.toks) {
 		return false
 	}
-	if _, ok := cues[f.toks[i].lw]; !ok {
+	if _, ok := cueForm(f.toks[i].lw); !ok {
 		return false
 	}
 	p := f.toks[i].pos
@@ -527,6 +546,25 @@ func (f *finder) afterQuote(j, end int) *attribution {
 		// "“What a Super Tuesday!” and said": the clause subject speaks
 		s, e = f.sentenceSubject(k)
 		if e <= s {
+			return nil
+		}
+		f.usedCue[k] = true
+		return &attribution{speakerTS: s, speakerTE: e, cue: f.toks[k].lw, cueTok: k, medium: f.medium(k+1, end)}
+	}
+	if p := f.toks[j].pos; p == "ADP" || p == "" && speakerEndPreps[f.toks[j].lw] {
+		// "“...” in the legislature, he said": the speaker follows the last comma
+		c := k - 1
+		for c > j && f.toks[c].w != "," {
+			c--
+		}
+		if c <= j {
+			return nil
+		}
+		s, e = c+1, k
+		for e > s && preCueAdverbs[f.toks[e-1].lw] {
+			e--
+		}
+		if e <= s || e-s > 6 {
 			return nil
 		}
 		f.usedCue[k] = true
@@ -914,7 +952,12 @@ func (f *finder) quoteEndsParagraph(d draft) bool {
 		return true
 	}
 	a := d.attr
-	return a != nil && a.cueTok > d.close && f.paraEnd[d.para]-a.cueTok <= 12
+	if a == nil || a.cueTok <= d.close {
+		return false
+	}
+	// the attribution sentence is the paragraph's last ("..., said Murphy,
+	// who thinks often about ...")
+	return f.paraEnd[d.para]-a.cueTok <= 12 || f.sentOf[f.paraEnd[d.para]-1] == f.sentOf[a.cueTok]
 }
 
 // quote turns a draft into a faultline.Quote.

@@ -426,8 +426,8 @@ func (f *finder) attributeDirect(d *draft) *attribution {
 		if !f.isCue(i) && !((colon || near) && f.toks[i].pos == "VERB") {
 			continue
 		}
-		_, isCue := cues[lw]
-		if s, e := f.subjectBefore(i); e > s && (cues[lw] || f.namedSubject(s, e) || isCue && (!namingVerbs[lw] || !f.toks[e-1].isPlainNoun())) {
+		form, isCue := cueForm(lw)
+		if s, e := f.subjectBefore(i); e > s && (isCue && cues[form] || f.namedSubject(s, e) || isCue && (!namingVerbs[lw] || !f.toks[e-1].isPlainNoun())) {
 			f.usedCue[i] = true
 			return &attribution{speakerTS: s, speakerTE: e, cue: lw, cueTok: i, medium: f.medium(i+1, d.open)}
 		}

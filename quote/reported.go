@@ -39,7 +39,8 @@ func (f *finder) reportedSpeech() []draft {
 			}
 			continue
 		}
-		indirect, ok := cues[lw]
+		form, ok := cueForm(lw)
+		indirect := ok && cues[form]
 		if !ok && thatVerbs[lw] && i+1 < n && f.toks[i+1].lw == "that" && f.toks[i].pos != "NOUN" && f.toks[i].pos != "ADJ" {
 			indirect, ok = true, true
 		}

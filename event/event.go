@@ -348,7 +348,7 @@ func (sw *sentWork) predicate(v int) {
 			tgts = sw.resolveAll(tgtHeads)
 			f.tgtVia = "subjpass"
 		} else {
-			tgts, f.tgtVia = sw.targetOf(v)
+			tgts, f.tgtVia = sw.targetOf(v, code.Code)
 		}
 		if len(tgts) > 0 {
 			sw.emitAll(base, sw.mention(v, trigEnd), srcs, tgts, code, f)
@@ -587,7 +587,7 @@ func (sw *sentWork) subjectOf(v int) ([]int, string) {
 
 // targetOf finds the coded target of v: its objects first, then the
 // obliques and the nominal modifiers of the object, in text order.
-func (sw *sentWork) targetOf(v int) ([]resolved, string) {
+func (sw *sentWork) targetOf(v int, code string) ([]resolved, string) {
 	var objs, obls []int
 	for _, k := range sw.kids[v] {
 		switch sw.doc.Tokens[k].Dep {
@@ -606,7 +606,12 @@ func (sw *sentWork) targetOf(v int) ([]resolved, string) {
 	}
 	// modifiers of the object: "ties with Gondor", "resumption of ties with X"
 	for _, o := range objs {
-		if r := sw.modTarget(o); len(r) > 0 {
+		if code < "09" && conflictNoun(sw.eventCodeOf(o)) {
+			// "discussed the fight against IS": IS is the topic, not
+			// the one consulted
+			continue
+		}
+		if r := sw.modTarget(o, code >= "09"); len(r) > 0 {
 			return r, "objmod"
 		}
 	}
@@ -615,7 +620,7 @@ func (sw *sentWork) targetOf(v int) ([]resolved, string) {
 		r := sw.resolveAll([]int{o})
 		via := "obl"
 		if len(r) == 0 {
-			r, via = sw.modTarget(o), "oblmod"
+			r, via = sw.modTarget(o, code >= "09"), "oblmod"
 		}
 		if len(r) == 0 {
 			continue
@@ -638,16 +643,24 @@ func (sw *sentWork) targetOf(v int) ([]resolved, string) {
 // obliques are the target only when no other oblique is.
 var locative = map[string]bool{"in": true, "at": true, "near": true, "inside": true, "across": true, "throughout": true, "during": true}
 
+// eventCodeOf returns the CAMEO code of an event noun, "" for others.
+func (sw *sentWork) eventCodeOf(k int) string { return eventNouns[sw.lemmas[k]] }
+
+// conflictNoun reports whether an event noun's code is a conflict (root 14+).
+func conflictNoun(code string) bool { return code >= "14" }
+
 // modTarget searches the nominal modifiers below k, breadth first and at
 // most three levels down, for the first that resolves to actors.
-func (sw *sentWork) modTarget(k int) []resolved {
+// Modifiers with "against" count only for conflictual codes (against);
+// "discussed advances against IS" does not consult IS.
+func (sw *sentWork) modTarget(k int, against bool) []resolved {
 	level := []int{k}
 	var loc []resolved
 	for depth := 0; depth < 3 && len(level) > 0; depth++ {
 		var next []int
 		for _, n := range level {
 			for _, c := range sw.kids[n] {
-				if sw.doc.Tokens[c].Dep != "nmod" || sw.isTemporal(c) {
+				if sw.doc.Tokens[c].Dep != "nmod" || sw.isTemporal(c) || (!against && sw.caseOf(c) == "against") {
 					continue
 				}
 				if r := sw.resolveAll([]int{c}); len(r) > 0 {

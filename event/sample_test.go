@@ -12,6 +12,7 @@ import (
 	"github.com/faultline-news/faultline/actor"
 	"github.com/faultline-news/faultline/coref"
 	"github.com/faultline-news/faultline/event"
+	"github.com/faultline-news/faultline/lexicon/petrarch"
 	modelner "github.com/faultline-news/faultline/model/ner"
 	"github.com/faultline-news/faultline/ner"
 	"github.com/faultline-news/faultline/timex"
@@ -32,9 +33,24 @@ func TestSample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	stages = append(stages, ner.NewStage(nm), actor.New(), coref.New(), timex.New(), event.NewStage(nil))
+	phoenix, err := petrarch.Load(context.Background(), filepath.Join(ev, "cameo"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stages = append(stages, ner.NewStage(nm), actor.New(), coref.New(), timex.New())
+	for _, cfg := range []struct {
+		name  string
+		dicts *petrarch.Dictionaries
+	}{{"own lexicon", nil}, {"Phoenix dictionaries", phoenix}} {
+		t.Run(cfg.name, func(t *testing.T) {
+			codeSample(t, string(b), append(append([]faultline.Stage(nil), stages...), event.NewStage(cfg.dicts)))
+		})
+	}
+}
+
+func codeSample(t *testing.T, text string, stages []faultline.Stage) {
 	ref := time.Date(2017, 3, 23, 0, 0, 0, 0, time.UTC)
-	doc := &faultline.Document{ID: "sample", Text: string(b), Reference: ref, Published: "2017-03-23"}
+	doc := &faultline.Document{ID: "sample", Text: text, Reference: ref, Published: "2017-03-23"}
 	for _, s := range stages {
 		if err := s.Process(context.Background(), doc); err != nil {
 			t.Fatalf("%s: %v", s.Name(), err)

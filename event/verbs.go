@@ -119,7 +119,7 @@ var eventNouns = map[string]string{
 	"meeting": "040", "talks": "046", "talk": "046", "negotiation": "046", "negotiations": "046",
 	"summit": "040", "consultation": "040", "consultations": "040", "visit": "042",
 	"attack": "190", "offensive": "190", "assault": "180", "airstrike": "195", "strike": "190",
-	"war": "190", "agreement": "057", "accord": "057", "deal": "057", "treaty": "057",
+	"war": "190", "fight": "190", "fighting": "190", "campaign": "190", "battle": "190", "agreement": "057", "accord": "057", "deal": "057", "treaty": "057",
 }
 
 // accusingSpeech are the verbs that accuse when what they report is an act

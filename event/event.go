@@ -18,6 +18,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 	"time"
 
@@ -151,12 +152,13 @@ func newDocWork(c *Coder, doc *faultline.Document) *docWork {
 	}
 	if len(doc.Entities) > 0 {
 		w.entityAt = map[int]int{}
-		ti := 0
 		for ei, e := range doc.Entities {
 			for _, m := range e.Mentions {
-				for ti = 0; ti < n; ti++ {
-					t := doc.Tokens[ti]
-					if t.Start >= m.Start && t.End <= m.End {
+				// tokens are in text order: find the first at or after the
+				// mention's start
+				ti := sort.Search(n, func(i int) bool { return doc.Tokens[i].Start >= m.Start })
+				for ; ti < n && doc.Tokens[ti].Start < m.End; ti++ {
+					if doc.Tokens[ti].End <= m.End {
 						if _, ok := w.entityAt[ti]; !ok {
 							w.entityAt[ti] = ei
 						}

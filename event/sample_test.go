@@ -43,12 +43,33 @@ func TestSample(t *testing.T) {
 		dicts *petrarch.Dictionaries
 	}{{"own lexicon", nil}, {"Phoenix dictionaries", phoenix}} {
 		t.Run(cfg.name, func(t *testing.T) {
-			codeSample(t, string(b), append(append([]faultline.Stage(nil), stages...), event.NewStage(cfg.dicts)))
+			doc := codeSample(t, string(b), append(append([]faultline.Stage(nil), stages...), event.NewStage(cfg.dicts)))
+			if cfg.dicts != nil {
+				return
+			}
+			// the events of the issue that the coder finds today (see the
+			// report for those it misses)
+			want := []struct{ src, root, tgt, date string }{
+				{"USAGOV", "04", "IRQGOV", "2017-03-20"}, // Trump and al-Abadi consult
+				{"IRQMIL", "19", "IMGMUSISI", ""},        // Iraqi forces fight IS
+				{"IRQMIL", "11", "USA", ""},              // al-Hosseini accuses the US
+			}
+			for _, w := range want {
+				found := false
+				for _, e := range doc.Events {
+					if e.SourceCode == w.src && strings.HasPrefix(e.CAMEO, w.root) && e.TargetCode == w.tgt && (w.date == "" || e.Date == w.date) {
+						found = true
+					}
+				}
+				if !found {
+					t.Errorf("missing %s %s %s %s", w.src, w.root, w.tgt, w.date)
+				}
+			}
 		})
 	}
 }
 
-func codeSample(t *testing.T, text string, stages []faultline.Stage) {
+func codeSample(t *testing.T, text string, stages []faultline.Stage) *faultline.Document {
 	ref := time.Date(2017, 3, 23, 0, 0, 0, 0, time.UTC)
 	doc := &faultline.Document{ID: "sample", Text: text, Reference: ref, Published: "2017-03-23"}
 	for _, s := range stages {
@@ -75,6 +96,14 @@ func codeSample(t *testing.T, text string, stages []faultline.Stage) {
 	if len(doc.Events) > 30 {
 		t.Errorf("%d events, the issue allows at most 30", len(doc.Events))
 	}
+	if cut := strings.Index(doc.Text, "Popular posts"); cut > 0 {
+		for _, e := range doc.Events {
+			if e.Trigger.Start > cut {
+				t.Errorf("event %s from the 'Popular posts' lines: %q", e.CAMEO, e.Trigger.Text)
+			}
+		}
+	}
+	return doc
 }
 
 // checkSpans verifies the trigger span invariant of every event.

@@ -72,7 +72,7 @@ var cues = map[string]bool{
 	"testified": true, "asserted": true, "maintained": true, "contended": true, "alleged": true,
 	"thinks": true, "think": true, "thought": true, "hopes": true, "hoped": true, "fears": true, "feared": true,
 	"expects": true, "expected": false, "pointed": false, "charged": true, "countered": true, "announce": true,
-	"exclaimed": false, "retorted": false, "reiterated": true, "retaliated": false, "opined": true, "assured": true,
+	"exclaimed": false, "retorted": false, "reiterated": true, "write": true, "retaliated": false, "opined": true, "assured": true,
 	"concedes": true, "concluded:": true, "lamented": true, "laments": true, "boasted": true, "bragged": true,
 	"quipped:": false, "demanded": false, "pleaded": false, "begged": false, "whispered": false, "recounted": true, "chanted": false, "chant": false, "jokes": false, "jokingly": false,
 	"shouts": false, "yells": false, "screamed": false, "replies": false, "answered": false, "answers": false,
@@ -524,9 +524,16 @@ func (f *finder) afterQuote(j, end int) *attribution {
 	// subject first: find the cue within the sentence
 	k := j
 	commas := 0
+	paren := 0
 	for k < end && k-j < 30 {
 		w := f.toks[k].w
-		if f.inQuote[k] >= 0 || w == "." || w == ";" || w == "?" || w == "!" {
+		switch w {
+		case "(":
+			paren++
+		case ")":
+			paren--
+		}
+		if f.inQuote[k] >= 0 || paren <= 0 && (w == "." || w == ";" || w == "?" || w == "!") {
 			return nil
 		}
 		if w == "," {
@@ -542,15 +549,6 @@ func (f *finder) afterQuote(j, end int) *attribution {
 	}
 	// the speaker is the phrase before the first comma (an apposition may follow)
 	s, e := j, j
-	if speakerStops[f.toks[j].lw] {
-		// "“What a Super Tuesday!” and said": the clause subject speaks
-		s, e = f.sentenceSubject(k)
-		if e <= s {
-			return nil
-		}
-		f.usedCue[k] = true
-		return &attribution{speakerTS: s, speakerTE: e, cue: f.toks[k].lw, cueTok: k, medium: f.medium(k+1, end)}
-	}
 	if p := f.toks[j].pos; p == "ADP" || p == "" && speakerEndPreps[f.toks[j].lw] {
 		// "“...” in the legislature, he said": the speaker follows the last comma
 		c := k - 1
@@ -570,6 +568,15 @@ func (f *finder) afterQuote(j, end int) *attribution {
 		f.usedCue[k] = true
 		return &attribution{speakerTS: s, speakerTE: e, cue: f.toks[k].lw, cueTok: k, medium: f.medium(k+1, end)}
 	}
+	if speakerStops[f.toks[j].lw] {
+		// "“What a Super Tuesday!” and said": the clause subject speaks
+		s, e = f.sentenceSubject(k)
+		if e <= s {
+			return nil
+		}
+		f.usedCue[k] = true
+		return &attribution{speakerTS: s, speakerTE: e, cue: f.toks[k].lw, cueTok: k, medium: f.medium(k+1, end)}
+	}
 	for e < k && f.toks[e].w != "," {
 		e++
 	}
@@ -583,7 +590,7 @@ func (f *finder) afterQuote(j, end int) *attribution {
 	for e > s && preCueAdverbs[f.toks[e-1].lw] {
 		e--
 	}
-	if e <= s || e-s > 10 {
+	if e <= s || e-s > 16 {
 		return nil
 	}
 	f.usedCue[k] = true

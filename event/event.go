@@ -607,17 +607,25 @@ func (sw *sentWork) targetOf(v int, code string) ([]resolved, string) {
 		}
 	}
 	// modifiers of the object: "ties with Gondor", "resumption of ties with X"
+	var loc []resolved
 	for _, o := range objs {
 		if code < "09" && conflictNoun(sw.eventCodeOf(o)) {
 			// "discussed the fight against IS": IS is the topic, not
 			// the one consulted
 			continue
 		}
-		if r := sw.modTarget(o, code >= "09"); len(r) > 0 {
+		if r, locOnly := sw.modTargetLoc(o, code >= "09"); len(r) > 0 {
+			if locOnly {
+				// "celebrated Eid at X with Y": a place below the object
+				// yields to a real oblique
+				if loc == nil {
+					loc = r
+				}
+				continue
+			}
 			return r, "objmod"
 		}
 	}
-	var loc []resolved
 	for _, o := range obls {
 		r := sw.resolveAll([]int{o})
 		via := "obl"
@@ -628,6 +636,10 @@ func (sw *sentWork) targetOf(v int, code string) ([]resolved, string) {
 			continue
 		}
 		if locative[sw.caseOf(o)] && via == "obl" {
+			// "at X with Y" where the parser hung "with Y" on X
+			if r2, locOnly := sw.modTargetLoc(o, code >= "09"); len(r2) > 0 && !locOnly {
+				return r2, "oblmod"
+			}
 			if loc == nil {
 				loc = r
 			}
@@ -656,6 +668,13 @@ func conflictNoun(code string) bool { return code >= "14" }
 // Modifiers with "against" count only for conflictual codes (against);
 // "discussed advances against IS" does not consult IS.
 func (sw *sentWork) modTarget(k int, against bool) []resolved {
+	r, _ := sw.modTargetLoc(k, against)
+	return r
+}
+
+// modTargetLoc is modTarget also telling whether the result is only a
+// locative modifier ("at X", "in X").
+func (sw *sentWork) modTargetLoc(k int, against bool) ([]resolved, bool) {
 	level := []int{k}
 	var loc []resolved
 	for depth := 0; depth < 3 && len(level) > 0; depth++ {
@@ -667,7 +686,7 @@ func (sw *sentWork) modTarget(k int, against bool) []resolved {
 				}
 				if r := sw.resolveAll([]int{c}); len(r) > 0 {
 					if !locative[sw.caseOf(c)] {
-						return r
+						return r, false
 					}
 					if loc == nil {
 						loc = r
@@ -678,7 +697,7 @@ func (sw *sentWork) modTarget(k int, against bool) []resolved {
 		}
 		level = next
 	}
-	return loc
+	return loc, loc != nil
 }
 
 func (sw *sentWork) isTemporal(k int) bool {

@@ -202,6 +202,7 @@ type sentWork struct {
 	actorCodes []string
 	first      int // index of the sentence's first event in doc.Events
 	negSeen    bool
+	inClause   []bool // tokens of the clause being matched (markClause)
 }
 
 func (w *docWork) sentence(si, lo, hi int) {

@@ -1,6 +1,8 @@
 package event
 
 import (
+	"strings"
+
 	"github.com/faultline-news/faultline/lexicon/petrarch"
 )
 
@@ -121,6 +123,7 @@ func (sw *sentWork) particleAfter(v int, p string) (int, bool) {
 func (sw *sentWork) bestPattern(vd *petrarch.VerbDict, pats []*petrarch.Pattern, v int) (*petrarch.Pattern, int, bool) {
 	var best *petrarch.Pattern
 	bestN, bestNeg := 0, false
+	sw.markClause(v)
 	for _, p := range pats {
 		sw.negSeen = false
 		n1, ok := sw.matchSide(vd, p.Post, v+1, sw.hi, v)
@@ -131,11 +134,53 @@ func (sw *sentWork) bestPattern(vd *petrarch.VerbDict, pats []*petrarch.Pattern,
 		if !ok {
 			continue
 		}
-		if n := n1 + n2; n > bestN {
+		n := n1 + n2
+		if n > bestN || (n == bestN && n > 0 && best != nil && !ownVerbPattern(best, sw.lemmas[v]) && ownVerbPattern(p, sw.lemmas[v])) {
 			best, bestN, bestNeg = p, n, sw.negSeen
 		}
 	}
 	return best, bestN, bestNeg
+}
+
+// ownVerbPattern reports whether a pattern was written for this verb of its
+// block (the "# STAGE" comment of PETRARCH's dictionaries).
+func ownVerbPattern(p *petrarch.Pattern, lemma string) bool {
+	return strings.EqualFold(strings.TrimSpace(firstWord(p.Comment)), lemma)
+}
+
+func firstWord(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexAny(s, " \t"); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// markClause marks the tokens of v's own clause: its subtree without the
+// subtrees of coordinated and subordinate clauses.
+func (sw *sentWork) markClause(v int) {
+	if cap(sw.inClause) < sw.hi-sw.lo {
+		sw.inClause = make([]bool, sw.hi-sw.lo)
+	}
+	sw.inClause = sw.inClause[:sw.hi-sw.lo]
+	for i := range sw.inClause {
+		sw.inClause[i] = false
+	}
+	var walk func(k, depth int)
+	walk = func(k, depth int) {
+		if k < sw.lo || k >= sw.hi || sw.inClause[k-sw.lo] || depth > 20 {
+			return
+		}
+		sw.inClause[k-sw.lo] = true
+		for _, c := range sw.kids[k] {
+			switch sw.doc.Tokens[c].Dep {
+			case "conj", "advcl", "ccomp", "parataxis", "acl:relcl", "csubj", "list":
+				continue
+			}
+			walk(c, depth+1)
+		}
+	}
+	walk(v, 0)
 }
 
 // negWord reports whether a token is a negation.
@@ -148,6 +193,9 @@ func (sw *sentWork) matchSide(vd *petrarch.VerbDict, cs []petrarch.Constituent, 
 	for _, c := range cs {
 		if c.Kind == petrarch.Prep && c.Prep != "" {
 			j := sw.find(k, hi, func(i int) int {
+				if i > v && !sw.inClause[i-sw.lo] {
+					return 0
+				}
 				if sw.words[i] == c.Prep {
 					return 1
 				}
@@ -163,6 +211,9 @@ func (sw *sentWork) matchSide(vd *petrarch.VerbDict, cs []petrarch.Constituent, 
 			case petrarch.Word:
 				w := e.Text
 				j := sw.find(k, hi, func(i int) int {
+					if i > v && !sw.inClause[i-sw.lo] {
+						return 0
+					}
 					if sw.words[i] == w || sw.lemmas[i] == w {
 						return 1
 					}
@@ -175,6 +226,9 @@ func (sw *sentWork) matchSide(vd *petrarch.VerbDict, cs []petrarch.Constituent, 
 			case petrarch.SynsetEl:
 				name := e.Text
 				j := sw.find(k, hi, func(i int) int {
+					if i > v && !sw.inClause[i-sw.lo] {
+						return 0
+					}
 					return vd.MatchSynset(name, sw.words[:sw.hi], i)
 				})
 				if j < 0 {

@@ -356,7 +356,7 @@ func (sw *sentWork) predicate(v int) {
 		if len(tgts) > 0 {
 			sw.emitAll(base, sw.mention(v, trigEnd), srcs, tgts, code, f)
 			coded = true
-		} else if len(srcs) >= 2 && code.Code != "" && code.Code < "07" && sw.noObject(v) {
+		} else if len(srcs) >= 2 && code.Code >= "03" && code.Code < "07" && sw.noObject(v) {
 			// "X and Y agree/met": cooperation between the coordinated
 			// subjects, each with the other
 			g := f
@@ -452,6 +452,19 @@ func (sw *sentWork) conditional(v int) bool {
 	return false
 }
 
+// hasObject reports whether v has an object or indirect object.
+func (sw *sentWork) hasObject(v int) bool {
+	if v < sw.lo || v >= sw.hi {
+		return false
+	}
+	for _, k := range sw.kids[v] {
+		if d := sw.doc.Tokens[k].Dep; d == "obj" || d == "iobj" {
+			return true
+		}
+	}
+	return false
+}
+
 // noObject reports whether v has no object and no oblique other than
 // times and places.
 func (sw *sentWork) noObject(v int) bool {
@@ -510,7 +523,7 @@ func (sw *sentWork) emit(base faultline.Event, trig faultline.Mention, s, t reso
 	}
 	if ev.Negated && cd >= "03" && cd < "09" {
 		// not cooperating is rejecting: "vows not to cooperate with X"
-		cd, ev.Negated = "120", false
+		cd, ev.Negated = rejectCode(cd), false
 	}
 	ev.SourceText, ev.TargetText, ev.SourceCode, ev.TargetCode = s.text, t.text, s.code, t.code
 	ev.Source, ev.Target = s.entity, t.entity
@@ -568,6 +581,12 @@ func (sw *sentWork) subjectOf(v int) ([]int, string) {
 		t := sw.doc.Tokens[v]
 		switch t.Dep {
 		case "xcomp", "conj":
+			if t.Dep == "xcomp" && sw.hasObject(t.Head) {
+				// "wants Putin to attack", "urged Bree to help": object
+				// control; the act is only asked for, and the asking
+				// verb codes it
+				return nil, ""
+			}
 			via = "control"
 			v = t.Head
 		case "acl":

@@ -167,3 +167,19 @@ func intentCode(code string) string {
 		return "138"
 	}
 }
+
+// rejectCode maps a cooperative code that is refused ("will not provide
+// support", "vows not to cooperate") to the CAMEO 12 code of the refusal
+// (CAMEO 1.1b3: 121 reject material cooperation, 124 refuse to yield, 125
+// reject proposal to meet).
+func rejectCode(code string) string {
+	switch code[:2] {
+	case "04":
+		return "125"
+	case "06", "07":
+		return "121"
+	case "08":
+		return "124"
+	}
+	return "120"
+}

@@ -14,10 +14,11 @@ import (
 // quotes, places, events) inside one transaction, with statements prepared
 // once per transaction.
 type layerWriter struct {
-	entity, quote, place, event, rtree *sql.Stmt
+	meta, entity, quote, place, event, rtree *sql.Stmt
 }
 
 const (
+	insertMeta   = `INSERT OR IGNORE INTO document_meta (seq, id, url, title, published) VALUES (?, ?, ?, ?, ?)`
 	insertEntity = `INSERT OR IGNORE INTO entities
 	(doc_seq, entity_id, name, type, actor_code, country, aliases, mentions)
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
@@ -42,7 +43,7 @@ func prepareLayerWriter(ctx context.Context, tx *sql.Tx) (*layerWriter, error) {
 	for _, p := range []struct {
 		dst **sql.Stmt
 		sql string
-	}{{&w.entity, insertEntity}, {&w.quote, insertQuote}, {&w.place, insertPlace}, {&w.event, insertEvent}, {&w.rtree, insertEventBox}} {
+	}{{&w.meta, insertMeta}, {&w.entity, insertEntity}, {&w.quote, insertQuote}, {&w.place, insertPlace}, {&w.event, insertEvent}, {&w.rtree, insertEventBox}} {
 		st, err := tx.PrepareContext(ctx, p.sql)
 		if err != nil {
 			w.Close()
@@ -54,7 +55,7 @@ func prepareLayerWriter(ctx context.Context, tx *sql.Tx) (*layerWriter, error) {
 }
 
 func (w *layerWriter) Close() {
-	for _, st := range []*sql.Stmt{w.entity, w.quote, w.place, w.event, w.rtree} {
+	for _, st := range []*sql.Stmt{w.meta, w.entity, w.quote, w.place, w.event, w.rtree} {
 		if st != nil {
 			st.Close()
 		}
@@ -65,6 +66,9 @@ func (w *layerWriter) Close() {
 // are already there (a resumed backfill) are left alone.
 func (w *layerWriter) write(ctx context.Context, seq int64, doc *faultline.Document) error {
 	docDay := dayOf(doc.Published)
+	if _, err := w.meta.ExecContext(ctx, seq, doc.ID, doc.Source.URL, doc.Title, doc.Published); err != nil {
+		return fmt.Errorf("document row: %w", err)
+	}
 	names := make(map[string]string, len(doc.Entities))
 	for _, e := range doc.Entities {
 		names[e.ID] = e.Name

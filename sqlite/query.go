@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"math"
+	"runtime"
 	"strings"
 	"unicode"
 
@@ -35,8 +36,8 @@ type EventFilter struct {
 	Code string
 	// PloverType is a PLOVER event type, exactly ("ASSAULT", "PROTEST").
 	PloverType string
-	// Place is a place name (exact, case-insensitive) or an ISO 3166-1
-	// alpha-2 country code of the event's place.
+	// Place is a place name (exact, case-insensitive) of the event's
+	// place or, when two letters, an ISO 3166-1 alpha-2 country code.
 	Place string
 	// BBox is minLon, minLat, maxLon, maxLat in degrees.
 	BBox *[4]float64
@@ -102,6 +103,23 @@ type DayCount struct {
 	Day        string `json:"day"`
 	PloverType string `json:"plover_type"`
 	N          int    `json:"n"`
+}
+
+// readSlots is how many layer queries run at once: one per CPU. SQLite
+// queries are CPU-bound; more at once only contend for the driver's locks,
+// and database/sql hands a freed connection to a random waiter, so under
+// load a few unlucky queries would wait very long. The reads channel
+// queues them first come, first served instead.
+func readSlots() int { return max(1, runtime.GOMAXPROCS(0)) }
+
+// admit waits for a read slot; the caller calls the returned release.
+func (s *Store) admit(ctx context.Context, what string) (release func(), err error) {
+	select {
+	case s.reads <- struct{}{}:
+		return func() { <-s.reads }, nil
+	case <-ctx.Done():
+		return nil, s.readError(what, ctx.Err())
+	}
 }
 
 // query is a WHERE clause under construction.
@@ -196,7 +214,7 @@ func (s *Store) eventWhere(ctx context.Context, f EventFilter) (query, error) {
 	}
 	if p := strings.TrimSpace(f.Place); p != "" {
 		if isCountryCode(p) {
-			q.add("(e.country = ? OR e.place_name = ? COLLATE NOCASE)", strings.ToUpper(p), p)
+			q.add("e.country = ?", strings.ToUpper(p))
 		} else {
 			q.add("e.place_name = ? COLLATE NOCASE", p)
 		}
@@ -210,7 +228,7 @@ func (s *Store) eventWhere(ctx context.Context, f EventFilter) (query, error) {
 		if box == nil {
 			box = &b
 		} else {
-			q.addBox(b)
+			q.addBox(b, f.From == "" && f.To == "" && (b[2]-b[0])*(b[3]-b[1]) <= smallBox)
 		}
 		q.add(haversineSQL+" <= ?", f.Near.Lat, f.Near.Lat, f.Near.Lon, f.Near.Km)
 	}
@@ -219,7 +237,7 @@ func (s *Store) eventWhere(ctx context.Context, f EventFilter) (query, error) {
 		if b[0] > b[2] || b[1] > b[3] {
 			return q, faultline.Errorf(faultline.EINVALID, "events: bounding box %g,%g,%g,%g: give minLon,minLat,maxLon,maxLat with min ≤ max", b[0], b[1], b[2], b[3])
 		}
-		q.addBox(b)
+		q.addBox(b, f.From == "" && f.To == "" && (b[2]-b[0])*(b[3]-b[1]) <= smallBox)
 	}
 	if err := addDays(&q, "e.date", f.From, f.To); err != nil {
 		return q, err
@@ -240,9 +258,22 @@ func (s *Store) eventWhere(ctx context.Context, f EventFilter) (query, error) {
 	return q, nil
 }
 
-func (q *query) addBox(b [4]float64) {
-	q.add("e.id IN (SELECT id FROM events_rtree WHERE min_lon >= ? AND max_lon <= ? AND min_lat >= ? AND max_lat <= ?)",
-		b[0], b[2], b[1], b[3])
+// smallBox is the largest box, in square degrees, that the R*Tree serves
+// when no date range narrows the search: beyond it, scanning the date
+// index newest first finds a page of events sooner than sorting all the
+// events the box holds.
+const smallBox = 4.0
+
+// addBox keeps events placed within b. With rtree the R*Tree finds them
+// (best without a date range); otherwise the coordinates are compared in
+// the date index as it is scanned newest first.
+func (q *query) addBox(b [4]float64, rtree bool) {
+	if rtree {
+		q.add("e.id IN (SELECT id FROM events_rtree WHERE min_lon >= ? AND max_lon <= ? AND min_lat >= ? AND max_lat <= ?)",
+			b[0], b[2], b[1], b[3])
+		// The R*Tree stores 32-bit bounds; the exact test follows.
+	}
+	q.add("e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?", b[0], b[2], b[1], b[3])
 }
 
 // addDays adds an inclusive day range on column col.
@@ -264,7 +295,7 @@ func addDays(q *query, col, from, to string) error {
 // does not parse, as Search does.
 func (s *Store) ftsQuery(ctx context.Context, t string) (string, error) {
 	var one int
-	err := s.db.QueryRowContext(ctx, "SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? LIMIT 1", t).Scan(&one)
+	err := s.rdb.QueryRowContext(ctx, "SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? LIMIT 1", t).Scan(&one)
 	if err == nil || err == sql.ErrNoRows {
 		return t, nil
 	}
@@ -290,12 +321,17 @@ const eventColumns = `d.id, d.url, d.title, d.published, e.event_id, e.source_en
 // Events returns the events f selects, newest first (by day, then in
 // storage order), one page of at most f.Limit.
 func (s *Store) Events(ctx context.Context, f EventFilter) ([]EventRow, error) {
+	release, err := s.admit(ctx, "events")
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	q, err := s.eventWhere(ctx, f)
 	if err != nil {
 		return nil, err
 	}
 	limit, offset := page(f.Limit, f.Offset)
-	rows, err := s.db.QueryContext(ctx, "SELECT "+eventColumns+" FROM events e JOIN documents d ON d.seq = e.doc_seq"+
+	rows, err := s.rdb.QueryContext(ctx, "SELECT "+eventColumns+" FROM events e JOIN document_meta d ON d.seq = e.doc_seq"+
 		q.clause()+" ORDER BY e.date DESC, e.id DESC LIMIT ? OFFSET ?", append(q.args, limit, offset)...)
 	if err != nil {
 		return nil, s.queryError("events", err)
@@ -325,12 +361,17 @@ func (s *Store) Events(ctx context.Context, f EventFilter) ([]EventRow, error) {
 
 // CountEvents returns how many events f selects, ignoring Limit and Offset.
 func (s *Store) CountEvents(ctx context.Context, f EventFilter) (int, error) {
+	release, err := s.admit(ctx, "count events")
+	if err != nil {
+		return 0, err
+	}
+	defer release()
 	q, err := s.eventWhere(ctx, f)
 	if err != nil {
 		return 0, err
 	}
 	var n int
-	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM events e"+q.clause(), q.args...).Scan(&n); err != nil {
+	if err := s.rdb.QueryRowContext(ctx, "SELECT count(*) FROM events e"+q.clause(), q.args...).Scan(&n); err != nil {
 		return 0, s.queryError("count events", err)
 	}
 	return n, nil
@@ -340,11 +381,16 @@ func (s *Store) CountEvents(ctx context.Context, f EventFilter) (int, error) {
 // type (empty for events without one), by day then type, for a timeline.
 // Limit and Offset are ignored.
 func (s *Store) EventCounts(ctx context.Context, f EventFilter) ([]DayCount, error) {
+	release, err := s.admit(ctx, "event counts")
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	q, err := s.eventWhere(ctx, f)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.QueryContext(ctx, "SELECT e.date, e.plover_type, count(*) FROM events e"+q.clause()+
+	rows, err := s.rdb.QueryContext(ctx, "SELECT e.date, e.plover_type, count(*) FROM events e"+q.clause()+
 		" GROUP BY e.date, e.plover_type ORDER BY e.date, e.plover_type", q.args...)
 	if err != nil {
 		return nil, s.queryError("event counts", err)
@@ -404,6 +450,11 @@ type QuoteRow struct {
 
 // Quotes returns the quotes f selects, newest first.
 func (s *Store) Quotes(ctx context.Context, f QuoteFilter) ([]QuoteRow, error) {
+	release, err := s.admit(ctx, "quotes")
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	var q query
 	if sp := strings.TrimSpace(f.Speaker); sp != "" {
 		q.add(`q.speaker_name LIKE ? ESCAPE '\'`, "%"+likeEscape(sp)+"%")
@@ -411,7 +462,7 @@ func (s *Store) Quotes(ctx context.Context, f QuoteFilter) ([]QuoteRow, error) {
 	if t := strings.TrimSpace(f.Text); t != "" {
 		m := t
 		var one int
-		if err := s.db.QueryRowContext(ctx, "SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT 1", t).Scan(&one); err != nil && err != sql.ErrNoRows {
+		if err := s.rdb.QueryRowContext(ctx, "SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT 1", t).Scan(&one); err != nil && err != sql.ErrNoRows {
 			if m = quoteTerms(t); m == "" {
 				return nil, faultline.Errorf(faultline.EINVALID, "quotes: text query %q has no words to look for; use words, \"a phrase\", AND, OR, NOT or prefix*", t)
 			}
@@ -425,9 +476,9 @@ func (s *Store) Quotes(ctx context.Context, f QuoteFilter) ([]QuoteRow, error) {
 		q.add("q.direct = 1")
 	}
 	limit, offset := page(f.Limit, f.Offset)
-	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.url, d.title, d.published, q.date, q.speaker_entity, q.speaker_name,
+	rows, err := s.rdb.QueryContext(ctx, `SELECT d.id, d.url, d.title, d.published, q.date, q.speaker_entity, q.speaker_name,
 		q.speaker_text, q.cue, q.direct, q.medium, q.text, q.start, q."end"
-		FROM quotes q JOIN documents d ON d.seq = q.doc_seq`+q.clause()+
+		FROM quotes q JOIN document_meta d ON d.seq = q.doc_seq`+q.clause()+
 		" ORDER BY q.date DESC, q.id DESC LIMIT ? OFFSET ?", append(q.args, limit, offset)...)
 	if err != nil {
 		return nil, s.queryError("quotes", err)
@@ -479,6 +530,11 @@ type EntityRow struct {
 // Entities returns the entities f selects, one row per document and
 // entity, newest documents first.
 func (s *Store) Entities(ctx context.Context, f EntityFilter) ([]EntityRow, error) {
+	release, err := s.admit(ctx, "entities")
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	var q query
 	if n := strings.TrimSpace(f.Name); n != "" {
 		q.add(`x.name LIKE ? ESCAPE '\'`, "%"+likeEscape(n)+"%")
@@ -493,9 +549,9 @@ func (s *Store) Entities(ctx context.Context, f EntityFilter) ([]EntityRow, erro
 		q.add("x.country = ? COLLATE NOCASE", c)
 	}
 	limit, offset := page(f.Limit, f.Offset)
-	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.url, d.title, d.published, x.entity_id, x.name, x.type,
+	rows, err := s.rdb.QueryContext(ctx, `SELECT d.id, d.url, d.title, d.published, x.entity_id, x.name, x.type,
 		x.actor_code, x.country, x.aliases, x.mentions
-		FROM entities x JOIN documents d ON d.seq = x.doc_seq`+q.clause()+
+		FROM entities x JOIN document_meta d ON d.seq = x.doc_seq`+q.clause()+
 		" ORDER BY x.doc_seq DESC, x.entity_id LIMIT ? OFFSET ?", append(q.args, limit, offset)...)
 	if err != nil {
 		return nil, s.queryError("entities", err)
@@ -551,6 +607,11 @@ type PlaceRow struct {
 
 // Places returns the places f selects, newest documents first.
 func (s *Store) Places(ctx context.Context, f PlaceFilter) ([]PlaceRow, error) {
+	release, err := s.admit(ctx, "places")
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	var q query
 	if n := strings.TrimSpace(f.Name); n != "" {
 		q.add("p.name = ? COLLATE NOCASE", n)
@@ -566,9 +627,9 @@ func (s *Store) Places(ctx context.Context, f PlaceFilter) ([]PlaceRow, error) {
 		q.add("p.lat BETWEEN ? AND ? AND p.lon BETWEEN ? AND ?", b[1], b[3], b[0], b[2])
 	}
 	limit, offset := page(f.Limit, f.Offset)
-	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.url, d.title, d.published, p.place_id, p.name, p.lat, p.lon,
+	rows, err := s.rdb.QueryContext(ctx, `SELECT d.id, d.url, d.title, d.published, p.place_id, p.name, p.lat, p.lon,
 		p.country, p.admin1, p.kind, p.geonames_id, p.confidence, p.mentions
-		FROM places p JOIN documents d ON d.seq = p.doc_seq`+q.clause()+
+		FROM places p JOIN document_meta d ON d.seq = p.doc_seq`+q.clause()+
 		" ORDER BY p.doc_seq DESC, p.place_id LIMIT ? OFFSET ?", append(q.args, limit, offset)...)
 	if err != nil {
 		return nil, s.queryError("places", err)

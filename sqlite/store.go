@@ -48,6 +48,15 @@ type Store struct {
 	writeMu sync.Mutex
 	index   *dedupe.Index // loaded on first Put; nil until then
 
+	// reads admits layer queries (Events, Quotes...) in arrival order, a
+	// few at a time: see readSlots.
+	reads chan struct{}
+	// rdb is a small pool of read-only connections for those queries,
+	// one per read slot, reading the file through mmap: in WAL mode every
+	// commit empties the readers' page caches, and re-reading pages with
+	// read(2) cost more than the queries themselves under a running ingest.
+	rdb *sql.DB
+
 	now func() time.Time
 }
 
@@ -121,11 +130,20 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	}
 	db.SetMaxOpenConns(8)
 	db.SetMaxIdleConns(8)
-	s := &Store{db: db, path: path, now: time.Now}
+	s := &Store{db: db, path: path, now: time.Now, reads: make(chan struct{}, readSlots())}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
 	}
+	rdb, err := sql.Open("sqlite", dsn(path)+"&_pragma=query_only(1)&_pragma=mmap_size(1073741824)")
+	if err != nil {
+		db.Close()
+		return nil, openError(path, err)
+	}
+	rdb.SetMaxOpenConns(readSlots())
+	rdb.SetMaxIdleConns(readSlots())
+	rdb.SetConnMaxIdleTime(0)
+	s.rdb = rdb
 	return s, nil
 }
 
@@ -238,6 +256,9 @@ func (s *Store) Path() string { return s.path }
 
 // Close closes the database. The Store must not be used afterwards.
 func (s *Store) Close() error {
+	if s.rdb != nil {
+		s.rdb.Close()
+	}
 	if err := s.db.Close(); err != nil {
 		return faultline.Errorf(faultline.EINTERNAL, "close store %s: %w", s.path, err)
 	}

@@ -7,6 +7,16 @@
 -- Dates are YYYY-MM-DD text (sortable); offsets are UTF-8 byte offsets
 -- into documents.text, half-open.
 
+-- What result rows show of their document, in a narrow table: reading
+-- these columns from documents would walk past the JSON on every row.
+CREATE TABLE document_meta (
+    seq       INTEGER PRIMARY KEY REFERENCES documents (seq) ON DELETE CASCADE,
+    id        TEXT NOT NULL,
+    url       TEXT NOT NULL DEFAULT '',
+    title     TEXT NOT NULL DEFAULT '',
+    published TEXT NOT NULL DEFAULT ''
+);
+
 CREATE TABLE entities (
     doc_seq    INTEGER NOT NULL REFERENCES documents (seq) ON DELETE CASCADE,
     entity_id  TEXT    NOT NULL,
@@ -109,15 +119,15 @@ CREATE TABLE events (
     reported_by    TEXT    NOT NULL DEFAULT '',
     UNIQUE (doc_seq, ord)
 );
-CREATE INDEX events_date ON events (date);
+-- Date-ordered scans filter on place and flags inside the index.
+CREATE INDEX events_date ON events (negated, hypothetical, date, lon, lat);
 CREATE INDEX events_root_date ON events (cameo_root, date);
 CREATE INDEX events_cameo ON events (cameo);
 CREATE INDEX events_plover_date ON events (plover_type, date);
-CREATE INDEX events_country_date ON events (country, date);
+CREATE INDEX events_country_date ON events (country, negated, hypothetical, date);
 CREATE INDEX events_place_name ON events (place_name COLLATE NOCASE);
 CREATE INDEX events_source_code ON events (source_code) WHERE source_code <> '';
 CREATE INDEX events_target_code ON events (target_code) WHERE target_code <> '';
-CREATE INDEX events_lat_lon ON events (lat, lon) WHERE lat IS NOT NULL;
 
 -- Bounding-box index of located events: id is events.id.
 CREATE VIRTUAL TABLE events_rtree USING rtree (id, min_lon, max_lon, min_lat, max_lat);

@@ -52,8 +52,8 @@ func TestEventsSuites(t *testing.T) {
 		name, file, dicts       string
 		minF1, minPrec, minNoev float64
 	}{
-		{"petrarch2", "petrarch2-validation.jsonl", filepath.Join(cameoDir, "validation-dicts"), 0.68, 0.85, 0.90},
-		{"gsr", "universalpetrarch-gsr-validation.jsonl", cameoDir, 0.42, 0.45, 0.70},
+		{"petrarch2", "petrarch2-validation.jsonl", filepath.Join(cameoDir, "validation-dicts"), 0.71, 0.87, 0.90},
+		{"gsr", "universalpetrarch-gsr-validation.jsonl", cameoDir, 0.48, 0.52, 0.70},
 	}
 	pre := eventPreStages(t)
 	for _, tc := range tests {

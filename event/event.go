@@ -667,7 +667,9 @@ func (sw *sentWork) targetOf(v int, code string) ([]resolved, string) {
 		}
 		return r, via
 	}
-	if loc != nil {
+	if loc != nil && code >= "03" {
+		// "fired shells at Seoul", "arrived in Gondor"; but "said in
+		// Washington" is where, not to whom
 		return loc, "obl"
 	}
 	return nil, ""

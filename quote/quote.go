@@ -369,7 +369,7 @@ func (f *finder) attributeDirect(d *draft) *attribution {
 		for j < end && (f.toks[j].w == "," || f.toks[j].w == "—" || f.toks[j].w == "-") {
 			j++
 		}
-		if a := f.afterQuote(j, end); a != nil {
+		if a := f.afterQuote(j, end, f.endsWithComma(d)); a != nil {
 			return a
 		}
 	}
@@ -493,11 +493,11 @@ func (f *finder) sentenceSubject(i int) (int, int) {
 
 // afterQuote reads "he said", "said Hamasaeed", "Jafar al-Hosseini, a
 // spokesman ..., said in an interview with X" from token j.
-func (f *finder) afterQuote(j, end int) *attribution {
+func (f *finder) afterQuote(j, end int, comma bool) *attribution {
 	if j >= end || f.inQuote[j] >= 0 {
 		return nil
 	}
-	if f.isCue(j) || f.toks[j].pos == "VERB" && j+1 < end && f.mentAt[j+1] >= 0 && f.ments[f.mentAt[j+1]].ts == j+1 &&
+	if f.isCue(j) && (comma || !f.clauseAfter(j+1, end)) || comma && f.toks[j].pos == "VERB" && j+1 < end && f.mentAt[j+1] >= 0 && f.ments[f.mentAt[j+1]].ts == j+1 &&
 		f.doc.Entities[f.ments[f.mentAt[j+1]].entity].Type == faultline.EntityPerson {
 		// cue first: "said Sarhang Hamasaeed, director ...", "beamed Donald Hartley"
 		s := j + 1
@@ -517,7 +517,7 @@ func (f *finder) afterQuote(j, end int) *attribution {
 	}
 	// subject first, any speech verb right after a short subject:
 	// "..., Trump barked", "..., he demanded"
-	if se := f.shortSubjectEnd(j, end); se > j && se < end && f.toks[se].pos == "VERB" && !f.isCue(se) {
+	if se := f.shortSubjectEnd(j, end); comma && se > j && se < end && f.toks[se].pos == "VERB" && !f.isCue(se) {
 		f.usedCue[se] = true
 		return &attribution{speakerTS: j, speakerTE: se, cue: f.toks[se].lw, cueTok: se, medium: f.medium(se+1, end)}
 	}
@@ -602,6 +602,14 @@ func (f *finder) afterQuote(j, end int) *attribution {
 // An apposition between commas is skipped ("Hamasaeed, director of ...,
 // said").
 func (f *finder) subjectBefore(c int) (int, int) {
+	k := c - 1
+	for k >= 0 && preCueAdverbs[f.toks[k].lw] {
+		k--
+	}
+	if k > 0 && (f.toks[k].lw == "and" || f.toks[k].lw == "but") && f.para[k] == f.para[c] {
+		// "De Blasio said ... and said": the first verb's subject
+		return f.sentenceSubject(k)
+	}
 	if s, e := f.subjectBeforeHeuristic(c); e > s && f.nominalHead(e-1) {
 		return s, e
 	}
@@ -982,6 +990,9 @@ func (f *finder) quote(d draft) (faultline.Quote, bool) {
 		a := d.attr
 		q.Cue = a.cue
 		q.Medium = a.medium
+		for a.speakerTS < a.speakerTE && !isWordToken(f.toks[a.speakerTS].w) {
+			a.speakerTS++
+		}
 		if a.speakerTE > a.speakerTS {
 			q.SpeakerText = f.doc.Text[f.toks[a.speakerTS].start:f.toks[a.speakerTE-1].end]
 			if ei := f.speakerEntity(a.speakerTS, a.speakerTE); ei >= 0 {
@@ -1103,4 +1114,40 @@ func (f *finder) nominalHead(k int) bool {
 	}
 	p := f.toks[k].pos
 	return p != "VERB" && p != "AUX" && p != "ADP" && p != "CCONJ" && p != "SCONJ" && p != "PUNCT"
+}
+
+// endsWithComma reports whether a quote ends in a comma, question or
+// exclamation mark or dash (“...,” he said), inside or right after the
+// closing mark: the sign that an attribution follows.
+func (f *finder) endsWithComma(d *draft) bool {
+	if d.close < 0 {
+		return false
+	}
+	if k := d.close - 1; k >= 0 {
+		switch f.toks[k].w {
+		case ",", "?", "!", "—", "-", "–":
+			return true
+		}
+	}
+	if k := d.close + 1; k < len(f.toks) {
+		switch f.toks[k].w {
+		case ",", "—", "–":
+			return true
+		}
+	}
+	return false
+}
+
+// clauseAfter reports whether tokens from s read as a clause (a verb or
+// auxiliary before the next punctuation) rather than a speaker's name.
+func (f *finder) clauseAfter(s, end int) bool {
+	for k := s; k < end && k-s < 8; k++ {
+		if w := f.toks[k].w; w == "," || w == "." || w == ";" {
+			return false
+		}
+		if p := f.toks[k].pos; p == "VERB" || p == "AUX" {
+			return true
+		}
+	}
+	return false
 }

@@ -387,7 +387,7 @@ func (f *finder) attributeDirect(d *draft) *attribution {
 			if f.inQuote[k] >= 0 || f.toks[k].w == "." {
 				break
 			}
-			if mi := f.mentAt[k]; mi >= 0 && (f.doc.Entities[f.ments[mi].entity].Type == faultline.EntityPerson || f.doc.Entities[f.ments[mi].entity].Type == faultline.EntityOrg) {
+			if mi := f.mentAt[k]; mi >= 0 && startsUpper(f.toks[f.ments[mi].ts].w) && !pronounWords[f.toks[f.ments[mi].ts].lw] && (f.doc.Entities[f.ments[mi].entity].Type == faultline.EntityPerson || f.doc.Entities[f.ments[mi].entity].Type == faultline.EntityOrg) {
 				m := f.ments[mi]
 				if !f.verbBetween(m.te, d.open-1) {
 					return &attribution{speakerTS: m.ts, speakerTE: m.te, cue: ":", cueTok: d.open - 1}
@@ -423,6 +423,13 @@ func (f *finder) attributeDirect(d *draft) *attribution {
 			break
 		}
 		near := d.open-i <= 2
+		if lw == "put" && i+1 < d.open && f.toks[i+1].lw == "it" {
+			// "As Vulture put it, “..."
+			if s, e := f.subjectBefore(i); e > s {
+				f.usedCue[i] = true
+				return &attribution{speakerTS: s, speakerTE: e, cue: "put it", cueTok: i}
+			}
+		}
 		if !f.isCue(i) && !((colon || near) && f.toks[i].pos == "VERB") {
 			continue
 		}

@@ -1135,40 +1135,40 @@ type features struct {
 // UniversalPetrarch's real-news set, pooled (TestCalibrationFeatures dumps
 // the features); ScoreSuite reports the reliability table.
 func confidence(f features) float64 {
-	z := 1.33
+	z := 0.99
 	if f.specific > 0 {
-		z -= 0.5
+		z -= 0.17
 	}
 	switch f.srcVia {
 	case "nsubj":
-		z -= 0.05
+		z += 0.12
 	case "acl", "between":
-		z -= 0.37
+		z -= 0.36
 	}
 	switch f.tgtVia {
 	case "obj":
-		z -= 0.79
+		z -= 0.84
 	case "obl":
-		z -= 0.14
+		z -= 0.16
 	case "objmod":
-		z += 0.66
-	case "oblmod":
-		z += 0.04
+		z += 0.8
+	case "reciprocal", "ccompsubj", "between":
+		z -= 0.08
 	}
 	if f.srcExact {
-		z += 0.15
+		z += 0.32
 	}
 	if f.tgtExact {
-		z += 0.13
+		z += 0.2
 	}
 	if f.hyp {
-		z -= 0.38
+		z -= 0.24
 	}
 	if f.intent != "" {
-		z -= 0.4
+		z -= 0.16
 	}
 	if f.reported {
-		z -= 0.05
+		z -= 0.31
 	}
 	if f.neg {
 		z -= 1

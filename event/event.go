@@ -140,8 +140,10 @@ func newDocWork(c *Coder, doc *faultline.Document) *docWork {
 			w.kids[t.Head] = append(w.kids[t.Head], i)
 		}
 	}
+	// the publication date, else the reference date (the time the
+	// document was read)
 	ref := doc.Reference
-	if ref.IsZero() && doc.Published != "" {
+	if doc.Published != "" {
 		if t, err := time.Parse("2006-01-02", firstN(doc.Published, 10)); err == nil {
 			ref = t
 		}

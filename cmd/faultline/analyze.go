@@ -100,7 +100,7 @@ func analysisStages(user *petrarch.Dictionaries, events bool) ([]faultline.Stage
 		tag.NewStage(tagger),
 		parse.NewStage(parser),
 		ner.NewStage(recognizer),
-		actor.New(),
+		actor.NewWithDictionaries(user),
 		coref.New(),
 		geo.NewStage(gaz),
 		timex.New(),

@@ -1,11 +1,15 @@
 package main
 
 import (
+	"github.com/faultline-news/faultline"
 	"github.com/faultline-news/faultline/eval"
 	"github.com/faultline-news/faultline/geo"
 	nermodel "github.com/faultline-news/faultline/model/ner"
 	parsermodel "github.com/faultline-news/faultline/model/parser"
 	taggermodel "github.com/faultline-news/faultline/model/tagger"
+	"github.com/faultline-news/faultline/parse"
+	"github.com/faultline-news/faultline/segment"
+	"github.com/faultline-news/faultline/tag"
 	"github.com/spf13/cobra"
 )
 
@@ -146,11 +150,19 @@ func (e *env) evalEventsCmd() *cobra.Command {
 			if err := requireData(data); err != nil {
 				return err
 			}
-			stages, err := analysisStages(nil, false)
+			// Only the language layers run before the coder: the suites'
+			// actors come from their own dictionaries, and faultline's
+			// entity and actor layers would code them first.
+			tagger, err := taggermodel.Load()
 			if err != nil {
 				return err
 			}
-			res, err := eval.Events(cmd.Context(), data, dict, stages)
+			parser, err := parsermodel.Load()
+			if err != nil {
+				return err
+			}
+			pre := []faultline.Stage{segment.New(), tag.NewStage(tagger), parse.NewStage(parser)}
+			res, err := eval.Events(cmd.Context(), data, dict, pre)
 			if err != nil {
 				return err
 			}

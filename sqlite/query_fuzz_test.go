@@ -1,0 +1,36 @@
+package sqlite
+
+import (
+	"context"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/faultline-news/faultline"
+)
+
+// FuzzEventFilter runs user-given filter text through Events, CountEvents
+// and Quotes: they must answer or give EINVALID, never fail otherwise.
+func FuzzEventFilter(f *testing.F) {
+	s, _ := openTemp(f)
+	if _, err := s.PutBatch(context.Background(), []*faultline.Document{synthDoc(1, 3, rand.New(rand.NewPCG(1, 1)))}); err != nil {
+		f.Fatal(err)
+	}
+	f.Add("RUS", "19", "ASSAULT", "UA", "2024-01-01", "2026-12-31", "Geneva")
+	f.Add("kremlin%", "1_", "", "Kyiv", "", "", `"unterminated`)
+	f.Add(`\`, "", "protest", "u", "2024-13-40", "x", "NEAR(a b")
+	f.Fuzz(func(t *testing.T, actor, code, plover, place, from, to, text string) {
+		ctx := context.Background()
+		ef := EventFilter{Actor: actor, Code: code, PloverType: plover, Place: place, From: from, To: to, Text: text}
+		check := func(what string, err error) {
+			if err != nil && faultline.ErrorCode(err) != faultline.EINVALID {
+				t.Fatalf("%s(%+v): %v", what, ef, err)
+			}
+		}
+		_, err := s.Events(ctx, ef)
+		check("Events", err)
+		_, err = s.CountEvents(ctx, ef)
+		check("CountEvents", err)
+		_, err = s.Quotes(ctx, QuoteFilter{Speaker: actor, Text: text, From: from, To: to})
+		check("Quotes", err)
+	})
+}

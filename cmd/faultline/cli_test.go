@@ -242,3 +242,34 @@ func TestAnalyzeFlagsErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestExportFormats(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	if code, _, stderr := run(t, "ingest", "-q", "--db", db, "../../examples/news"); code != 0 {
+		t.Fatalf("ingest: %s", stderr)
+	}
+	cols := map[string]int{"gdelt": 61, "gdelt-mentions": 16}
+	for _, f := range []string{"jsonl", "csv", "gdelt", "gdelt-mentions", "plover", "geojson"} {
+		code, out, stderr := run(t, "export", "--db", db, "--format", f)
+		if code != 0 {
+			t.Errorf("export %s: exit %d: %s", f, code, stderr)
+			continue
+		}
+		if want, ok := cols[f]; ok {
+			for i, line := range strings.Split(strings.TrimRight(out, "\n"), "\n") {
+				if line == "" {
+					continue
+				}
+				if n := len(strings.Split(line, "\t")); n != want {
+					t.Errorf("%s row %d has %d columns, want %d", f, i, n, want)
+				}
+			}
+		}
+		if f == "jsonl" && len(decodeDocs(t, out)) != 5 {
+			t.Errorf("jsonl export: want the 5 documents that are not near-duplicates")
+		}
+	}
+	if code, _, stderr := run(t, "export", "--db", db, "--format", "xml"); code != 2 || !strings.Contains(stderr, "xml") {
+		t.Errorf("unknown format: exit %d, %q", code, stderr)
+	}
+}

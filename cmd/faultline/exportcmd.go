@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/faultline-news/faultline"
+	"github.com/faultline-news/faultline/event"
 	"github.com/faultline-news/faultline/export"
 	"github.com/faultline-news/faultline/sqlite"
 	"github.com/spf13/cobra"
@@ -28,8 +29,10 @@ func (e *env) exportCmd() *cobra.Command {
 		Long: `export writes what the database holds in one of: ` + strings.Join(names, ", ") + `.
 jsonl is one faultline document a line; csv one event a row; gdelt and gdelt-mentions are
 GDELT 2.0 event (61 columns) and mentions (16 columns) files; plover is one POLECAT-style
-JSON object per event; geojson a FeatureCollection of events with a place. Near-duplicate
-copies are left out unless --duplicates is given.`,
+JSON object per event; geojson a FeatureCollection of events with a place. The event formats
+merge the same happening reported by several documents (same actors, root code, place, day
+±1) into one event with all its mentions. jsonl leaves near-duplicate copies out unless
+--duplicates is given.`,
 		Example: `  faultline export --format gdelt --out events.tsv
   faultline export --db news.db --format plover > events.jsonl`,
 		Args: cobra.NoArgs,
@@ -62,14 +65,32 @@ copies are left out unless --duplicates is given.`,
 				w = tmp
 			}
 			bw := bufio.NewWriterSize(w, 1<<16)
-			docs := export.Documents(func(yield func(*faultline.Document) error) error {
-				return store.Documents(ctx, !duplicates, func(d *faultline.Document) error {
-					d.Normalize()
-					return yield(d)
+			opts := export.Options{Now: time.Now().UTC(), Header: header}
+			if f == export.FormatJSONL {
+				docs := export.Documents(func(yield func(*faultline.Document) error) error {
+					return store.Documents(ctx, !duplicates, func(d *faultline.Document) error {
+						d.Normalize()
+						return yield(d)
+					})
 				})
-			})
-			if err := export.Write(ctx, bw, f, docs, export.Options{Now: time.Now().UTC(), Header: header}); err != nil {
-				return err
+				if err := export.Write(ctx, bw, f, docs, opts); err != nil {
+					return err
+				}
+			} else {
+				// Event formats merge the same happening reported by several
+				// documents into one event with all its mentions; a
+				// republished copy adds a mention, not an event.
+				var all []*faultline.Document
+				if err := store.Documents(ctx, false, func(d *faultline.Document) error {
+					d.Normalize()
+					all = append(all, d)
+					return nil
+				}); err != nil {
+					return err
+				}
+				if err := export.WriteEvents(ctx, bw, f, event.ExportEvents(event.Merge(all)), opts); err != nil {
+					return err
+				}
 			}
 			if err := bw.Flush(); err != nil {
 				return faultline.Errorf(faultline.EUNAVAILABLE, "export: writing the output: %w", err)
@@ -90,7 +111,7 @@ copies are left out unless --duplicates is given.`,
 	cmd.Flags().StringVar(&dbPath, "db", defaultDB, "SQLite database file")
 	cmd.Flags().StringVar(&format, "format", "jsonl", "output format: "+strings.Join(names, ", "))
 	cmd.Flags().StringVar(&out, "out", "", "output file (default: standard output)")
-	cmd.Flags().BoolVar(&duplicates, "duplicates", false, "include near-duplicate copies")
+	cmd.Flags().BoolVar(&duplicates, "duplicates", false, "jsonl: include near-duplicate copies")
 	cmd.Flags().BoolVar(&header, "header", false, "gdelt, gdelt-mentions: first line with the column names (GDELT's own files have none)")
 	return cmd
 }

@@ -486,3 +486,36 @@ func TestConcurrentWritersReaders(t *testing.T) {
 		t.Errorf("events: %d, want %d", got, 3*5*20*3)
 	}
 }
+
+func TestActors(t *testing.T) {
+	ctx := context.Background()
+	s, docs := synthStore(t, 100, 3)
+	type key struct{ name, code string }
+	wantDocs := map[key]int{}
+	for _, d := range docs {
+		for _, e := range d.Entities {
+			wantDocs[key{e.Name, e.Actor.Code}]++
+		}
+	}
+	rows, err := s.Actors(ctx, EntityFilter{Limit: MaxLimit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != len(wantDocs) {
+		t.Fatalf("%d actors, want %d", len(rows), len(wantDocs))
+	}
+	for i, r := range rows {
+		if n := wantDocs[key{r.Name, r.ActorCode}]; r.Documents != n {
+			t.Errorf("%s %s: %d documents, want %d", r.Name, r.ActorCode, r.Documents, n)
+		}
+		if len(r.Aliases) != 1 || r.Aliases[0] != strings.ToUpper(r.Name) {
+			t.Errorf("%s: aliases %v", r.Name, r.Aliases)
+		}
+		if i > 0 && r.Documents > rows[i-1].Documents {
+			t.Errorf("not sorted by documents at %d", i)
+		}
+	}
+	if rows, _ := s.Actors(ctx, EntityFilter{Actor: "UKR"}); len(rows) != 2 {
+		t.Errorf("Actors(UKR): %v", rows)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"math"
 	"runtime"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -650,6 +651,80 @@ func (s *Store) Places(ctx context.Context, f PlaceFilter) ([]PlaceRow, error) {
 	}
 	if err := rows.Err(); err != nil {
 		return nil, s.queryError("places", err)
+	}
+	return out, nil
+}
+
+// ActorRow is one actor over all documents: entities grouped by name
+// (case-insensitive) and actor code.
+type ActorRow struct {
+	Name      string `json:"name"`
+	Type      string `json:"type"`
+	ActorCode string `json:"actor_code"`
+	Country   string `json:"country"`
+	// Aliases gathers the aliases given in every document, sorted.
+	Aliases []string `json:"aliases"`
+	// Documents is the number of documents naming the actor; Mentions the
+	// number of mentions in them.
+	Documents int `json:"documents"`
+	Mentions  int `json:"mentions"`
+}
+
+// Actors returns the actors f selects, most documented first (for an
+// actor list or page; Entities gives the per-document rows).
+func (s *Store) Actors(ctx context.Context, f EntityFilter) ([]ActorRow, error) {
+	release, err := s.admit(ctx, "actors")
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	var q query
+	if n := strings.TrimSpace(f.Name); n != "" {
+		q.add(`x.name LIKE ? ESCAPE '\'`, "%"+likeEscape(n)+"%")
+	}
+	if t := strings.TrimSpace(f.Type); t != "" {
+		q.add("x.type = ?", strings.ToUpper(t))
+	}
+	if a := strings.TrimSpace(f.Actor); a != "" {
+		q.add(`x.actor_code LIKE ? ESCAPE '\'`, likeEscape(a)+"%")
+	}
+	if c := strings.TrimSpace(f.Country); c != "" {
+		q.add("x.country = ? COLLATE NOCASE", c)
+	}
+	limit, offset := page(f.Limit, f.Offset)
+	rows, err := s.rdb.QueryContext(ctx, `SELECT min(x.name), max(x.type), x.actor_code, max(x.country),
+		json_group_array(json(x.aliases)), count(DISTINCT x.doc_seq), sum(x.mentions)
+		FROM entities x`+q.clause()+`
+		GROUP BY x.name COLLATE NOCASE, x.actor_code
+		ORDER BY count(DISTINCT x.doc_seq) DESC, min(x.name) LIMIT ? OFFSET ?`, append(q.args, limit, offset)...)
+	if err != nil {
+		return nil, s.queryError("actors", err)
+	}
+	defer rows.Close()
+	var out []ActorRow
+	for rows.Next() {
+		var r ActorRow
+		var lists string
+		if err := rows.Scan(&r.Name, &r.Type, &r.ActorCode, &r.Country, &lists, &r.Documents, &r.Mentions); err != nil {
+			return nil, s.queryError("actors", err)
+		}
+		var all [][]string
+		_ = json.Unmarshal([]byte(lists), &all)
+		set := map[string]bool{}
+		r.Aliases = []string{}
+		for _, l := range all {
+			for _, a := range l {
+				if !set[a] {
+					set[a] = true
+					r.Aliases = append(r.Aliases, a)
+				}
+			}
+		}
+		slices.Sort(r.Aliases)
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.queryError("actors", err)
 	}
 	return out, nil
 }

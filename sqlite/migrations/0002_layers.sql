@@ -29,7 +29,7 @@ CREATE TABLE entities (
     PRIMARY KEY (doc_seq, entity_id)
 );
 CREATE INDEX entities_actor_code ON entities (actor_code) WHERE actor_code <> '';
-CREATE INDEX entities_name ON entities (name COLLATE NOCASE);
+CREATE INDEX entities_name ON entities (name COLLATE NOCASE, actor_code);
 CREATE INDEX entities_country ON entities (country) WHERE country <> '';
 
 CREATE TABLE quotes (

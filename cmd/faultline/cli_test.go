@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"flag"
 	"net"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -271,5 +273,38 @@ func TestExportFormats(t *testing.T) {
 	}
 	if code, _, stderr := run(t, "export", "--db", db, "--format", "xml"); code != 2 || !strings.Contains(stderr, "xml") {
 		t.Errorf("unknown format: exit %d, %q", code, stderr)
+	}
+}
+
+func TestWatchOnceIngestsNewItemsOnly(t *testing.T) {
+	feed, err := os.ReadFile("../../examples/news/wire.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		w.Header().Set("ETag", `"v1"`)
+		if r.Header.Get("If-None-Match") == `"v1"` {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Write(feed)
+	}))
+	defer srv.Close()
+	db := filepath.Join(t.TempDir(), "w.db")
+	code, _, stderr := run(t, "watch", "--once", "--db", db, srv.URL+"/feed.xml")
+	if code != 0 || !strings.Contains(stderr, "2 items, 2 new") || !strings.Contains(stderr, "2 stored") {
+		t.Fatalf("first poll: exit %d: %s", code, stderr)
+	}
+	code, _, stderr = run(t, "watch", "--once", "--db", db, srv.URL+"/feed.xml")
+	if code != 0 || !strings.Contains(stderr, "not modified") {
+		t.Fatalf("second poll should be a conditional GET answered 304: exit %d: %s", code, stderr)
+	}
+	code, out, _ := run(t, "search", "--db", db, "--json", "embassies")
+	if code != 0 || !strings.Contains(out, "Reopen Embassies") {
+		t.Errorf("feed item not searchable: %s", out)
+	}
+	if code, _, stderr := run(t, "events", "--db", db, "--format", "jsonl"); code != 0 {
+		t.Errorf("events after watch: exit %d: %s", code, stderr)
 	}
 }

@@ -1,0 +1,218 @@
+package main
+
+import (
+	"bufio"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/faultline-news/faultline"
+	"github.com/faultline-news/faultline/sqlite"
+	"github.com/spf13/cobra"
+)
+
+// parseBBox reads "minLon,minLat,maxLon,maxLat".
+func parseBBox(s string) (*[4]float64, error) {
+	if s == "" {
+		return nil, nil
+	}
+	parts := strings.Split(s, ",")
+	if len(parts) != 4 {
+		return nil, faultline.Errorf(faultline.EINVALID, "--bbox %q: want minLon,minLat,maxLon,maxLat, e.g. --bbox 42,35,45,37", s)
+	}
+	var b [4]float64
+	for i, p := range parts {
+		v, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+		if err != nil {
+			return nil, faultline.Errorf(faultline.EINVALID, "--bbox %q: %q is not a number", s, p)
+		}
+		b[i] = v
+	}
+	return &b, nil
+}
+
+// parseNear reads "lat,lon,km".
+func parseNear(s string) (*sqlite.Near, error) {
+	if s == "" {
+		return nil, nil
+	}
+	parts := strings.Split(s, ",")
+	if len(parts) != 3 {
+		return nil, faultline.Errorf(faultline.EINVALID, "--near %q: want lat,lon,km, e.g. --near 36.34,43.12,50", s)
+	}
+	var v [3]float64
+	for i, p := range parts {
+		f, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+		if err != nil {
+			return nil, faultline.Errorf(faultline.EINVALID, "--near %q: %q is not a number", s, p)
+		}
+		v[i] = f
+	}
+	return &sqlite.Near{Lat: v[0], Lon: v[1], Km: v[2]}, nil
+}
+
+func checkOutput(format string) error {
+	switch format {
+	case "table", "jsonl", "csv":
+		return nil
+	}
+	return faultline.Errorf(faultline.EINVALID, "--format %q: want table, jsonl or csv", format)
+}
+
+// writeRows prints rows as a table, JSONL or CSV; cells gives the header
+// and a row's cells for table and CSV output.
+func writeRows[T any](w io.Writer, format string, rows []T, header []string, cells func(T) []string) error {
+	bw := bufio.NewWriter(w)
+	defer bw.Flush()
+	switch format {
+	case "jsonl":
+		for _, r := range rows {
+			b, err := json.Marshal(r)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(bw, "%s\n", b)
+		}
+	case "csv":
+		cw := csv.NewWriter(bw)
+		cw.Write(header)
+		for _, r := range rows {
+			cw.Write(cells(r))
+		}
+		cw.Flush()
+		return cw.Error()
+	default:
+		tw := tabwriter.NewWriter(bw, 0, 2, 2, ' ', 0)
+		fmt.Fprintln(tw, strings.Join(header, "\t"))
+		for _, r := range rows {
+			c := cells(r)
+			for i := range c {
+				c[i] = shorten(strings.ReplaceAll(c[i], "\t", " "), 60)
+			}
+			fmt.Fprintln(tw, strings.Join(c, "\t"))
+		}
+		return tw.Flush()
+	}
+	return nil
+}
+
+func shorten(s string, n int) string {
+	s = strings.ReplaceAll(s, "\n", " ")
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}
+
+func (e *env) eventsCmd() *cobra.Command {
+	var dbPath, format, bbox, near string
+	var f sqlite.EventFilter
+	cmd := &cobra.Command{
+		Use:   "events [flags]",
+		Short: "List stored events, filtered by actor, code, place, date and text",
+		Long: `events lists the events in the database, newest first, each with its evidence
+sentence and source document. Negated and hypothetical events are left out unless asked for.`,
+		Example: `  faultline events --actor IRQ --from 2017-03-01 --to 2017-03-31
+  faultline events --code 19 --place IQ --format csv > fights.csv
+  faultline events --near 36.34,43.12,100 --plover ASSAULT --format jsonl`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkOutput(format); err != nil {
+				return err
+			}
+			var err error
+			if f.BBox, err = parseBBox(bbox); err != nil {
+				return err
+			}
+			if f.Near, err = parseNear(near); err != nil {
+				return err
+			}
+			store, err := sqlite.Open(cmd.Context(), dbPath)
+			if err != nil {
+				return err
+			}
+			defer store.Close()
+			rows, err := store.Events(cmd.Context(), f)
+			if err != nil {
+				return err
+			}
+			header := []string{"date", "source", "cameo", "plover", "target", "place", "confidence", "sentence", "document", "url"}
+			return writeRows(e.stdout, format, rows, header, func(r sqlite.EventRow) []string {
+				src := firstNonEmpty(r.SourceCode+" "+r.SourceText, r.SourceText)
+				tgt := firstNonEmpty(r.TargetCode+" "+r.TargetText, r.TargetText)
+				plover := r.PloverType
+				if r.Negated {
+					plover += " (negated)"
+				}
+				if r.Hypothetical {
+					plover += " (hypothetical)"
+				}
+				return []string{r.Date, strings.TrimSpace(src), r.CAMEO, plover, strings.TrimSpace(tgt), r.PlaceName,
+					strconv.FormatFloat(r.Confidence, 'f', 2, 64), r.SentenceText, r.DocumentID, r.URL}
+			})
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&dbPath, "db", defaultDB, "SQLite database file")
+	fl.StringVar(&format, "format", "table", "output: table, jsonl or csv")
+	fl.StringVar(&f.Actor, "actor", "", "actor name (substring) or CAMEO actor code prefix, source or target")
+	fl.StringVar(&f.Code, "code", "", "CAMEO event code prefix, e.g. 19 or 138")
+	fl.StringVar(&f.PloverType, "plover", "", "PLOVER event type, e.g. ASSAULT")
+	fl.StringVar(&f.Place, "place", "", "place name, or a two-letter ISO country code")
+	fl.StringVar(&bbox, "bbox", "", "bounding box minLon,minLat,maxLon,maxLat")
+	fl.StringVar(&near, "near", "", "radius search lat,lon,km")
+	fl.StringVar(&f.From, "from", "", "first day YYYY-MM-DD")
+	fl.StringVar(&f.To, "to", "", "last day YYYY-MM-DD")
+	fl.StringVar(&f.Text, "text", "", "full-text query over the event's document")
+	fl.BoolVar(&f.IncludeNegated, "negated", false, "include negated events (\"vows not to cooperate\")")
+	fl.BoolVar(&f.IncludeHypothetical, "hypothetical", false, "include hypothetical and future events (\"could turn against\")")
+	fl.IntVar(&f.Limit, "limit", 50, "rows per page")
+	fl.IntVar(&f.Offset, "offset", 0, "rows to skip (pagination)")
+	return cmd
+}
+
+func (e *env) quotesCmd() *cobra.Command {
+	var dbPath, format string
+	var f sqlite.QuoteFilter
+	cmd := &cobra.Command{
+		Use:   "quotes [flags]",
+		Short: "List stored quotes with their speakers, filtered by speaker, text and date",
+		Example: `  faultline quotes --speaker Hamasaeed
+  faultline quotes --text militia --direct --format jsonl`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkOutput(format); err != nil {
+				return err
+			}
+			store, err := sqlite.Open(cmd.Context(), dbPath)
+			if err != nil {
+				return err
+			}
+			defer store.Close()
+			rows, err := store.Quotes(cmd.Context(), f)
+			if err != nil {
+				return err
+			}
+			header := []string{"date", "speaker", "cue", "direct", "quote", "document", "url"}
+			return writeRows(e.stdout, format, rows, header, func(r sqlite.QuoteRow) []string {
+				return []string{r.Date, firstNonEmpty(r.SpeakerName, r.SpeakerText, "(unattributed)"), r.Cue,
+					strconv.FormatBool(r.Direct), r.Text, r.DocumentID, r.URL}
+			})
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&dbPath, "db", defaultDB, "SQLite database file")
+	fl.StringVar(&format, "format", "table", "output: table, jsonl or csv")
+	fl.StringVar(&f.Speaker, "speaker", "", "speaker name (substring)")
+	fl.StringVar(&f.Text, "text", "", "full-text query over the quote")
+	fl.StringVar(&f.From, "from", "", "first day YYYY-MM-DD")
+	fl.StringVar(&f.To, "to", "", "last day YYYY-MM-DD")
+	fl.BoolVar(&f.DirectOnly, "direct", false, "direct quotes only")
+	fl.IntVar(&f.Limit, "limit", 50, "rows per page")
+	fl.IntVar(&f.Offset, "offset", 0, "rows to skip (pagination)")
+	return cmd
+}

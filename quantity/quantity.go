@@ -147,14 +147,14 @@ func (f *finder) lower(i int) string {
 	if i < 0 || i >= len(f.toks) {
 		return ""
 	}
-	return f.toks[i].lower
+	return f.toks[i].Lower
 }
 
-func (f *finder) isKind(i int, k kind) bool { return i >= 0 && i < len(f.toks) && f.toks[i].kind == k }
+func (f *finder) isKind(i int, k kind) bool { return i >= 0 && i < len(f.toks) && f.toks[i].Kind == k }
 
 // adjacent reports whether tokens i and i+1 touch (no space between).
 func (f *finder) adjacent(i int) bool {
-	return i >= 0 && i+1 < len(f.toks) && f.toks[i].end == f.toks[i+1].start
+	return i >= 0 && i+1 < len(f.toks) && f.toks[i].End == f.toks[i+1].Start
 }
 
 // inDate reports whether token i lies inside a date expression.
@@ -164,13 +164,13 @@ func (f *finder) inDate(i int) bool {
 	lo, hi := 0, len(f.dates)
 	for lo < hi {
 		mid := (lo + hi) / 2
-		if f.dates[mid].End <= t.start {
+		if f.dates[mid].End <= t.Start {
 			lo = mid + 1
 		} else {
 			hi = mid
 		}
 	}
-	return lo < len(f.dates) && f.dates[lo].Start < t.end
+	return lo < len(f.dates) && f.dates[lo].Start < t.End
 }
 
 // run returns the quantities of the sentence in order.
@@ -191,8 +191,8 @@ func (f *finder) run() []match {
 // number phrase, then the unit.
 func (f *finder) at(i int) (match, int, bool) {
 	t := &f.toks[i]
-	if t.kind == kindPunct {
-		if _, ok := currencies[t.lower]; !ok && t.lower != "~" {
+	if t.Kind == kindPunct {
+		if _, ok := currencies[t.Lower]; !ok && t.Lower != "~" {
 			return match{}, 0, false
 		}
 	}
@@ -243,7 +243,7 @@ func (f *finder) at(i int) (match, int, bool) {
 		return match{}, 0, false // "a 2008 raid", "in 2008"
 	}
 	return match{
-		start: f.toks[i].start, end: f.toks[end-1].end,
+		start: f.toks[i].Start, end: f.toks[end-1].End,
 		value: n.value, modifier: modifier, unit: unit,
 	}, end, true
 }
@@ -253,7 +253,7 @@ func (f *finder) wordsAt(i int, words []string) bool {
 		return false
 	}
 	for k, w := range words {
-		if f.toks[i+k].lower != w {
+		if f.toks[i+k].Lower != w {
 			return false
 		}
 	}
@@ -279,9 +279,9 @@ func (f *finder) number(j int) (numberPhrase, bool) {
 		return numberPhrase{}, false
 	}
 	t := &f.toks[j]
-	switch t.kind {
+	switch t.Kind {
 	case kindPunct:
-		code, ok := currencies[t.lower]
+		code, ok := currencies[t.Lower]
 		if !ok || !f.adjacent(j) || !f.isKind(j+1, kindNumber) {
 			return numberPhrase{}, false
 		}
@@ -295,7 +295,7 @@ func (f *finder) number(j int) (numberPhrase, bool) {
 		return f.digits(j, false)
 	}
 	// "US$5"
-	if t.lower == "us" && f.adjacent(j) && f.lower(j+1) == "$" && f.adjacent(j+1) && f.isKind(j+2, kindNumber) {
+	if t.Lower == "us" && f.adjacent(j) && f.lower(j+1) == "$" && f.adjacent(j+1) && f.isKind(j+2, kindNumber) {
 		n, ok := f.digits(j+2, true)
 		if ok {
 			n.unit = "USD"
@@ -309,7 +309,7 @@ func (f *finder) number(j int) (numberPhrase, bool) {
 // and percent sign. money says a currency sign came before it.
 func (f *finder) digits(j int, money bool) (numberPhrase, bool) {
 	t := &f.toks[j]
-	s := t.lower
+	s := t.Lower
 	// Glued to a word or a sign before it: "#5", "+44", "F-16" (scanned as
 	// one word anyway).
 	if j > 0 && f.adjacent(j-1) && !money {
@@ -356,7 +356,7 @@ func (f *finder) digits(j int, money bool) (numberPhrase, bool) {
 		if len(a) <= 2 {
 			longest++ // "5-10", "20-100"
 		}
-		if !ok1 || !ok2 || !(x < y) || strings.HasPrefix(b, "0") || len(b) > longest || !f.isKind(j+1, kindWord) || f.toks[j+1].capital {
+		if !ok1 || !ok2 || !(x < y) || strings.HasPrefix(b, "0") || len(b) > longest || !f.isKind(j+1, kindWord) || f.toks[j+1].Capital {
 			return numberPhrase{}, false
 		}
 		n.value, n.ranged = x, true
@@ -427,16 +427,16 @@ func scaled(v, scale float64) float64 {
 // name or index: "Resolution 2334", "Flight 17", "Windows 10".
 func (f *finder) identifier(i int) bool {
 	t := &f.toks[i]
-	if identifierWords[t.lower] {
+	if identifierWords[t.Lower] {
 		return true
 	}
 	// A capitalised word inside the sentence ("Apollo 11", "Article 5"),
 	// but not "U.S." and the like, which are often modifiers of the count
 	// ("the U.S. 450") only by accident of word order.
-	if t.kind != kindWord || !t.capital || i == 0 || strings.Contains(t.lower, ".") || stopWords[t.lower] || f.inDate(i) {
+	if t.Kind != kindWord || !t.Capital || i == 0 || strings.Contains(t.Lower, ".") || stopWords[t.Lower] || f.inDate(i) {
 		return false
 	}
-	if _, isMod := modifierWord[t.lower]; isMod {
+	if _, isMod := modifierWord[t.Lower]; isMod {
 		return false
 	}
 	switch f.lower(i - 1) {
@@ -489,8 +489,8 @@ func (f *finder) words(j int) (numberPhrase, bool) {
 	total, current := 0.0, 0.0
 	seen := false // a numeral word was read
 	k := j
-	for ; k < len(f.toks) && f.toks[k].kind == kindWord; k++ {
-		w := f.toks[k].lower
+	for ; k < len(f.toks) && f.toks[k].Kind == kindWord; k++ {
+		w := f.toks[k].Lower
 		if v, ok := smallNumbers[w]; ok {
 			if seen && current != 0 && math.Mod(current, 100) != 0 && !(math.Mod(current, 10) == 0 && v < 10) {
 				break // "two three" is not one number
@@ -614,7 +614,7 @@ func (f *finder) plural(j int) (numberPhrase, bool) {
 	}
 	var words []string
 	for i := j; i < k; i++ {
-		words = append(words, f.toks[i].lower)
+		words = append(words, f.toks[i].Lower)
 	}
 	return numberPhrase{value: v, end: k, unitFrom: k, modifier: strings.Join(words, " ")}, true
 }
@@ -626,13 +626,13 @@ func (f *finder) head(k int, value float64) string {
 	conjoined := false
 	for i := k; i < len(f.toks) && i < k+8; i++ {
 		t := &f.toks[i]
-		if t.kind != kindWord {
-			if t.lower == "," && conjoined {
+		if t.Kind != kindWord {
+			if t.Lower == "," && conjoined {
 				continue
 			}
 			break
 		}
-		w := t.lower
+		w := t.Lower
 		if w == "and" || w == "or" || w == "&" {
 			conjoined = true
 			continue
@@ -640,7 +640,7 @@ func (f *finder) head(k int, value float64) string {
 		if stopWords[w] || timeSuffixes[w] {
 			break
 		}
-		if t.capital {
+		if t.Capital {
 			// A proper-name modifier ("U.S.", "Shi'ite", "Iraqi"), or a
 			// plural demonym or name that is the head itself ("3
 			// Pakistanis", "10 different Churches").
@@ -654,8 +654,8 @@ func (f *finder) head(k int, value float64) string {
 			// A noun compound ends at its last noun: "weapons smugglers",
 			// "police officers", "one police officer". Only known
 			// premodifiers extend, so "countries continues" stays put.
-			for premodifiers[w] && i+1 < len(f.toks) && f.isKind(i+1, kindWord) && !f.toks[i+1].capital {
-				next := f.toks[i+1].lower
+			for premodifiers[w] && i+1 < len(f.toks) && f.isKind(i+1, kindWord) && !f.toks[i+1].Capital {
+				next := f.toks[i+1].Lower
 				if stopWords[next] || !nounLike(next) || (value != 1 && !isPluralNoun(next) && !massNouns[next]) {
 					break
 				}

@@ -30,17 +30,17 @@ func (f *finder) lower(i int) string {
 	if i < 0 || i >= len(f.toks) {
 		return ""
 	}
-	return f.toks[i].lower
+	return f.toks[i].Lower
 }
 
-func (f *finder) isKind(i int, k kind) bool { return i >= 0 && i < len(f.toks) && f.toks[i].kind == k }
+func (f *finder) isKind(i int, k kind) bool { return i >= 0 && i < len(f.toks) && f.toks[i].Kind == k }
 
 // capitalWord returns the lower-cased word at i if it is capitalised.
 func (f *finder) capitalWord(i int) string {
-	if i < 0 || i >= len(f.toks) || f.toks[i].kind != kindWord || !f.toks[i].capital {
+	if i < 0 || i >= len(f.toks) || f.toks[i].Kind != kindWord || !f.toks[i].Capital {
 		return ""
 	}
-	return f.toks[i].lower
+	return f.toks[i].Lower
 }
 
 // run appends the matches in f.toks to out.
@@ -66,7 +66,7 @@ func (f *finder) run(out []match) []match {
 				first = i - 1
 			}
 		}
-		out = append(out, match{start: f.toks[first].start, end: f.toks[end-1].end, res: res})
+		out = append(out, match{start: f.toks[first].Start, end: f.toks[end-1].End, res: res})
 		i = end
 	}
 	return out
@@ -82,38 +82,38 @@ type match struct {
 // token index (exclusive) of the expression.
 func (f *finder) core(i int) (int, resolved, bool) {
 	t := &f.toks[i]
-	switch t.kind {
+	switch t.Kind {
 	case kindNumber:
 		return f.number(i)
 	case kindWord:
 	default:
 		return 0, resolved{}, false
 	}
-	if t.capital {
-		if mn, ok := months[t.lower]; ok {
+	if t.Capital {
+		if mn, ok := months[t.Lower]; ok {
 			return f.month(i, mn, modeCue)
 		}
-		if wd, ok := weekdays[t.lower]; ok {
+		if wd, ok := weekdays[t.Lower]; ok {
 			return f.weekday(i, wd, modeCue)
 		}
 	}
-	if _, ok := seasons[t.lower]; ok {
+	if _, ok := seasons[t.Lower]; ok {
 		return f.seasonYear(i)
 	}
-	switch t.lower {
+	switch t.Lower {
 	case "yesterday", "today", "tonight", "tomorrow":
 		if !f.hasRef {
 			return 0, resolved{}, false
 		}
 		d := f.ref
-		switch t.lower {
+		switch t.Lower {
 		case "yesterday":
 			d = d.AddDate(0, 0, -1)
 		case "tomorrow":
 			d = d.AddDate(0, 0, 1)
 		}
 		end := i + 1
-		if partOfDay[f.lower(end)] && t.lower != "tonight" {
+		if partOfDay[f.lower(end)] && t.Lower != "tonight" {
 			end++
 		}
 		return end, dayValue(d), true
@@ -126,13 +126,13 @@ func (f *finder) core(i int) (int, resolved, bool) {
 	case "recent":
 		return f.recent(i)
 	}
-	if strings.HasPrefix(t.lower, "mid-") {
+	if strings.HasPrefix(t.Lower, "mid-") {
 		return f.midCompound(i)
 	}
-	if _, ok := numberWords[t.lower]; ok {
+	if _, ok := numberWords[t.Lower]; ok {
 		return f.ago(i)
 	}
-	if strings.IndexByte(t.lower, '-') > 0 {
+	if strings.IndexByte(t.Lower, '-') > 0 {
 		return f.ago(i) // "twenty-five years ago"
 	}
 	return 0, resolved{}, false
@@ -177,10 +177,10 @@ func isSentenceEnd(s string) bool { return s == "." || s == "?" || s == "!" || s
 // cue returns 2 for a future cue at j, 1 for a past cue, 0 for none.
 func (f *finder) cue(j int) int {
 	t := &f.toks[j]
-	if t.kind != kindWord {
+	if t.Kind != kindWord {
 		return 0
 	}
-	w := t.lower
+	w := t.Lower
 	switch w {
 	case "will", "shall", "upcoming", "tomorrow", "won't", "won’t", "next", "'ll":
 		return 2
@@ -349,7 +349,7 @@ func (f *finder) month(i int, mn monthName, m mode) (int, resolved, bool) {
 		j++
 	}
 	if f.isKind(j, kindNumber) {
-		s := f.toks[j].lower
+		s := f.toks[j].Lower
 		if d1, d2, ok := dayNumber(s); ok {
 			end := j + 1
 			k := end
@@ -627,20 +627,20 @@ func (f *finder) count(i int) (int, int, bool) {
 		return 0, 0, false
 	}
 	t := &f.toks[i]
-	if t.kind == kindNumber {
-		if len(t.lower) > 4 {
+	if t.Kind == kindNumber {
+		if len(t.Lower) > 4 {
 			return 0, 0, false
 		}
-		n, err := strconv.Atoi(t.lower)
+		n, err := strconv.Atoi(t.Lower)
 		if err != nil {
 			return 0, 0, false
 		}
 		return n, i + 1, true
 	}
-	if t.kind != kindWord {
+	if t.Kind != kindWord {
 		return 0, 0, false
 	}
-	w := t.lower
+	w := t.Lower
 	if w == "a" || w == "an" {
 		switch f.lower(i + 1) {
 		case "few":
@@ -764,7 +764,7 @@ func (f *finder) edge(i int) (int, resolved, bool) {
 // midCompound matches "mid-March", "mid-2016", "mid-1990s".
 func (f *finder) midCompound(i int) (int, resolved, bool) {
 	t := &f.toks[i]
-	rest := t.lower[len("mid-"):]
+	rest := t.Lower[len("mid-"):]
 	if mn, ok := months[rest]; ok && !mn.abbr {
 		if !f.hasRef {
 			return 0, resolved{}, false
@@ -839,7 +839,7 @@ func vagueSpan(ref time.Time, plural string, forward bool) (resolved, bool) {
 // number matches expressions that start with a number: ISO dates, "23
 // March 2017", years, decades, "3 days ago".
 func (f *finder) number(i int) (int, resolved, bool) {
-	s := f.toks[i].lower
+	s := f.toks[i].Lower
 	if strings.IndexByte(s, '-') > 0 {
 		return isoNumber(s, i)
 	}
@@ -889,7 +889,7 @@ func (f *finder) number(i int) (int, resolved, bool) {
 		}
 		// "1998–2001"
 		if dash := f.lower(i + 1); (dash == "–" || dash == "—") && f.isKind(i+2, kindNumber) &&
-			f.toks[i+1].start == f.toks[i].end && f.toks[i+2].start == f.toks[i+1].end {
+			f.toks[i+1].Start == f.toks[i].End && f.toks[i+2].Start == f.toks[i+1].End {
 			if y2, ok := year4(f.lower(i + 2)); ok && y2 > y && y2 <= 2099 {
 				res := rangeValue(date(y, 1, 1), date(y2, 12, 31))
 				res.abs = true
@@ -919,12 +919,12 @@ func (f *finder) yearContext(i, y int) bool {
 	if prev == "the" {
 		// "the 2016 election", but not "the 2000 troops".
 		next := f.lower(i + 1)
-		return !(f.isKind(i+1, kindWord) && strings.HasSuffix(next, "s") && !f.toks[i+1].capital)
+		return !(f.isKind(i+1, kindWord) && strings.HasSuffix(next, "s") && !f.toks[i+1].Capital)
 	}
 	if strongYearCues[prev] {
 		return true
 	}
-	if next := f.lower(i + 1); f.isKind(i+1, kindWord) && !f.toks[i+1].capital && len(next) >= 4 &&
+	if next := f.lower(i + 1); f.isKind(i+1, kindWord) && !f.toks[i+1].Capital && len(next) >= 4 &&
 		strings.HasSuffix(next, "s") && !strings.HasSuffix(next, "ss") && !notPlural[next] {
 		return false // "and 2000 leaflets"
 	}

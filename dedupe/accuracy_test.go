@@ -8,28 +8,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/faultline-news/faultline/internal/sharedtest"
 )
 
-// sharedDir finds the shared data directory: a "shared" directory beside
-// the repository, found by walking up from the package directory.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		p := filepath.Join(dir, "..", "shared")
-		if st, err := os.Stat(p); err == nil && st.IsDir() {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("shared data directory ../shared not found beside the repository; clone it there to run the accuracy test")
-		}
-		dir = parent
-	}
-}
+// sharedDir is the shared data folder; the test skips without it.
+func sharedDir(t testing.TB) string { return sharedtest.Dir(t) }
 
 type poolDoc struct {
 	ID   string `json:"id"`

@@ -9,31 +9,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/faultline-news/faultline/internal/sharedtest"
 	"github.com/faultline-news/faultline/segment"
 )
 
 var showErrors = flag.Int("segment.errors", 0, "log this many token and sentence errors per treebank in the accuracy tests")
 
-// sharedDir walks up from the package directory to find ../shared, the
-// read-only data directory that sits beside the repository.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		cand := filepath.Join(dir, "..", "shared")
-		if st, err := os.Stat(cand); err == nil && st.IsDir() {
-			return cand
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("../shared not found beside the repository: the UD treebanks and news samples live there; clone the data to run this test")
-		}
-		dir = parent
-	}
-}
+// sharedDir is the shared data folder; the test skips without it.
+func sharedDir(t testing.TB) string { return sharedtest.Dir(t) }
 
 // udDoc is one treebank document rebuilt as running text with its gold
 // token spans and sentence ends.

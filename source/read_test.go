@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/faultline-news/faultline"
+	"github.com/faultline-news/faultline/internal/sharedtest"
 )
 
 // want describes one expected item. Empty fields are not checked.
@@ -537,25 +538,8 @@ func TestReadStopsOnEmitErrorAndCancel(t *testing.T) {
 	}
 }
 
-// sharedDir finds ../shared by walking up from the package directory.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		p := filepath.Join(dir, "..", "shared")
-		if info, err := os.Stat(p); err == nil && info.IsDir() {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("../shared not found beside the repository; skipping tests on shared data")
-		}
-		dir = parent
-	}
-}
+// sharedDir is the shared data folder; the test skips without it.
+func sharedDir(t testing.TB) string { return sharedtest.Dir(t) }
 
 func TestReadSharedSamples(t *testing.T) {
 	shared := sharedDir(t)

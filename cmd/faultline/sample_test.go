@@ -1,21 +1,18 @@
 package main
 
 import (
-	"os"
 	"strings"
 	"testing"
-)
 
-const samplePath = "../../../shared/samples/000_e9c81a236e9288db.txt"
+	"github.com/faultline-news/faultline/internal/sharedtest"
+)
 
 // TestSampleArticle runs the whole pipeline on the shared sample (a blog's
 // repost of a VOA report) and checks the foundation's promises: the title,
 // no trace of the blog's "Popular posts" list, the caption once, every
 // removal listed, and valid spans in every layer.
 func TestSampleArticle(t *testing.T) {
-	if _, err := os.Stat(samplePath); err != nil {
-		t.Skipf("skipping: %s not found (the shared data folder ../shared is absent)", samplePath)
-	}
+	samplePath := sharedtest.Path(t, "samples/000_e9c81a236e9288db.txt")
 	code, out, stderr := run(t, "analyze", "--date", "2017-03-23", "--tokens", samplePath)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)

@@ -8,29 +8,13 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/faultline-news/faultline/internal/sharedtest"
 	modelner "github.com/faultline-news/faultline/model/ner"
 	"github.com/faultline-news/faultline/ner"
 )
 
-// sharedDir finds ../shared by walking up from the package directory.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		p := filepath.Join(dir, "..", "shared")
-		if st, err := os.Stat(p); err == nil && st.IsDir() {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("../shared (corpora and gold sets) not found beside the repository; skipping")
-		}
-		dir = parent
-	}
-}
+// sharedDir is the shared data folder; the test skips without it.
+func sharedDir(t testing.TB) string { return sharedtest.Dir(t) }
 
 func TestLoad(t *testing.T) {
 	m, err := modelner.Load()

@@ -15,6 +15,7 @@ import (
 
 	"github.com/faultline-news/faultline/conllu"
 	"github.com/faultline-news/faultline/eval"
+	"github.com/faultline-news/faultline/internal/sharedtest"
 	"github.com/faultline-news/faultline/model/tagger"
 	"github.com/faultline-news/faultline/tag"
 )
@@ -26,25 +27,8 @@ const (
 	trainSeed   = 1
 )
 
-// sharedDir finds ../shared by walking up from the package directory.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		p := filepath.Join(dir, "..", "shared")
-		if st, err := os.Stat(p); err == nil && st.IsDir() {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("../shared (corpora) not found beside the repository; skipping")
-		}
-		dir = parent
-	}
-}
+// sharedDir is the shared data folder; the test skips without it.
+func sharedDir(t testing.TB) string { return sharedtest.Dir(t) }
 
 func TestLoad(t *testing.T) {
 	start := time.Now()

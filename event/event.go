@@ -205,6 +205,9 @@ type sentWork struct {
 	first      int // index of the sentence's first event in doc.Events
 	negSeen    bool
 	inClause   []bool // tokens of the clause being matched (markClause)
+	// lastResort lets resolve code an agent without a country ("militias"
+	// as "---UAF"); set only after the normal resolution found nothing.
+	lastResort bool
 }
 
 func (w *docWork) sentence(si, lo, hi int) {
@@ -301,6 +304,11 @@ func (sw *sentWork) predicate(v int) {
 		srcHeads, srcVia = sw.subjectOf(v)
 	}
 	srcs := sw.resolveAll(srcHeads)
+	if len(srcs) == 0 && !speechVerbs[sw.lemmas[v]] {
+		// "militias are holding men"; but an unnamed "official said" is
+		// no actor to code
+		srcs = sw.resolveLastResort(srcHeads)
+	}
 	neg, hyp := sw.modality(v)
 	if negCoded {
 		// the pattern's code already says "did not"
@@ -351,9 +359,17 @@ func (sw *sentWork) predicate(v int) {
 		var tgts []resolved
 		if passive {
 			tgts = sw.resolveAll(tgtHeads)
+			if len(tgts) == 0 {
+				tgts = sw.resolveLastResort(tgtHeads)
+			}
 			f.tgtVia = "subjpass"
 		} else {
 			tgts, f.tgtVia = sw.targetOf(v, code.Code)
+			if len(tgts) == 0 && len(srcs) > 0 {
+				sw.lastResort = true
+				tgts, f.tgtVia = sw.targetOf(v, code.Code)
+				sw.lastResort = false
+			}
 		}
 		if len(tgts) > 0 {
 			sw.emitAll(base, sw.mention(v, trigEnd), srcs, tgts, code, f)
@@ -429,6 +445,9 @@ func (sw *sentWork) predicate(v int) {
 			}
 		}
 		tgts := sw.resolveAll(heads)
+		if len(tgts) == 0 {
+			tgts = sw.resolveLastResort(heads)
+		}
 		if len(tgts) == 0 {
 			continue
 		}
@@ -929,7 +948,14 @@ func (sw *sentWork) resolve(h int) []resolved {
 			}
 		}
 	}
-	if len(codes) == 0 && sw.c.opts.AgentOnly && sw.agentSpan[h-sw.lo] >= 0 {
+	if len(codes) == 0 && sw.lastResort && sw.agentSpan[h-sw.lo] < 0 && sw.doc.Tokens[h].POS == "NOUN" {
+		if role, ok := peopleNouns[sw.lemmas[h]]; ok {
+			// "men fleeing Mosul": people without a country or role
+			t := sw.doc.Tokens[h]
+			return []resolved{{code: "---" + role, text: sw.doc.Text[t.Start:t.End], entity: entity, exact: true}}
+		}
+	}
+	if len(codes) == 0 && (sw.c.opts.AgentOnly || (sw.lastResort && sw.doc.Tokens[h].POS == "NOUN")) && sw.agentSpan[h-sw.lo] >= 0 {
 		// "militias", "police": an agent without a country, coded "---MIL"
 		codes, actorTok = []string{"---"}, h
 	}
@@ -971,6 +997,25 @@ func (sw *sentWork) resolve(h int) []resolved {
 		}
 	}
 	return out
+}
+
+// resolveLastResort is resolveAll letting agents without a country stand
+// for their actor ("militias" as "---UAF", "men" as "---CVL"), for heads
+// that resolved to nothing otherwise.
+func (sw *sentWork) resolveLastResort(heads []int) []resolved {
+	if len(heads) == 0 {
+		return nil
+	}
+	sw.lastResort = true
+	defer func() { sw.lastResort = false }()
+	return sw.resolveAll(heads)
+}
+
+// peopleNouns are nouns for people in general that the role lexicon does not
+// hold; as a last resort they are coded with the role given here.
+var peopleNouns = map[string]string{
+	"man": "CVL", "woman": "CVL", "child": "CVL", "people": "CVL", "person": "CVL",
+	"boy": "CVL", "girl": "CVL", "family": "CVL", "civilian": "CVL",
 }
 
 // personal are the pronouns that can stand for an actor.

@@ -12,9 +12,17 @@ import (
 	"github.com/faultline-news/faultline/actor"
 	"github.com/faultline-news/faultline/coref"
 	"github.com/faultline-news/faultline/event"
+	"github.com/faultline-news/faultline/geo"
 	"github.com/faultline-news/faultline/lexicon/petrarch"
 	modelner "github.com/faultline-news/faultline/model/ner"
+	"github.com/faultline-news/faultline/model/parser"
+	"github.com/faultline-news/faultline/model/tagger"
 	"github.com/faultline-news/faultline/ner"
+	"github.com/faultline-news/faultline/parse"
+	"github.com/faultline-news/faultline/quantity"
+	"github.com/faultline-news/faultline/quote"
+	"github.com/faultline-news/faultline/segment"
+	"github.com/faultline-news/faultline/tag"
 	"github.com/faultline-news/faultline/timex"
 )
 
@@ -28,8 +36,19 @@ func TestSample(t *testing.T) {
 	if err != nil {
 		t.Skipf("sample not found: %v", err)
 	}
-	stages := append([]faultline.Stage(nil), pre(t)...)
 	nm, err := modelner.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm, err := tagger.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pm, err := parser.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	gaz, err := geo.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,13 +56,18 @@ func TestSample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	stages = append(stages, ner.NewStage(nm), actor.New(), coref.New(), timex.New())
 	for _, cfg := range []struct {
 		name  string
 		dicts *petrarch.Dictionaries
 	}{{"own lexicon", nil}, {"Phoenix dictionaries", phoenix}} {
 		t.Run(cfg.name, func(t *testing.T) {
-			doc := codeSample(t, string(b), append(append([]faultline.Stage(nil), stages...), event.NewStage(cfg.dicts)))
+			// the chain of `faultline analyze` (cmd/faultline/analyze.go)
+			stages := []faultline.Stage{
+				segment.NewStage(segment.Options{SplitHyphens: true}), tag.NewStage(tm), parse.NewStage(pm),
+				ner.NewStage(nm), actor.NewWithDictionaries(cfg.dicts), coref.New(), geo.NewStage(gaz),
+				timex.New(), quantity.New(), quote.New(), event.NewStage(cfg.dicts),
+			}
+			doc := codeSample(t, string(b), stages)
 			if cfg.dicts != nil {
 				return
 			}

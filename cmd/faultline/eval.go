@@ -1,12 +1,12 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 
 	"github.com/faultline-news/faultline"
 	"github.com/faultline-news/faultline/eval"
-	"github.com/faultline-news/faultline/extract"
 	"github.com/spf13/cobra"
 )
 
@@ -48,29 +48,19 @@ func requireData(data string) error {
 }
 
 func (e *env) evalExtractionCmd() *cobra.Command {
-	var data string
-	var asJSON bool
 	var limit, workers int
-	cmd := &cobra.Command{
-		Use:   "extraction --data DIR [--json]",
-		Short: "Main-text extraction: the Zyte benchmark (4-gram shingle P/R/F1) or trafilatura's snippet set",
-		Example: `  faultline eval extraction --data ../shared/eval/zyte-article-extraction --json
+	return e.evalTaskCmd(evalTask{
+		use:   "extraction --data DIR [--json]",
+		short: "Main-text extraction: the Zyte benchmark (4-gram shingle P/R/F1) or trafilatura's snippet set",
+		example: `  faultline eval extraction --data ../shared/eval/zyte-article-extraction --json
   faultline eval extraction --data ../shared/eval/trafilatura-eval --json`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := requireData(data); err != nil {
-				return err
-			}
-			res, err := eval.Extraction(cmd.Context(), data, eval.ExtractionOptions{Limit: limit, Workers: workers, Extract: extract.Options{}})
-			if err != nil {
-				return err
-			}
-			return e.printEval(res, asJSON)
+		dataHelp: "suite directory",
+		flags: func(cmd *cobra.Command) {
+			cmd.Flags().IntVar(&limit, "limit", 0, "score only the first N documents")
+			cmd.Flags().IntVar(&workers, "workers", 0, "documents extracted in parallel (default: number of cores)")
 		},
-	}
-	cmd.Flags().StringVar(&data, "data", "", "suite directory")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON line")
-	cmd.Flags().IntVar(&limit, "limit", 0, "score only the first N documents")
-	cmd.Flags().IntVar(&workers, "workers", 0, "documents extracted in parallel (default: number of cores)")
-	return cmd
+		score: func(ctx context.Context, data string) (any, error) {
+			return eval.Extraction(ctx, data, eval.ExtractionOptions{Limit: limit, Workers: workers})
+		},
+	})
 }

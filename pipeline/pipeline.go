@@ -59,6 +59,18 @@ func (p *Pipeline) Stages() []string {
 	return out
 }
 
+// Prefix returns a pipeline of the first n stages (all of them when n is
+// larger), for measuring part of a chain.
+func (p *Pipeline) Prefix(n int) (*Pipeline, error) {
+	if n > len(p.stages) {
+		n = len(p.stages)
+	}
+	if n < 0 {
+		n = 0
+	}
+	return New(p.stages[:n]...)
+}
+
 // Process runs every stage on doc. A stage error is recorded on the
 // document (doc.Errors) and the later stages that do not depend on the
 // failed stage's layers still run; a panic inside a stage is recovered and

@@ -148,3 +148,23 @@ func TestRunProcessesAllAndHonoursCancel(t *testing.T) {
 		t.Fatalf("Run on cancelled ctx = %v, want context.Canceled", err)
 	}
 }
+
+func TestPrefix(t *testing.T) {
+	p, err := pipeline.New(
+		stage("seg", []faultline.Layer{text}, []faultline.Layer{sents, toks}),
+		stage("tag", []faultline.Layer{toks}, []faultline.Layer{pos}),
+		stage("ner", []faultline.Layer{pos}, nil),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n, want := range map[int]string{-1: "", 0: "", 1: "seg", 2: "seg,tag", 9: "seg,tag,ner"} {
+		q, err := p.Prefix(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(q.Stages(), ","); got != want {
+			t.Errorf("Prefix(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

@@ -38,6 +38,7 @@ func (e *env) benchCmd() *cobra.Command {
 	var in inputFlags
 	var data []string
 	var asJSON bool
+	var until string
 	cmd := &cobra.Command{
 		Use:   "bench --data PATH [--data PATH...] [--json]",
 		Short: "Measure throughput and memory of extraction and analysis",
@@ -55,6 +56,11 @@ measures one core.`,
 			eng, err := in.engine(cmd.Context())
 			if err != nil {
 				return err
+			}
+			if until != "" {
+				if eng.pipe, err = truncatePipeline(eng.pipe, until); err != nil {
+					return err
+				}
 			}
 			res, err := runBench(cmd, eng, eng.pipe, data)
 			if err != nil {
@@ -74,7 +80,20 @@ measures one core.`,
 	in.register(cmd)
 	cmd.Flags().StringArrayVar(&data, "data", nil, "input to measure (repeatable)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object")
+	cmd.Flags().StringVar(&until, "until", "", "run the pipeline only up to this stage (e.g. segment: extraction and segmentation alone)")
 	return cmd
+}
+
+// truncatePipeline keeps the stages of p up to and including the one named
+// last.
+func truncatePipeline(p *pipeline.Pipeline, last string) (*pipeline.Pipeline, error) {
+	names := p.Stages()
+	for i, n := range names {
+		if n == last {
+			return p.Prefix(i + 1)
+		}
+	}
+	return nil, faultline.Errorf(faultline.EINVALID, "--until %q: no such stage; the stages are %s", last, strings.Join(names, ", "))
 }
 
 func runBench(cmd *cobra.Command, eng *engine, pipe *pipeline.Pipeline, data []string) (benchResult, error) {

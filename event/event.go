@@ -286,7 +286,8 @@ func (sw *sentWork) predicate(v int) {
 		}
 	}
 	var srcHeads, tgtHeads []int
-	var srcVia string
+	var srcVia, nounIntent string
+	trigStart := v
 	if passive {
 		for _, k := range sw.kids[v] {
 			d := sw.doc.Tokens[k].Dep
@@ -300,6 +301,9 @@ func (sw *sentWork) predicate(v int) {
 			}
 		}
 		srcVia = "agent"
+	} else if heads, lemma, k := sw.nounReadVerb(v); heads != nil {
+		// "the U.S. vows not to cooperate", with "vows" tagged a noun
+		srcHeads, srcVia, nounIntent, trigStart = heads, "control", lemma, k
 	} else {
 		srcHeads, srcVia = sw.subjectOf(v)
 	}
@@ -321,6 +325,9 @@ func (sw *sentWork) predicate(v int) {
 	}
 	if t := sw.doc.Tokens[v]; t.Dep == "xcomp" && t.Head >= sw.lo && t.Head < sw.hi && intentHeads[sw.lemmas[t.Head]] && srcVia == "control" {
 		intent = sw.lemmas[t.Head]
+	}
+	if nounIntent != "" {
+		intent = nounIntent
 	}
 	reported := sw.reportedText(v)
 	reporter := sw.reporter(v)
@@ -347,7 +354,7 @@ func (sw *sentWork) predicate(v int) {
 				for i, a := range ps {
 					for j, b := range ps {
 						if i != j {
-							sw.emitAll(base, sw.mention(v, trigEnd), []resolved{a}, []resolved{b}, code, g)
+							sw.emitAll(base, sw.mention(trigStart, trigEnd), []resolved{a}, []resolved{b}, code, g)
 						}
 					}
 				}
@@ -372,7 +379,7 @@ func (sw *sentWork) predicate(v int) {
 			}
 		}
 		if len(tgts) > 0 {
-			sw.emitAll(base, sw.mention(v, trigEnd), srcs, tgts, code, f)
+			sw.emitAll(base, sw.mention(trigStart, trigEnd), srcs, tgts, code, f)
 			coded = true
 		} else if len(srcs) >= 2 && code.Code >= "03" && code.Code < "07" && sw.noObject(v) {
 			// "X and Y agree/met": cooperation between the coordinated
@@ -382,7 +389,7 @@ func (sw *sentWork) predicate(v int) {
 			for i, a := range srcs {
 				for j, b := range srcs {
 					if i != j {
-						sw.emitAll(base, sw.mention(v, trigEnd), []resolved{a}, []resolved{b}, petrarch.EventCode{Code: code.Code}, g)
+						sw.emitAll(base, sw.mention(trigStart, trigEnd), []resolved{a}, []resolved{b}, petrarch.EventCode{Code: code.Code}, g)
 					}
 				}
 			}
@@ -455,6 +462,53 @@ func (sw *sentWork) predicate(v int) {
 		g.tgtVia = "ccompsubj"
 		sw.emitAll(base, sw.mention(v, v), srcs, tgts, petrarch.EventCode{Code: "112"}, g)
 	}
+}
+
+// nounReadVerbs are -s forms of verbs of intention that taggers often read
+// as plural nouns ("the U.S. vows not to cooperate"), with their lemmas.
+var nounReadVerbs = map[string]string{
+	"vows": "vow", "pledges": "pledge", "promises": "promise", "plans": "plan",
+	"threatens": "threaten", "hopes": "hope", "aims": "aim", "intends": "intend",
+}
+
+// nounReadVerb recognises a verb of intention mis-tagged as the noun subject
+// of v: "X vows not to V" parsed with "vows" as v's subject and "X" as its
+// modifier. Only "to" and a negation may stand between the word and v, and
+// the word must have an actor-like modifier before it; it returns the
+// modifier heads (the real subject), the verb's lemma and its token.
+func (sw *sentWork) nounReadVerb(v int) ([]int, string, int) {
+	for _, k := range sw.kids[v] {
+		if sw.doc.Tokens[k].Dep != "nsubj" || sw.doc.Tokens[k].POS != "NOUN" || k >= v {
+			continue
+		}
+		lemma, ok := nounReadVerbs[sw.words[k]]
+		if !ok {
+			continue
+		}
+		to := false
+		for i := k + 1; i < v; i++ {
+			switch sw.words[i] {
+			case "to":
+				to = true
+			case "not", "never":
+			default:
+				return nil, "", -1
+			}
+		}
+		if !to {
+			return nil, "", -1
+		}
+		var heads []int
+		for _, c := range sw.kids[k] {
+			if d := sw.doc.Tokens[c].Dep; c < k && (d == "compound" || d == "nmod:poss" || d == "amod") {
+				heads = append(heads, c)
+			}
+		}
+		if len(heads) > 0 {
+			return heads, lemma, k
+		}
+	}
+	return nil, "", -1
 }
 
 // conditional reports whether v heads a clause with an "if"/"unless"

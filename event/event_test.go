@@ -107,6 +107,13 @@ func TestCoderTable(t *testing.T) {
 		{"event noun", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"spoke", "VERB", "speak", -1, "root"}, {"during", "ADP", "", 4, "case"}, {"a", "DET", "", 4, "det"}, {"meeting", "NOUN", "", 1, "obl"},
 			{"with", "ADP", "", 6, "case"}, {"Gondor", "PROPN", "", 4, "nmod"}},
 			[]string{"ARN 040 GON"}},
+		{"verb read as a noun", []tok{{"Arnor", "PROPN", "", 1, "compound"}, {"vows", "NOUN", "vow", 4, "nsubj"}, {"not", "PART", "", 4, "advmod"}, {"to", "PART", "", 4, "mark"},
+			{"meet", "VERB", "meet", -1, "root"}, {"Gondor", "PROPN", "", 4, "obj"}},
+			[]string{"ARN 125 GON"}},
+		{"agent without a country as a last resort", []tok{{"soldiers", "NOUN", "soldier", 1, "nsubj"}, {"attacked", "VERB", "attack", -1, "root"}, {"Gondor", "PROPN", "", 1, "obj"}},
+			[]string{"---MIL 190 GON"}},
+		{"agent without a country yields to a conjoined actor", []tok{{"Arnor", "PROPN", "", 3, "nsubj"}, {"and", "CCONJ", "", 2, "cc"}, {"soldiers", "NOUN", "soldier", 0, "conj"}, {"attacked", "VERB", "attack", -1, "root"}, {"Gondor", "PROPN", "", 3, "obj"}},
+			[]string{"ARN 190 GON"}},
 		{"discarded sentence", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"attacked", "VERB", "attack", -1, "root"}, {"Gondor", "PROPN", "", 1, "obj"}, {"in", "ADP", "", 5, "case"}, {"football", "NOUN", "", 5, "compound"}, {"match", "NOUN", "", 1, "obl"}},
 			nil},
 	}

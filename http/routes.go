@@ -1,0 +1,431 @@
+package http
+
+import (
+	"context"
+	"errors"
+	"html"
+	nethttp "net/http"
+	"strings"
+
+	"github.com/faultline-news/faultline"
+	"github.com/faultline-news/faultline/sqlite"
+)
+
+// route is one GET endpoint: its path, parameters, result and handler.
+// The OpenAPI description is built from the same table.
+type route struct {
+	path        string // a net/http pattern path: /api/documents/{id}
+	summary     string
+	description string
+	params      []param
+	// result is a value of the type the handler returns, for the schema.
+	result any
+	handle func(ctx context.Context, r *nethttp.Request, a *args) (any, error)
+}
+
+func (rt route) pattern() string { return rt.path }
+
+// page is one page of a list.
+type page[T any] struct {
+	// Total is the number of matching items, when the store counts them.
+	Total  *int `json:"total,omitempty"`
+	Limit  int  `json:"limit"`
+	Offset int  `json:"offset"`
+	Items  []T  `json:"items"`
+	// Next is the URL (path and query) of the following page, when there
+	// is one.
+	Next string `json:"next,omitempty"`
+}
+
+// list is the result of endpoints that are not paged.
+type list[T any] struct {
+	Items []T `json:"items"`
+}
+
+// DocumentSummary is one row of /api/documents.
+type DocumentSummary struct {
+	ID          string  `json:"id"`
+	Title       string  `json:"title"`
+	Published   string  `json:"published"`
+	URL         string  `json:"url"`
+	Site        string  `json:"site"`
+	Language    string  `json:"language"`
+	DuplicateOf *string `json:"duplicate_of"`
+	Counts      Counts  `json:"counts"`
+}
+
+// Counts is the size of each layer of a document.
+type Counts struct {
+	Sentences  int `json:"sentences"`
+	Entities   int `json:"entities"`
+	Quotes     int `json:"quotes"`
+	Times      int `json:"times"`
+	Quantities int `json:"quantities"`
+	Places     int `json:"places"`
+	Events     int `json:"events"`
+}
+
+// SearchHit is one result of /api/search.
+type SearchHit struct {
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Published string `json:"published"`
+	URL       string `json:"url"`
+	Path      string `json:"path"`
+	Site      string `json:"site"`
+	// Snippet is plain text; Highlights are the matched terms in it as
+	// half-open byte offsets [start, end).
+	Snippet    string   `json:"snippet"`
+	Highlights [][2]int `json:"highlights"`
+	// SnippetHTML is Snippet HTML-escaped with matches in <mark>.
+	SnippetHTML string  `json:"snippet_html"`
+	Rank        float64 `json:"rank"`
+}
+
+// Largest page sizes.
+const (
+	maxLimit       = 1000
+	maxSearchLimit = 100
+)
+
+func (s *Server) routes() []route {
+	return []route{
+		{
+			path:    "/api/documents",
+			summary: "List stored documents",
+			description: "Documents in the order they were stored, oldest first, with the size of each layer. " +
+				"Paging reads the store from the start, so deep offsets are slower.",
+			params: []param{limitParam(sqlite.DefaultLimit, maxLimit), offsetParam},
+			result: page[DocumentSummary]{},
+			handle: s.listDocuments,
+		},
+		{
+			path:        "/api/documents/{id}",
+			summary:     "Get one document",
+			description: "The stored document in the faultline document format (faultline.document/v1): text and every layer of spans, half-open UTF-8 byte offsets into the text.",
+			params: []param{{name: "id", in: "path", typ: "string", required: true, example: "0000",
+				description: "The document id."}},
+			result: faultline.Document{},
+			handle: s.getDocument,
+		},
+		{
+			path:        "/api/events",
+			summary:     "Query events",
+			description: "Events newest first with their provenance (document, sentence, trigger offsets). Negated and hypothetical events are left out unless asked for.",
+			params:      append(copyParams(eventParams), limitParam(sqlite.DefaultLimit, maxLimit), offsetParam),
+			result:      page[sqlite.EventRow]{},
+			handle:      s.events,
+		},
+		{
+			path:        "/api/events/counts",
+			summary:     "Count events per day and PLOVER type",
+			description: "The number of events the filters select per day and PLOVER type (empty for events without one), by day then type, for a timeline.",
+			params:      copyParams(eventParams),
+			result:      list[sqlite.DayCount]{},
+			handle:      s.eventCounts,
+		},
+		{
+			path:        "/api/actors",
+			summary:     "List actors",
+			description: "Entities across all documents grouped by name and actor code, most documented first.",
+			params: []param{
+				{name: "name", in: "query", typ: "string", example: "Russia", description: "Name substring, case-insensitive."},
+				{name: "type", in: "query", typ: "string", example: "GPE", description: "Entity type (PERSON, ORG, GPE, ...)."},
+				{name: "actor", in: "query", typ: "string", example: "RUS", description: "CAMEO actor code prefix."},
+				{name: "country", in: "query", typ: "string", example: "RUS", description: "The actor's country code as the actor layer gives it."},
+				limitParam(sqlite.DefaultLimit, maxLimit), offsetParam,
+			},
+			result: page[sqlite.ActorRow]{},
+			handle: s.actors,
+		},
+		{
+			path:        "/api/quotes",
+			summary:     "Query quotes",
+			description: "Quotes newest first with their speaker and offsets in the document.",
+			params: []param{
+				{name: "speaker", in: "query", typ: "string", example: "Zelensky", description: "Speaker name substring, case-insensitive."},
+				{name: "text", in: "query", typ: "string", example: "respond", description: "Full-text query over the quote's text (FTS5 syntax; plain words when it does not parse)."},
+				fromParam, toParam,
+				{name: "direct", in: "query", typ: "boolean", example: "true", description: "Only direct quotes; default false."},
+				limitParam(sqlite.DefaultLimit, maxLimit), offsetParam,
+			},
+			result: page[sqlite.QuoteRow]{},
+			handle: s.quotes,
+		},
+		{
+			path:        "/api/places",
+			summary:     "Query places",
+			description: "Resolved places, one row per document and place, newest documents first.",
+			params: []param{
+				{name: "name", in: "query", typ: "string", example: "Kyiv", description: "Place name, exact but case-insensitive."},
+				{name: "country", in: "query", typ: "string", example: "UA", description: "ISO 3166-1 alpha-2 country code."},
+				bboxParam,
+				limitParam(sqlite.DefaultLimit, maxLimit), offsetParam,
+			},
+			result: page[sqlite.PlaceRow]{},
+			handle: s.places,
+		},
+		{
+			path:        "/api/search",
+			summary:     "Search documents",
+			description: "Full-text search over titles and texts, best first, with a snippet around the matches.",
+			params: []param{
+				{name: "q", in: "query", typ: "string", required: true, example: "ceasefire",
+					description: "Query: words, \"a phrase\", AND, OR, NOT, prefix*, title:word (SQLite FTS5 syntax; plain words when it does not parse)."},
+				limitParam(sqlite.DefaultSearchLimit, maxSearchLimit), offsetParam,
+			},
+			result: page[SearchHit]{},
+			handle: s.search,
+		},
+		{
+			path:        "/api/openapi.json",
+			summary:     "This description",
+			description: "The OpenAPI 3.0 description of the API.",
+			result:      map[string]any{},
+			handle: func(context.Context, *nethttp.Request, *args) (any, error) {
+				return s.openAPI(), nil
+			},
+		},
+	}
+}
+
+// copyParams copies ps, so that appending to it leaves the shared list alone.
+func copyParams(ps []param) []param { return append([]param(nil), ps...) }
+
+// endpoint wraps rt.handle: method and parameter checks, the query
+// timeout, JSON out.
+func (s *Server) endpoint(rt route) nethttp.Handler {
+	return nethttp.HandlerFunc(func(w nethttp.ResponseWriter, r *nethttp.Request) {
+		if r.Method != nethttp.MethodGet && r.Method != nethttp.MethodHead {
+			w.Header().Set("Allow", "GET, HEAD")
+			s.writeErrorStatus(w, r, nethttp.StatusMethodNotAllowed,
+				faultline.Errorf(faultline.EINVALID, "method %s not allowed on %s; the API is read-only, use GET", r.Method, r.URL.Path))
+			return
+		}
+		a := newArgs(r.URL.Query(), rt.params)
+		if a.err != nil {
+			s.writeError(w, r, a.err)
+			return
+		}
+		ctx, cancel := context.WithTimeout(r.Context(), s.opts.QueryTimeout)
+		defer cancel()
+		v, err := rt.handle(ctx, r, a)
+		if err == nil {
+			err = a.err
+		}
+		if err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+		s.writeJSON(w, r, nethttp.StatusOK, v)
+	})
+}
+
+func (s *Server) getDocument(ctx context.Context, r *nethttp.Request, a *args) (any, error) {
+	id := r.PathValue("id")
+	doc, err := s.store.Get(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	doc.Normalize()
+	return doc, nil
+}
+
+var errPageFull = errors.New("page full")
+
+func (s *Server) listDocuments(ctx context.Context, r *nethttp.Request, a *args) (any, error) {
+	limit := a.integer("limit", sqlite.DefaultLimit, 1, maxLimit)
+	offset := a.integer("offset", 0, 0, 1<<31-1)
+	if a.err != nil {
+		return nil, a.err
+	}
+	total, err := s.store.Count(ctx)
+	if err != nil {
+		return nil, err
+	}
+	p := page[DocumentSummary]{Total: &total, Limit: limit, Offset: offset, Items: []DocumentSummary{}}
+	if offset < total {
+		i := 0
+		err = s.store.Documents(ctx, false, func(d *faultline.Document) error {
+			if i++; i <= offset {
+				return nil
+			}
+			p.Items = append(p.Items, DocumentSummary{
+				ID: d.ID, Title: d.Title, Published: d.Published, URL: d.Source.URL, Site: d.Source.Site,
+				Language: d.Language, DuplicateOf: d.DuplicateOf,
+				Counts: Counts{Sentences: len(d.Sentences), Entities: len(d.Entities), Quotes: len(d.Quotes),
+					Times: len(d.Times), Quantities: len(d.Quantities), Places: len(d.Places), Events: len(d.Events)},
+			})
+			if len(p.Items) == limit {
+				return errPageFull
+			}
+			return ctx.Err()
+		})
+		if err != nil && !errors.Is(err, errPageFull) {
+			return nil, err
+		}
+	}
+	if next := offset + len(p.Items); next < total {
+		p.Next = nextURL(r.URL, next)
+	}
+	return p, nil
+}
+
+func (s *Server) events(ctx context.Context, r *nethttp.Request, a *args) (any, error) {
+	f := a.eventFilter()
+	f.Limit = a.integer("limit", sqlite.DefaultLimit, 1, maxLimit)
+	f.Offset = a.integer("offset", 0, 0, 1<<31-1)
+	if a.err != nil {
+		return nil, a.err
+	}
+	items, err := s.store.Events(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	var total int
+	if f.Offset == 0 && len(items) < f.Limit {
+		total = len(items) // the whole result is on this page
+	} else if total, err = s.store.CountEvents(ctx, f); err != nil {
+		return nil, err
+	}
+	p := page[sqlite.EventRow]{Total: &total, Limit: f.Limit, Offset: f.Offset, Items: items}
+	if p.Items == nil {
+		p.Items = []sqlite.EventRow{}
+	}
+	if next := f.Offset + len(items); len(items) > 0 && next < total {
+		p.Next = nextURL(r.URL, next)
+	}
+	return p, nil
+}
+
+func (s *Server) eventCounts(ctx context.Context, r *nethttp.Request, a *args) (any, error) {
+	f := a.eventFilter()
+	if a.err != nil {
+		return nil, a.err
+	}
+	items, err := s.store.EventCounts(ctx, f)
+	if items == nil {
+		items = []sqlite.DayCount{}
+	}
+	return list[sqlite.DayCount]{Items: items}, err
+}
+
+// pageOf makes a page of rows fetched with limit+1: the extra row only
+// says that there is a next page.
+func pageOf[T any](r *nethttp.Request, rows []T, limit, offset int) page[T] {
+	p := page[T]{Limit: limit, Offset: offset, Items: rows}
+	if len(rows) > limit {
+		p.Items = rows[:limit]
+		p.Next = nextURL(r.URL, offset+limit)
+	}
+	if p.Items == nil {
+		p.Items = []T{}
+	}
+	return p
+}
+
+func (s *Server) actors(ctx context.Context, r *nethttp.Request, a *args) (any, error) {
+	f := sqlite.EntityFilter{Name: a.str("name"), Type: a.str("type"), Actor: a.str("actor"), Country: a.str("country")}
+	limit := a.integer("limit", sqlite.DefaultLimit, 1, maxLimit)
+	f.Offset = a.integer("offset", 0, 0, 1<<31-1)
+	if a.err != nil {
+		return nil, a.err
+	}
+	f.Limit = limit + 1
+	rows, err := s.store.Actors(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	return pageOf(r, rows, limit, f.Offset), nil
+}
+
+func (s *Server) quotes(ctx context.Context, r *nethttp.Request, a *args) (any, error) {
+	f := sqlite.QuoteFilter{Speaker: a.str("speaker"), Text: a.str("text"), From: a.day("from"), To: a.day("to"), DirectOnly: a.boolean("direct")}
+	limit := a.integer("limit", sqlite.DefaultLimit, 1, maxLimit)
+	f.Offset = a.integer("offset", 0, 0, 1<<31-1)
+	if a.err != nil {
+		return nil, a.err
+	}
+	f.Limit = limit + 1
+	rows, err := s.store.Quotes(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	return pageOf(r, rows, limit, f.Offset), nil
+}
+
+func (s *Server) places(ctx context.Context, r *nethttp.Request, a *args) (any, error) {
+	f := sqlite.PlaceFilter{Name: a.str("name"), Country: a.str("country"), BBox: a.bbox("bbox")}
+	limit := a.integer("limit", sqlite.DefaultLimit, 1, maxLimit)
+	f.Offset = a.integer("offset", 0, 0, 1<<31-1)
+	if a.err != nil {
+		return nil, a.err
+	}
+	f.Limit = limit + 1
+	rows, err := s.store.Places(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	return pageOf(r, rows, limit, f.Offset), nil
+}
+
+// Snippet markers the store puts around matches; they are turned into
+// highlight offsets and <mark> elements.
+const markStart, markEnd = "\x02", "\x03"
+
+func (s *Server) search(ctx context.Context, r *nethttp.Request, a *args) (any, error) {
+	q := a.str("q")
+	limit := a.integer("limit", sqlite.DefaultSearchLimit, 1, maxSearchLimit)
+	offset := a.integer("offset", 0, 0, 10_000)
+	if a.err == nil && q == "" {
+		a.fail("q", "missing; give one or more words to look for, for example q=ceasefire")
+	}
+	if a.err != nil {
+		return nil, a.err
+	}
+	hits, err := s.store.Search(ctx, q, offset+limit+1, sqlite.Highlight(markStart, markEnd))
+	if err != nil {
+		return nil, err
+	}
+	rows := make([]SearchHit, 0, len(hits))
+	for _, h := range hits[min(offset, len(hits)):] {
+		sh := SearchHit{ID: h.ID, Title: h.Title, Published: h.Published, URL: h.URL, Path: h.Path, Site: h.Site, Rank: h.Rank}
+		sh.Snippet, sh.Highlights, sh.SnippetHTML = splitSnippet(h.Snippet)
+		rows = append(rows, sh)
+	}
+	return pageOf(r, rows, limit, offset), nil
+}
+
+// splitSnippet takes the markers out of a snippet: the plain text, the
+// marked spans in it, and an HTML form with <mark> elements.
+func splitSnippet(marked string) (text string, spans [][2]int, htmlText string) {
+	var plain, h strings.Builder
+	spans = [][2]int{}
+	open := -1
+	for i := 0; i < len(marked); i++ {
+		switch c := marked[i]; {
+		case c == markStart[0] && open < 0:
+			open = plain.Len()
+			h.WriteString("<mark>")
+		case c == markEnd[0] && open >= 0:
+			spans = append(spans, [2]int{open, plain.Len()})
+			open = -1
+			h.WriteString("</mark>")
+		case c == markStart[0] || c == markEnd[0]:
+			// a stray marker: drop it
+		default:
+			j := i + 1
+			for j < len(marked) && marked[j] != markStart[0] && marked[j] != markEnd[0] {
+				j++
+			}
+			plain.WriteString(marked[i:j])
+			h.WriteString(html.EscapeString(marked[i:j]))
+			i = j - 1
+		}
+	}
+	if open >= 0 {
+		spans = append(spans, [2]int{open, plain.Len()})
+		h.WriteString("</mark>")
+	}
+	return plain.String(), spans, h.String()
+}

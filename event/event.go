@@ -396,6 +396,21 @@ func (sw *sentWork) predicate(v int) {
 			coded = true
 		}
 	}
+	if coded && !passive && !neg && !hyp && reporter != nil && sw.reporterByParse(v) == nil && cameo.QuadClassOf(code.Code) == cameo.MaterialConflict {
+		// "Human Rights Watch warned in February that militias are
+		// holding men ...", with the speech verb lost by the parse but
+		// found by the quote stage: the speaker accuses the doer
+		if q := sw.quoteOf(v); q != nil && !q.Direct {
+			if cue := sw.quoteCue(q); cue >= 0 && accusingSpeech[sw.lemmas[cue]] {
+				if spk := sw.speakerActor(q); len(spk) > 0 {
+					b := base
+					b.ReportedBy, b.Negated, b.Hypothetical = nil, false, false
+					g := features{srcVia: "quote", tgtVia: "ccompsubj", srcExact: true}
+					sw.emitAll(b, sw.mention(cue, cue), spk, srcs, petrarch.EventCode{Code: "112"}, g)
+				}
+			}
+		}
+	}
 	if passive || neg || coded {
 		return
 	}
@@ -1193,6 +1208,19 @@ func (sw *sentWork) modality(v int) (neg, hyp bool) {
 // reporter returns the entity id of the speaker when v is the complement of
 // a speech verb.
 func (sw *sentWork) reporter(v int) *string {
+	if id := sw.reporterByParse(v); id != nil {
+		return id
+	}
+	if q := sw.quoteOf(v); q != nil {
+		id := *q.Speaker
+		return &id
+	}
+	return nil
+}
+
+// reporterByParse is the speaker of a speech verb whose clausal complement
+// is v.
+func (sw *sentWork) reporterByParse(v int) *string {
 	t := sw.doc.Tokens[v]
 	if (t.Dep != "ccomp" && t.Dep != "parataxis") || t.Head < sw.lo || t.Head >= sw.hi {
 		return nil
@@ -1208,6 +1236,68 @@ func (sw *sentWork) reporter(v int) *string {
 				return &id
 			}
 		}
+	}
+	return nil
+}
+
+// quoteOf returns the attributed quote (the quote stage's reading of who
+// said what, which survives parses that miss the speech verb) whose content
+// v heads: v lies inside the quote and its head does not. Only quotes with
+// a speaker entity count.
+func (sw *sentWork) quoteOf(v int) *faultline.Quote {
+	t := sw.doc.Tokens[v]
+	for i := range sw.doc.Quotes {
+		q := &sw.doc.Quotes[i]
+		if q.Speaker == nil || t.Start < q.Start || t.End > q.End {
+			continue
+		}
+		if t.Head >= 0 && t.Head < len(sw.doc.Tokens) {
+			if h := sw.doc.Tokens[t.Head]; h.Start >= q.Start && h.End <= q.End {
+				continue
+			}
+		}
+		return q
+	}
+	return nil
+}
+
+// quoteCue finds the cue verb of q in the sentence ("warned"), -1 when it
+// is not there.
+func (sw *sentWork) quoteCue(q *faultline.Quote) int {
+	best := -1
+	for k := sw.lo; k < sw.hi; k++ {
+		t := sw.doc.Tokens[k]
+		if t.Start >= q.Start && t.End <= q.End {
+			continue
+		}
+		if sw.doc.Text[t.Start:t.End] != q.Cue {
+			continue
+		}
+		// the nearest occurrence to the quote
+		if best < 0 || dist(t, q) < dist(sw.doc.Tokens[best], q) {
+			best = k
+		}
+	}
+	return best
+}
+
+func dist(t faultline.Token, q *faultline.Quote) int {
+	if t.End <= q.Start {
+		return q.Start - t.End
+	}
+	return t.Start - q.End
+}
+
+// speakerActor codes the speaker entity of a quote, nil when it has no
+// actor code.
+func (sw *sentWork) speakerActor(q *faultline.Quote) []resolved {
+	for i := range sw.doc.Entities {
+		e := &sw.doc.Entities[i]
+		if e.ID != *q.Speaker || e.Actor == nil || e.Actor.Code == "" {
+			continue
+		}
+		id := e.ID
+		return []resolved{{code: e.Actor.Code, text: q.SpeakerText, entity: &id, exact: true}}
 	}
 	return nil
 }

@@ -230,3 +230,33 @@ func TestBadInput(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteReporter checks that an attributed quote stands in for a speech
+// verb that the parse lost: the reported event gets reported_by, and
+// reported violence makes the speaker accuse its doer.
+func TestQuoteReporter(t *testing.T) {
+	doc := buildDoc([]tok{{"Rohan", "PROPN", "", 4, "dep"}, {"warned", "VERB", "warn", 0, "acl:relcl"}, {"that", "SCONJ", "", 4, "mark"},
+		{"Arnor", "PROPN", "", 4, "nsubj"}, {"attacked", "VERB", "attack", -1, "root"}, {"Gondor", "PROPN", "", 4, "obj"}})
+	text := doc.Text
+	q := strings.Index(text, "Arnor")
+	speaker := "E1"
+	doc.Quotes = []faultline.Quote{{Text: text[q:], Start: q, End: len(text), Speaker: &speaker, SpeakerText: "Rohan", Cue: "warned"}}
+	doc.Entities = []faultline.Entity{{ID: "E1", Name: "Rohan", Type: faultline.EntityGPE,
+		Mentions: []faultline.Mention{{Start: 0, End: 5, Text: "Rohan"}}, Actor: &faultline.Actor{Code: "ROH"}}}
+	if err := NewStage(testDicts(t)).Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range doc.Events {
+		s := e.SourceCode + " " + e.CAMEO + " " + e.TargetCode + " [" + e.Trigger.Text + "]"
+		if e.ReportedBy != nil {
+			s += " by " + *e.ReportedBy
+		}
+		got = append(got, s)
+	}
+	sort.Strings(got)
+	want := []string{"ARN 190 GON [attacked] by E1", "ROH 112 ARN [warned]"}
+	if strings.Join(got, "; ") != strings.Join(want, "; ") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

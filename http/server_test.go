@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -54,7 +55,7 @@ func buildDoc(t testing.TB, title, published string, sents []fixtureEvent) *faul
 		if id, ok := entities[name]; ok {
 			return id
 		}
-		id := "E" + string(rune('1'+len(entities)))
+		id := fmt.Sprintf("E%d", len(entities)+1)
 		entities[name] = id
 		doc.Entities = append(doc.Entities, faultline.Entity{ID: id, Name: name, Type: faultline.EntityGPE,
 			Actor: &faultline.Actor{Code: code, Country: code[:min(3, len(code))]}})
@@ -70,7 +71,7 @@ func buildDoc(t testing.TB, title, published string, sents []fixtureEvent) *faul
 		if s.place != "" {
 			id, ok := places[s.place]
 			if !ok {
-				id = "P" + string(rune('1'+len(places)))
+				id = fmt.Sprintf("P%d", len(places)+1)
 				places[s.place] = id
 				at := start + strings.Index(s.sentence, s.place)
 				doc.Places = append(doc.Places, faultline.Place{ID: id, Name: s.place, Lat: s.lat, Lon: s.lon, Country: s.country,
@@ -85,7 +86,7 @@ func buildDoc(t testing.TB, title, published string, sents []fixtureEvent) *faul
 			if at < start {
 				t.Fatalf("verb %q not in %q", s.verb, s.sentence)
 			}
-			doc.Events = append(doc.Events, faultline.Event{ID: "V" + string(rune('1'+len(doc.Events))),
+			doc.Events = append(doc.Events, faultline.Event{ID: fmt.Sprintf("V%d", len(doc.Events)+1),
 				Source: &src, Target: &tgt, SourceText: s.source, TargetText: s.target,
 				SourceCode: s.sourceCode, TargetCode: s.targetCode, CAMEO: s.cameo,
 				Plover: faultline.Plover{Type: s.plover, Context: []string{}}, QuadClass: s.quad, Goldstein: s.goldstein,

@@ -1,0 +1,280 @@
+package http
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/rand/v2"
+	nethttp "net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/faultline-news/faultline"
+	"github.com/faultline-news/faultline/sqlite"
+)
+
+// The API load test of issue 7: 50 concurrent HTTP clients on loopback
+// query /api/events by place (bounding box or country) and date range on
+// a database of 100,000 events while a goroutine ingests. Run it with
+//
+//	go test ./http -run TestAPILoad -v -load
+//
+// It prints p50, p99 and max latency; it never fails on timing.
+var (
+	loadFlag     = flag.Bool("load", false, "run the 100,000-event concurrent HTTP load test")
+	loadEvents   = flag.Int("load.events", 100_000, "events in the load-test database")
+	loadClients  = flag.Int("load.clients", 50, "concurrent HTTP clients")
+	loadDuration = flag.Duration("load.duration", 20*time.Second, "how long the clients query")
+	loadIngest   = flag.Int("load.ingest", 100, "documents per second ingested meanwhile (0: as fast as possible)")
+	loadDB       = flag.String("load.db", "", "keep the generated database at this path and reuse it (a copy is queried)")
+)
+
+const eventsPerDoc = 5
+
+// A small world for generated documents.
+var (
+	genPlaces = []struct {
+		name, country string
+		lat, lon      float64
+	}{
+		{"Kyiv", "UA", 50.45, 30.52}, {"Kharkiv", "UA", 49.99, 36.23}, {"Moscow", "RU", 55.75, 37.62},
+		{"Gaza", "PS", 31.50, 34.47}, {"Beirut", "LB", 33.89, 35.50}, {"Damascus", "SY", 33.51, 36.29},
+		{"Khartoum", "SD", 15.50, 32.56}, {"Geneva", "CH", 46.20, 6.15}, {"Washington", "US", 38.90, -77.04},
+		{"Beijing", "CN", 39.90, 116.41}, {"Taipei", "TW", 25.03, 121.57}, {"Caracas", "VE", 10.49, -66.88},
+		{"Lagos", "NG", 6.52, 3.38}, {"Kabul", "AF", 34.53, 69.17}, {"Tehran", "IR", 35.69, 51.39},
+	}
+	genActors = []struct{ name, code string }{
+		{"Ukraine", "UKR"}, {"Russia", "RUS"}, {"Israel", "ISR"}, {"Hamas", "PSEREB"}, {"the United States", "USA"},
+		{"China", "CHN"}, {"protesters", "CVL"}, {"the United Nations", "IGOUNO"}, {"Iran", "IRN"}, {"Sudan", "SDN"},
+	}
+	genCodes = []struct {
+		cameo, plover, verb string
+		quad                int
+		goldstein           float64
+	}{
+		{"190", "ASSAULT", "attacked", 4, -10}, {"138", "THREATEN", "threatened", 3, -7}, {"141", "PROTEST", "protested against", 3, -6.5},
+		{"036", "CONSULT", "met", 1, 4}, {"057", "AGREE", "signed an agreement with", 1, 8}, {"111", "ACCUSE", "criticised", 3, -2},
+		{"070", "AID", "aided", 2, 7}, {"172", "COERCE", "sanctioned", 4, -5},
+	}
+	genStart = time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+)
+
+// generateDoc builds document n: events sentences, each an event between
+// two actors at a place on the document's day, and a closing quote.
+func generateDoc(tb testing.TB, n, events int, rng *rand.Rand) *faultline.Document {
+	day := genStart.AddDate(0, 0, rng.IntN(730)).Format("2006-01-02")
+	var sents []fixtureEvent
+	for i := range events {
+		src, tgt := genActors[rng.IntN(len(genActors))], genActors[rng.IntN(len(genActors))]
+		c := genCodes[rng.IntN(len(genCodes))]
+		p := genPlaces[rng.IntN(len(genPlaces))]
+		sents = append(sents, fixtureEvent{
+			sentence: fmt.Sprintf("In %s, %s %s %s (item %d of report %d).", p.name, src.name, c.verb, tgt.name, i, n),
+			source:   src.name, target: tgt.name, sourceCode: src.code, targetCode: tgt.code,
+			verb: c.verb, cameo: c.cameo, plover: c.plover, quad: c.quad, goldstein: c.goldstein,
+			place: p.name, country: p.country, lat: p.lat + rng.Float64()*0.2, lon: p.lon + rng.Float64()*0.2,
+			date: day, negated: rng.IntN(20) == 0, hypothetical: rng.IntN(25) == 0,
+		})
+	}
+	q := fmt.Sprintf("We will answer report %d", n)
+	sents = append(sents, fixtureEvent{sentence: fmt.Sprintf("%q, the minister said.", q), quote: q, speaker: "the minister", quoteCue: "said", quoteDirect: true})
+	return buildDoc(tb, fmt.Sprintf("Report %d", n), day, sents)
+}
+
+// fillStore stores docs generated documents starting at number first.
+func fillStore(tb testing.TB, s *sqlite.Store, first, docs int, rng *rand.Rand) {
+	tb.Helper()
+	batch := make([]*faultline.Document, 0, sqlite.BatchSize)
+	for i := range docs {
+		batch = append(batch, generateDoc(tb, first+i, eventsPerDoc, rng))
+		if len(batch) == sqlite.BatchSize || i == docs-1 {
+			if _, err := s.PutBatch(context.Background(), batch); err != nil {
+				tb.Fatalf("PutBatch: %v", err)
+			}
+			batch = batch[:0]
+		}
+	}
+}
+
+type loadStats struct {
+	queries, items, ingested, errs int
+	p50, p99, max                  time.Duration
+}
+
+// runAPILoad runs clients HTTP clients against base for d (or perClient
+// queries each, when positive) while one goroutine ingests ingestPerSecond
+// documents a second into s.
+func runAPILoad(tb testing.TB, s *sqlite.Store, base string, clients int, d time.Duration, perClient, ingestPerSecond int) loadStats {
+	ctx, cancel := context.WithTimeout(context.Background(), d)
+	defer cancel()
+	var ingested atomic.Int64
+	var ingest, wg sync.WaitGroup
+	ingest.Go(func() {
+		rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 3))
+		const batch = 20
+		var tick <-chan time.Time
+		if ingestPerSecond > 0 {
+			t := time.NewTicker(time.Second * batch / time.Duration(ingestPerSecond))
+			defer t.Stop()
+			tick = t.C
+		}
+		for n := 0; ctx.Err() == nil; n++ {
+			if tick != nil {
+				select {
+				case <-ctx.Done():
+					return
+				case <-tick:
+				}
+			}
+			docs := make([]*faultline.Document, batch)
+			for i := range docs {
+				docs[i] = generateDoc(tb, 50_000_000+n*batch+i+int(rng.Uint32()%1_000_000)*100, eventsPerDoc, rng)
+			}
+			rs, err := s.PutBatch(context.WithoutCancel(ctx), docs)
+			if err != nil {
+				tb.Errorf("ingest: %v", err)
+				return
+			}
+			for _, r := range rs {
+				if r.Stored {
+					ingested.Add(1)
+				}
+			}
+		}
+	})
+	client := &nethttp.Client{Transport: &nethttp.Transport{MaxIdleConns: clients, MaxIdleConnsPerHost: clients}, Timeout: 30 * time.Second}
+	lat := make([][]time.Duration, clients)
+	var found, errs atomic.Int64
+	for c := range clients {
+		wg.Go(func() {
+			rng := rand.New(rand.NewPCG(uint64(c), 11))
+			for i := 0; (perClient <= 0 || i < perClient) && ctx.Err() == nil; i++ {
+				p := genPlaces[rng.IntN(len(genPlaces))]
+				from := genStart.AddDate(0, 0, rng.IntN(700))
+				q := url.Values{"from": {from.Format("2006-01-02")}, "to": {from.AddDate(0, 0, 7+rng.IntN(60)).Format("2006-01-02")}, "limit": {"50"}}
+				if i%2 == 0 {
+					q.Set("bbox", fmt.Sprintf("%g,%g,%g,%g", p.lon-2, p.lat-2, p.lon+2, p.lat+2))
+				} else {
+					q.Set("place", p.country)
+				}
+				start := time.Now()
+				resp, err := client.Get(base + "/api/events?" + q.Encode())
+				var body struct {
+					Items []json.RawMessage `json:"items"`
+				}
+				if err == nil {
+					if resp.StatusCode != 200 {
+						b, _ := io.ReadAll(resp.Body)
+						err = fmt.Errorf("status %d: %s", resp.StatusCode, b)
+					} else {
+						err = json.NewDecoder(resp.Body).Decode(&body)
+					}
+					resp.Body.Close()
+				}
+				lat[c] = append(lat[c], time.Since(start))
+				if err != nil {
+					errs.Add(1)
+					tb.Errorf("GET /api/events?%s: %v", q.Encode(), err)
+					return
+				}
+				found.Add(int64(len(body.Items)))
+			}
+		})
+	}
+	wg.Wait()
+	cancel()
+	ingest.Wait()
+	var all []time.Duration
+	for _, l := range lat {
+		all = append(all, l...)
+	}
+	slices.Sort(all)
+	st := loadStats{queries: len(all), items: int(found.Load()), ingested: int(ingested.Load()), errs: int(errs.Load())}
+	if len(all) > 0 {
+		st.p50, st.p99, st.max = all[len(all)/2], all[min(len(all)-1, len(all)*99/100)], all[len(all)-1]
+	}
+	return st
+}
+
+// TestAPILoadSmall is the load test in miniature, as a correctness check:
+// 2,500 events, 50 clients, 5 queries each, an unthrottled ingest.
+func TestAPILoadSmall(t *testing.T) {
+	s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "load.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	fillStore(t, s, 0, 2500/eventsPerDoc, rand.New(rand.NewPCG(1, 2)))
+	ts := httptest.NewServer(NewServer(s, Options{Logger: slog.New(slog.DiscardHandler)}))
+	defer ts.Close()
+	st := runAPILoad(t, s, ts.URL, 50, 60*time.Second, 5, 0)
+	if st.errs > 0 || st.queries != 250 || st.items == 0 {
+		t.Fatalf("%d queries, %d errors, %d items", st.queries, st.errs, st.items)
+	}
+	t.Logf("2.5k events, 50 clients: %d queries, p50 %v, p99 %v, max %v; %d documents ingested meanwhile", st.queries, st.p50, st.p99, st.max, st.ingested)
+}
+
+func TestAPILoad(t *testing.T) {
+	if !*loadFlag {
+		t.Skip("load test: run with -load (go test ./http -run TestAPILoad -v -load)")
+	}
+	ctx := context.Background()
+	tmp := filepath.Join(t.TempDir(), "load.db")
+	path := *loadDB
+	if path == "" {
+		path = tmp
+	}
+	if _, err := os.Stat(path); err != nil {
+		start := time.Now()
+		s, err := sqlite.Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fillStore(t, s, 0, *loadEvents/eventsPerDoc, rand.New(rand.NewPCG(1, 2)))
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("generated %d events in %v", *loadEvents, time.Since(start).Round(time.Millisecond))
+	}
+	if path != tmp {
+		// Query a copy, so that the ingest leaves the kept file alone.
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(tmp, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Measure the store as a server opens it: afresh.
+	s, err := sqlite.Open(ctx, tmp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	runtime.GC()
+	n, err := s.CountEvents(ctx, sqlite.EventFilter{IncludeNegated: true, IncludeHypothetical: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(NewServer(s, Options{Logger: slog.New(slog.DiscardHandler)}))
+	defer ts.Close()
+	st := runAPILoad(t, s, ts.URL, *loadClients, *loadDuration, 0, *loadIngest)
+	msg := fmt.Sprintf("%s events, %d HTTP clients, %v, ingest at %d docs/s (0 = unthrottled): %d queries (%.0f/s, %d events returned), p50 %v, p99 %v, max %v; %d documents (%d events) ingested meanwhile",
+		strconv.Itoa(n), *loadClients, *loadDuration, *loadIngest, st.queries, float64(st.queries)/loadDuration.Seconds(), st.items,
+		st.p50.Round(time.Microsecond), st.p99.Round(time.Microsecond), st.max.Round(time.Microsecond), st.ingested, st.ingested*eventsPerDoc)
+	t.Log(msg)
+	fmt.Println("load:", msg)
+}

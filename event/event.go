@@ -253,6 +253,14 @@ func (w *docWork) sentence(si, lo, hi int) {
 		}
 		i++
 	}
+	for i := range words {
+		// armed-group nouns that role lexicons often lack ("the Islamic
+		// resistance of Iraq")
+		if a, ok := groupNouns[w.lemmas[lo+i]]; ok && sw.actorSpan[i] < 0 && sw.agentSpan[i] < 0 && w.doc.Tokens[lo+i].POS == "NOUN" {
+			sw.agents = append(sw.agents, petrarch.AgentMatch{Agent: a, Start: i, Length: 1})
+			sw.agentSpan[i] = len(sw.agents) - 1
+		}
+	}
 	if len(sw.actors) == 0 && len(w.entityAt) == 0 {
 		return
 	}
@@ -966,7 +974,10 @@ func (sw *sentWork) resolve(h int) []resolved {
 	if len(codes) == 0 && sw.doc.Tokens[h].POS == "PRON" && personal[sw.words[h]] {
 		// "X said it would ...": without coreference, a subject pronoun
 		// of a reported clause is the reporting subject
-		return sw.antecedent(h)
+		if r := sw.antecedent(h); len(r) > 0 {
+			return r
+		}
+		return sw.conditionAntecedent(h)
 	}
 	if len(codes) > 0 {
 		// the entity code already carries its roles
@@ -1087,8 +1098,51 @@ var peopleNouns = map[string]string{
 	"boy": "CVL", "girl": "CVL", "family": "CVL", "civilian": "CVL",
 }
 
+// groupNouns are nouns for armed groups, with the CAMEO agent code (REB
+// rebels), used when the actor and agent dictionaries do not know them.
+var groupNouns = map[string]*petrarch.Agent{
+	"resistance": {Phrase: "resistance", Code: "REB", File: "faultline event coder"},
+}
+
 // personal are the pronouns that can stand for an actor.
-var personal = map[string]bool{"it": true, "they": true, "he": true, "she": true, "we": true}
+var personal = map[string]bool{"it": true, "they": true, "he": true, "she": true, "we": true, "them": true}
+
+// conditionAntecedent resolves a third-person pronoun to the subject of an
+// adverbial clause that precedes it in the same sentence and modifies the
+// pronoun's own verb, when number agrees: "If American forces refrain from
+// leaving, the resistance will target them".
+func (sw *sentWork) conditionAntecedent(h int) []resolved {
+	plural := false
+	switch sw.words[h] {
+	case "they", "them":
+		plural = true
+	case "it":
+	default:
+		return nil
+	}
+	g := sw.doc.Tokens[h].Head
+	if g < sw.lo || g >= sw.hi {
+		return nil
+	}
+	for _, a := range sw.kids[g] {
+		if sw.doc.Tokens[a].Dep != "advcl" || a > h {
+			continue
+		}
+		for _, c := range sw.kids[a] {
+			ct := sw.doc.Tokens[c]
+			if ct.Dep != "nsubj" || c > h || (ct.POS != "NOUN" && ct.POS != "PROPN") {
+				continue
+			}
+			if isPlural := ct.XPOS == "NNS" || ct.XPOS == "NNPS"; isPlural != plural {
+				continue
+			}
+			if r := sw.resolveAll([]int{c}); len(r) > 0 {
+				return r
+			}
+		}
+	}
+	return nil
+}
 
 // antecedent resolves a subject pronoun of a clause complement to the
 // subject of the verb that governs the clause.

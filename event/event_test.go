@@ -260,3 +260,29 @@ func TestQuoteReporter(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestConditionalThreat checks that a conditional attack is a threat, and
+// that "them" finds its antecedent in the condition.
+func TestConditionalThreat(t *testing.T) {
+	doc := buildDoc([]tok{{"If", "SCONJ", "if", 3, "mark"}, {"Arnor", "PROPN", "", 2, "compound"}, {"soldiers", "NOUN", "soldier", 3, "nsubj"},
+		{"stay", "VERB", "stay", 7, "advcl"}, {",", "PUNCT", "", 3, "punct"}, {"Rohan", "PROPN", "", 7, "nsubj"}, {"will", "AUX", "", 7, "aux"},
+		{"attack", "VERB", "attack", -1, "root"}, {"them", "PRON", "they", 7, "obj"}})
+	doc.Tokens[2].XPOS = "NNS"
+	if err := NewStage(testDicts(t)).Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Events) != 1 || doc.Events[0].SourceCode != "ROH" || doc.Events[0].CAMEO != "138" || doc.Events[0].TargetCode != "ARNMIL" {
+		t.Fatalf("got %+v, want ROH 138 ARNMIL", doc.Events)
+	}
+	// a singular antecedent does not stand for "them"
+	doc = buildDoc([]tok{{"If", "SCONJ", "if", 3, "mark"}, {"Arnor", "PROPN", "", 3, "nsubj"},
+		{"x", "X", "", 3, "dep"}, {"stays", "VERB", "stay", 7, "advcl"}, {",", "PUNCT", "", 3, "punct"}, {"Rohan", "PROPN", "", 7, "nsubj"}, {"will", "AUX", "", 7, "aux"},
+		{"attack", "VERB", "attack", -1, "root"}, {"them", "PRON", "they", 7, "obj"}})
+	doc.Tokens[1].XPOS = "NNP"
+	if err := NewStage(testDicts(t)).Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Events) != 0 {
+		t.Errorf("got %+v, want no event", doc.Events)
+	}
+}

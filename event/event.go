@@ -333,6 +333,10 @@ func (sw *sentWork) predicate(v int) {
 	}
 	if t := sw.doc.Tokens[v]; t.Dep == "xcomp" && t.Head >= sw.lo && t.Head < sw.hi && intentHeads[sw.lemmas[t.Head]] && srcVia == "control" {
 		intent = sw.lemmas[t.Head]
+		if t.Head < v {
+			// the trigger is the expressed intention: "threatening to turn"
+			trigStart = t.Head
+		}
 	}
 	if nounIntent != "" {
 		intent = nounIntent
@@ -676,6 +680,12 @@ func (sw *sentWork) subjectOf(v int) ([]int, string) {
 		if len(out) > 0 {
 			return out, via
 		}
+		if n := sw.strandedSubject(v); n >= 0 {
+			if hops == 0 {
+				via = "stranded"
+			}
+			return []int{n}, via
+		}
 		t := sw.doc.Tokens[v]
 		switch t.Dep {
 		case "xcomp", "conj":
@@ -703,6 +713,58 @@ func (sw *sentWork) subjectOf(v int) ([]int, string) {
 		}
 	}
 	return nil, ""
+}
+
+// strandedSubject recovers the subject of a finite verb that the parser
+// left without one because it attached the subject noun phrase elsewhere
+// (",  a militia aligned with Iran is threatening to ...", with "militia"
+// parsed as an apposition of the previous object). The noun phrase must end
+// right before v's auxiliary; its head is found by climbing the phrase's
+// internal relations from the word before the auxiliary. -1 when there is
+// none.
+func (sw *sentWork) strandedSubject(v int) int {
+	if sw.doc.Tokens[v].POS != "VERB" {
+		return -1
+	}
+	a := -1
+	for _, k := range sw.kids[v] {
+		d := sw.doc.Tokens[k].Dep
+		if strings.HasPrefix(d, "nsubj") || d == "csubj" || d == "expl" {
+			return -1
+		}
+		if d == "aux" && k < v && (a < 0 || k < a) {
+			a = k
+		}
+	}
+	if a <= sw.lo {
+		return -1
+	}
+	// only auxiliaries and adverbs of v between the auxiliary and v
+	for k := a + 1; k < v; k++ {
+		t := sw.doc.Tokens[k]
+		if t.Head != v || (t.Dep != "aux" && t.Dep != "advmod") {
+			return -1
+		}
+	}
+	n := a - 1
+	for hops := 0; hops < 6; hops++ {
+		t := sw.doc.Tokens[n]
+		switch t.Dep {
+		case "obl", "nmod", "compound", "flat", "amod", "acl", "nummod", "det", "case", "nmod:poss":
+			if t.Head < sw.lo || t.Head >= a || t.Head == v {
+				return -1
+			}
+			n = t.Head
+			continue
+		case "appos", "conj":
+			if t.POS != "NOUN" && t.POS != "PROPN" {
+				return -1
+			}
+			return n
+		}
+		return -1
+	}
+	return -1
 }
 
 // targetOf finds the coded target of v: its objects first, then the

@@ -114,6 +114,10 @@ func TestCoderTable(t *testing.T) {
 			[]string{"---MIL 190 GON"}},
 		{"agent without a country yields to a conjoined actor", []tok{{"Arnor", "PROPN", "", 3, "nsubj"}, {"and", "CCONJ", "", 2, "cc"}, {"soldiers", "NOUN", "soldier", 0, "conj"}, {"attacked", "VERB", "attack", -1, "root"}, {"Gondor", "PROPN", "", 3, "obj"}},
 			[]string{"ARN 190 GON"}},
+		{"subject stranded by the parse", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"attacked", "VERB", "attack", -1, "root"}, {"Gondor", "PROPN", "", 1, "obj"}, {",", "PUNCT", "", 5, "punct"},
+			{"some", "DET", "", 5, "det"}, {"soldiers", "NOUN", "soldier", 2, "appos"}, {"are", "AUX", "be", 7, "aux"}, {"threatening", "VERB", "threaten", 1, "advcl"},
+			{"to", "PART", "", 9, "mark"}, {"attack", "VERB", "attack", 7, "xcomp"}, {"Mordor", "PROPN", "", 9, "obj"}},
+			[]string{"---MIL 138 MOR hyp", "ARN 190 GON"}},
 		{"discarded sentence", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"attacked", "VERB", "attack", -1, "root"}, {"Gondor", "PROPN", "", 1, "obj"}, {"in", "ADP", "", 5, "case"}, {"football", "NOUN", "", 5, "compound"}, {"match", "NOUN", "", 1, "obl"}},
 			nil},
 	}

@@ -601,7 +601,9 @@ func (sw *sentWork) emitAll(base faultline.Event, trig faultline.Mention, srcs, 
 			if code.Code != "" {
 				sw.emit(base, trig, s, t, code.Code, f)
 			}
-			if code.Reverse != "" {
+			if code.Reverse != "" && f.tgtVia != "objloc" {
+				// "visited Gondor", "arrived in Gondor": Gondor hosts;
+				// but "attend a summit in Switzerland" has no host
 				sw.emit(base, trig, t, s, code.Reverse, f)
 			}
 		}
@@ -698,6 +700,11 @@ func (sw *sentWork) subjectOf(v int) ([]int, string) {
 			via = "control"
 			v = t.Head
 		case "acl":
+			if t.XPOS == "VBN" && !sw.hasCase(v, "to") {
+				// "soldiers killed in Ukraine": the noun a past
+				// participle modifies is its patient, not its agent
+				return nil, ""
+			}
 			return []int{t.Head}, "acl"
 		default:
 			// "is about to restore": the predicate hangs under an
@@ -788,6 +795,7 @@ func (sw *sentWork) targetOf(v int, code string) ([]resolved, string) {
 	}
 	// modifiers of the object: "ties with Gondor", "resumption of ties with X"
 	var loc []resolved
+	locVia := "loc"
 	for _, o := range objs {
 		if code < "09" && conflictNoun(sw.eventCodeOf(o)) {
 			// "discussed the fight against IS": IS is the topic, not
@@ -799,7 +807,9 @@ func (sw *sentWork) targetOf(v int, code string) ([]resolved, string) {
 				// "celebrated Eid at X with Y": a place below the object
 				// yields to a real oblique
 				if loc == nil {
-					loc = r
+					// "attend a summit in Switzerland": the place of
+					// the thing done, not a party to it
+					loc, locVia = r, "objloc"
 				}
 				continue
 			}
@@ -821,7 +831,7 @@ func (sw *sentWork) targetOf(v int, code string) ([]resolved, string) {
 				return r2, "oblmod"
 			}
 			if loc == nil {
-				loc = r
+				loc, locVia = r, "loc"
 			}
 			continue
 		}
@@ -830,7 +840,7 @@ func (sw *sentWork) targetOf(v int, code string) ([]resolved, string) {
 	if loc != nil && code >= "03" {
 		// "fired shells at Seoul", "arrived in Gondor"; but "said in
 		// Washington" is where, not to whom
-		return loc, "obl"
+		return loc, locVia
 	}
 	return nil, ""
 }
@@ -1455,7 +1465,7 @@ func confidence(f features) float64 {
 	switch f.tgtVia {
 	case "obj":
 		z -= 0.84
-	case "obl":
+	case "obl", "loc", "objloc":
 		z -= 0.16
 	case "objmod":
 		z += 0.8

@@ -81,7 +81,7 @@ func TestSuites(t *testing.T) {
 		minF1, minPrec, minNoev float64
 	}{
 		{"petrarch2", "petrarch2-validation.jsonl", filepath.Join(ev, "cameo", "validation-dicts"), 0.71, 0.87, 0.90},
-		{"gsr", "universalpetrarch-gsr-validation.jsonl", filepath.Join(ev, "cameo"), 0.51, 0.55, 0.70},
+		{"gsr", "universalpetrarch-gsr-validation.jsonl", filepath.Join(ev, "cameo"), 0.52, 0.57, 0.70},
 	}
 	stages := pre(t)
 	for _, tc := range tests {

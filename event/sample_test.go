@@ -88,6 +88,16 @@ func TestSample(t *testing.T) {
 					want{src: "---UAF", root: "13", tgt: "USA"},                        // a militia threatening to turn against the coalition
 				)
 			}
+			// precision guard: the article holds about fifteen codable
+			// events; a jump means over-coding
+			if len(doc.Events) > 18 {
+				t.Errorf("%d events, expected at most 18", len(doc.Events))
+			}
+			for _, e := range doc.Events {
+				if strings.Contains(e.SourceText+" "+e.TargetText, "militants") && strings.HasPrefix(e.SourceCode+e.TargetCode, "IRQUAF") {
+					t.Errorf("'Islamic State militants' coded as Iraqi: %+v", e)
+				}
+			}
 			for _, w := range wants {
 				found := false
 				for _, e := range doc.Events {

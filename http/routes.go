@@ -209,7 +209,16 @@ func (s *Server) endpoint(rt route) nethttp.Handler {
 		}
 		ctx, cancel := context.WithTimeout(r.Context(), s.opts.QueryTimeout)
 		defer cancel()
-		v, err := rt.handle(ctx, r, a)
+		select {
+		case s.slots <- struct{}{}:
+		case <-ctx.Done():
+			s.writeError(w, r, faultline.Errorf(faultline.EUNAVAILABLE, "%s: the server is busy and the request timed out waiting (%v); retry later", r.URL.Path, ctx.Err()))
+			return
+		}
+		v, err := func() (any, error) {
+			defer func() { <-s.slots }() // also when handle panics
+			return rt.handle(ctx, r, a)
+		}()
 		if err == nil {
 			err = a.err
 		}

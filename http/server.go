@@ -21,6 +21,7 @@ import (
 	"log/slog"
 	"net"
 	nethttp "net/http"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -42,6 +43,12 @@ type Options struct {
 	// ShutdownTimeout is how long ListenAndServe waits for requests in
 	// flight once its context is cancelled (default 10 s).
 	ShutdownTimeout time.Duration
+	// Queries is how many requests may work on the store at once
+	// (default GOMAXPROCS, the store's own read parallelism); the others
+	// wait their turn, first come first served. A request's queries (a
+	// page of events and their total) then run back to back instead of
+	// queueing in the store once each.
+	Queries int
 	// Static, when set, serves every path outside /api/ (the web page).
 	// Without it such paths get a JSON 404.
 	Static nethttp.Handler
@@ -62,6 +69,9 @@ func (o Options) withDefaults() Options {
 	def(&o.IdleTimeout, 120*time.Second)
 	def(&o.QueryTimeout, 30*time.Second)
 	def(&o.ShutdownTimeout, 10*time.Second)
+	if o.Queries <= 0 {
+		o.Queries = runtime.GOMAXPROCS(0)
+	}
 	if o.Logger == nil {
 		o.Logger = slog.Default()
 	}
@@ -73,12 +83,15 @@ type Server struct {
 	store *sqlite.Store
 	opts  Options
 	mux   *nethttp.ServeMux
+	// slots admits requests to the store (Options.Queries).
+	slots chan struct{}
 }
 
 // NewServer returns the API over store. The store stays owned by the
 // caller, who closes it after the server has stopped.
 func NewServer(store *sqlite.Store, opts Options) *Server {
 	s := &Server{store: store, opts: opts.withDefaults(), mux: nethttp.NewServeMux()}
+	s.slots = make(chan struct{}, s.opts.Queries)
 	for _, rt := range s.routes() {
 		s.mux.Handle(rt.pattern(), s.endpoint(rt))
 	}

@@ -939,9 +939,7 @@ func (sw *sentWork) resolveAll(heads []int) []resolved {
 		rs := sw.resolve(h)
 		if sw.sharesRole(h) {
 			if len(rs) == 0 {
-				if depth > 0 && sw.afterConjunction(h) {
-					pending = append(pending, h)
-				}
+				pending = append(pending, h)
 			} else {
 				for _, r := range rs {
 					if len(r.code) >= 3 && r.code[:3] != "---" {
@@ -1185,17 +1183,6 @@ func (sw *sentWork) resolve(h int) []resolved {
 // coordination.
 func (sw *sentWork) sharesRole(h int) bool {
 	return sw.agentSpan[h-sw.lo] >= 0 && sw.actorSpan[h-sw.lo] < 0 && sw.doc.Tokens[h].POS == "NOUN"
-}
-
-// afterConjunction reports whether the conjunct h directly follows its
-// conjunction ("media and (the) government"), so that no word of its own
-// ("Islamic State militants") could give it a country.
-func (sw *sentWork) afterConjunction(h int) bool {
-	k := h - 1
-	if k > sw.lo && sw.doc.Tokens[k].Dep == "det" && sw.doc.Tokens[k].Head == h {
-		k--
-	}
-	return k >= sw.lo && (sw.words[k] == "and" || sw.words[k] == "or")
 }
 
 // resolveLastResort is resolveAll letting agents without a country stand

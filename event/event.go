@@ -926,28 +926,12 @@ func (sw *sentWork) resolveAll(heads []int) []resolved {
 	seen := map[string]bool{}
 	var visit func(h int, depth int)
 	done := map[int]bool{}
-	// "Danish media and government": a conjoined role word without a
-	// country of its own shares the country that modifies its
-	// conjunct's role word
-	var pending []int
-	var shared []string
 	visit = func(h int, depth int) {
 		if depth > 8 || h < sw.lo || h >= sw.hi || done[h] {
 			return
 		}
 		done[h] = true
 		rs := sw.resolve(h)
-		if sw.sharesRole(h) {
-			if len(rs) == 0 {
-				pending = append(pending, h)
-			} else {
-				for _, r := range rs {
-					if len(r.code) >= 3 && r.code[:3] != "---" {
-						shared = append(shared, r.code[:3])
-					}
-				}
-			}
-		}
 		if len(rs) == 0 {
 			for _, k := range sw.kids[h] {
 				if sw.doc.Tokens[k].Dep == "appos" {
@@ -971,17 +955,6 @@ func (sw *sentWork) resolveAll(heads []int) []resolved {
 	}
 	for _, h := range heads {
 		visit(h, 0)
-	}
-	for _, h := range pending {
-		ag := sw.agents[sw.agentSpan[h-sw.lo]].Agent
-		t := sw.doc.Tokens[h]
-		for _, country := range shared {
-			code := ag.Combine(country)
-			if !seen[code] {
-				seen[code] = true
-				out = append(out, resolved{code: code, text: sw.doc.Text[t.Start:t.End], exact: true})
-			}
-		}
 	}
 	if len(out) > 1 {
 		// "Bree Prime Minister Romendacil" split by the parser into BRE
@@ -1176,13 +1149,6 @@ func (sw *sentWork) resolve(h int) []resolved {
 		}
 	}
 	return out
-}
-
-// sharesRole reports whether h is a role word ("media", "officials") that is
-// not itself an actor name, the kind that shares a country across a
-// coordination.
-func (sw *sentWork) sharesRole(h int) bool {
-	return sw.agentSpan[h-sw.lo] >= 0 && sw.actorSpan[h-sw.lo] < 0 && sw.doc.Tokens[h].POS == "NOUN"
 }
 
 // resolveLastResort is resolveAll letting agents without a country stand

@@ -39,6 +39,7 @@ var (
 	loadClients  = flag.Int("load.clients", 50, "concurrent HTTP clients")
 	loadDuration = flag.Duration("load.duration", 20*time.Second, "how long the clients query")
 	loadIngest   = flag.Int("load.ingest", 100, "documents per second ingested meanwhile (0: as fast as possible)")
+	loadQueries  = flag.Int("load.queries", 0, "Options.Queries of the server (0: default)")
 	loadDB       = flag.String("load.db", "", "keep the generated database at this path and reuse it (a copy is queried)")
 )
 
@@ -281,7 +282,7 @@ func TestAPILoad(t *testing.T) {
 	}
 	// Time the handler too: what the server spends, against what the
 	// clients see (which adds the connection and their own CPU share).
-	api := NewServer(s, Options{Logger: slog.New(slog.DiscardHandler)})
+	api := NewServer(s, Options{Queries: *loadQueries, Logger: slog.New(slog.DiscardHandler)})
 	var mu sync.Mutex
 	var served []time.Duration
 	ts := httptest.NewServer(nethttp.HandlerFunc(func(w nethttp.ResponseWriter, r *nethttp.Request) {

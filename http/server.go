@@ -23,6 +23,7 @@ import (
 	nethttp "net/http"
 	"runtime"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -183,7 +184,7 @@ func (s *Server) writeErrorStatus(w nethttp.ResponseWriter, r *nethttp.Request, 
 	var body errorBody
 	body.Error.Code = faultline.ErrorCode(err)
 	body.Error.Message = faultline.ErrorMessage(err)
-	if status >= 500 {
+	if status >= 500 && r.Context().Err() == nil { // not a client that left
 		s.opts.Logger.Warn("http: request failed", "url", r.URL.String(), "status", status, "error", err)
 	}
 	s.writeJSON(w, r, status, body)
@@ -225,19 +226,32 @@ var gzipWriters = sync.Pool{New: func() any {
 }}
 
 // acceptsGzip reports whether an Accept-Encoding header value admits gzip
-// (or *) with a non-zero quality.
+// with a non-zero quality, named or through "*".
 func acceptsGzip(header string) bool {
+	star := false
 	for part := range strings.SplitSeq(header, ",") {
 		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
 		name = strings.ToLower(strings.TrimSpace(name))
-		if name != "gzip" && name != "x-gzip" && name != "*" {
+		ok := !zeroQuality(params)
+		switch name {
+		case "gzip", "x-gzip":
+			return ok
+		case "*":
+			star = ok
+		}
+	}
+	return star
+}
+
+// zeroQuality reports whether Accept-Encoding parameters say q=0.
+func zeroQuality(params string) bool {
+	for p := range strings.SplitSeq(params, ";") {
+		k, v, _ := strings.Cut(strings.TrimSpace(p), "=")
+		if strings.TrimSpace(k) != "q" {
 			continue
 		}
-		q := strings.ReplaceAll(strings.ToLower(params), " ", "")
-		if q == "q=0" || strings.HasPrefix(q, "q=0.0") && strings.Trim(q[len("q=0."):], "0") == "" {
-			return false
-		}
-		return true
+		q, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+		return err == nil && q == 0
 	}
 	return false
 }

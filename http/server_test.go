@@ -462,6 +462,10 @@ func TestGzip(t *testing.T) {
 		{"gzip;q=0", false},
 		{"identity", false},
 		{"", false},
+		{"*;q=0, gzip", true},
+		{"gzip;q=0.000, *", false},
+		{"deflate, *;q=0.1", true},
+		{"GZIP ; q=0.001", true},
 	} {
 		req, _ := nethttp.NewRequest("GET", ts.URL+"/api/events?negated=true&hypothetical=true", nil)
 		if tt.accept != "" {
@@ -646,5 +650,22 @@ func TestListenAndServeShutsDown(t *testing.T) {
 	var fe *faultline.Error
 	if err := srv.ListenAndServe(context.Background(), "nonsense"); !errors.As(err, &fe) {
 		t.Errorf("bad address: %v", err)
+	}
+}
+
+func TestQueryTimeoutIs503(t *testing.T) {
+	store, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "t.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	srv := NewServer(store, Options{QueryTimeout: time.Nanosecond, Logger: slog.New(slog.DiscardHandler)})
+	for _, path := range []string{"/api/events", "/api/documents/x", "/api/quotes"} {
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+		var body errorBody
+		if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil || rec.Code != 503 || body.Error.Code != faultline.EUNAVAILABLE {
+			t.Errorf("%s: got %d %q (%v)", path, rec.Code, rec.Body.String(), err)
+		}
 	}
 }

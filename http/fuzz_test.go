@@ -65,3 +65,17 @@ func FuzzSplitSnippet(f *testing.F) {
 		}
 	})
 }
+
+// FuzzAcceptsGzip: any Accept-Encoding header is read without panicking,
+// and a header without "gzip" or "*" never selects gzip.
+func FuzzAcceptsGzip(f *testing.F) {
+	for _, seed := range []string{"gzip", "gzip;q=0", "*;q=0, gzip", "br;q=1.0, gzip;q=0.5", ";;,,=q", "x-gzip; q=NaN"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, h string) {
+		l := strings.ToLower(h)
+		if acceptsGzip(h) && !strings.Contains(l, "gzip") && !strings.Contains(l, "*") {
+			t.Fatalf("%q selects gzip", h)
+		}
+	})
+}

@@ -46,6 +46,7 @@ quotes, times, places and CAMEO/PLOVER events, into JSON or an embedded SQLite s
 		e.eventsCmd(),
 		e.quotesCmd(),
 		e.watchCmd(),
+		e.serveCmd(),
 		e.evalCmd(),
 		e.exportCmd(),
 		e.benchCmd(),

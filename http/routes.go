@@ -2,7 +2,6 @@ package http
 
 import (
 	"context"
-	"errors"
 	"html"
 	nethttp "net/http"
 	"strings"
@@ -240,8 +239,6 @@ func (s *Server) getDocument(ctx context.Context, r *nethttp.Request, a *args) (
 	return doc, nil
 }
 
-var errPageFull = errors.New("page full")
-
 func (s *Server) listDocuments(ctx context.Context, r *nethttp.Request, a *args) (any, error) {
 	limit := a.integer("limit", sqlite.DefaultLimit, 1, maxLimit)
 	offset := a.integer("offset", 0, 0, 1<<31-1)
@@ -254,23 +251,16 @@ func (s *Server) listDocuments(ctx context.Context, r *nethttp.Request, a *args)
 	}
 	p := page[DocumentSummary]{Total: &total, Limit: limit, Offset: offset, Items: []DocumentSummary{}}
 	if offset < total {
-		i := 0
-		err = s.store.Documents(ctx, false, func(d *faultline.Document) error {
-			if i++; i <= offset {
-				return nil
-			}
+		err = s.store.DocumentsPage(ctx, false, limit, offset, func(d *faultline.Document) error {
 			p.Items = append(p.Items, DocumentSummary{
 				ID: d.ID, Title: d.Title, Published: d.Published, URL: d.Source.URL, Site: d.Source.Site,
 				Language: d.Language, DuplicateOf: d.DuplicateOf,
 				Counts: Counts{Sentences: len(d.Sentences), Entities: len(d.Entities), Quotes: len(d.Quotes),
 					Times: len(d.Times), Quantities: len(d.Quantities), Places: len(d.Places), Events: len(d.Events)},
 			})
-			if len(p.Items) == limit {
-				return errPageFull
-			}
 			return ctx.Err()
 		})
-		if err != nil && !errors.Is(err, errPageFull) {
+		if err != nil {
 			return nil, err
 		}
 	}

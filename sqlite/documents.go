@@ -287,11 +287,25 @@ func (s *Store) Count(ctx context.Context) (int, error) {
 // error and returns it. With skipDuplicates, near-duplicate copies are left
 // out.
 func (s *Store) Documents(ctx context.Context, skipDuplicates bool, yield func(*faultline.Document) error) error {
+	return s.documents(ctx, skipDuplicates, -1, 0, yield)
+}
+
+// DocumentsPage is Documents for one page: at most limit documents after
+// skipping offset, in stored order, without reading the skipped ones.
+func (s *Store) DocumentsPage(ctx context.Context, skipDuplicates bool, limit, offset int, yield func(*faultline.Document) error) error {
+	if limit < 0 || offset < 0 {
+		return faultline.Errorf(faultline.EINVALID, "store %s: page limit %d and offset %d must not be negative", s.path, limit, offset)
+	}
+	return s.documents(ctx, skipDuplicates, limit, offset, yield)
+}
+
+// documents streams stored documents in stored order; limit -1 means all.
+func (s *Store) documents(ctx context.Context, skipDuplicates bool, limit, offset int, yield func(*faultline.Document) error) error {
 	q := "SELECT id, json, fingerprint, reference, duplicate_of FROM documents"
 	if skipDuplicates {
 		q += " WHERE duplicate_of IS NULL OR duplicate_of = ''"
 	}
-	rows, err := s.db.QueryContext(ctx, q+" ORDER BY seq")
+	rows, err := s.db.QueryContext(ctx, q+" ORDER BY seq LIMIT ? OFFSET ?", limit, offset)
 	if err != nil {
 		return s.readError("list documents", err)
 	}

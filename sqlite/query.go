@@ -528,14 +528,8 @@ type EntityRow struct {
 	Mentions   int      `json:"mentions"`
 }
 
-// Entities returns the entities f selects, one row per document and
-// entity, newest documents first.
-func (s *Store) Entities(ctx context.Context, f EntityFilter) ([]EntityRow, error) {
-	release, err := s.admit(ctx, "entities")
-	if err != nil {
-		return nil, err
-	}
-	defer release()
+// where builds the conditions of f over the entities table (alias x).
+func (f EntityFilter) where() query {
 	var q query
 	if n := strings.TrimSpace(f.Name); n != "" {
 		q.add(`x.name LIKE ? ESCAPE '\'`, "%"+likeEscape(n)+"%")
@@ -549,6 +543,18 @@ func (s *Store) Entities(ctx context.Context, f EntityFilter) ([]EntityRow, erro
 	if c := strings.TrimSpace(f.Country); c != "" {
 		q.add("x.country = ? COLLATE NOCASE", c)
 	}
+	return q
+}
+
+// Entities returns the entities f selects, one row per document and
+// entity, newest documents first.
+func (s *Store) Entities(ctx context.Context, f EntityFilter) ([]EntityRow, error) {
+	release, err := s.admit(ctx, "entities")
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	q := f.where()
 	limit, offset := page(f.Limit, f.Offset)
 	rows, err := s.rdb.QueryContext(ctx, `SELECT d.id, d.url, d.title, d.published, x.entity_id, x.name, x.type,
 		x.actor_code, x.country, x.aliases, x.mentions
@@ -678,19 +684,7 @@ func (s *Store) Actors(ctx context.Context, f EntityFilter) ([]ActorRow, error) 
 		return nil, err
 	}
 	defer release()
-	var q query
-	if n := strings.TrimSpace(f.Name); n != "" {
-		q.add(`x.name LIKE ? ESCAPE '\'`, "%"+likeEscape(n)+"%")
-	}
-	if t := strings.TrimSpace(f.Type); t != "" {
-		q.add("x.type = ?", strings.ToUpper(t))
-	}
-	if a := strings.TrimSpace(f.Actor); a != "" {
-		q.add(`x.actor_code LIKE ? ESCAPE '\'`, likeEscape(a)+"%")
-	}
-	if c := strings.TrimSpace(f.Country); c != "" {
-		q.add("x.country = ? COLLATE NOCASE", c)
-	}
+	q := f.where()
 	limit, offset := page(f.Limit, f.Offset)
 	rows, err := s.rdb.QueryContext(ctx, `SELECT min(x.name), max(x.type), x.actor_code, max(x.country),
 		json_group_array(json(x.aliases)), count(DISTINCT x.doc_seq), sum(x.mentions)

@@ -8,7 +8,6 @@ package parse
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	"context"
 	"encoding/gob"
 	"fmt"
@@ -435,22 +434,13 @@ const fileMagic = "faultline-parser/1"
 
 // Save writes the model, gzip-compressed. Equal models give equal bytes.
 func (m *Model) Save(w io.Writer) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
+	return perceptron.WriteFile(w, fileMagic, func(bw *bufio.Writer) error {
+		if err := gob.NewEncoder(bw).Encode(m.labels); err != nil {
+			return err
+		}
+		_, err := m.pm.WriteTo(bw)
 		return err
-	}
-	bw := bufio.NewWriter(zw)
-	bw.WriteString(fileMagic + "\n")
-	if err := gob.NewEncoder(bw).Encode(m.labels); err != nil {
-		return err
-	}
-	if _, err := m.pm.WriteTo(bw); err != nil {
-		return err
-	}
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	return zw.Close()
+	})
 }
 
 // Load reads a model written by Save.
@@ -458,17 +448,9 @@ func Load(r io.Reader) (*Model, error) {
 	bad := func(err error) error {
 		return faultline.Errorf(faultline.EINVALID, "parse: cannot read parser model: %w; retrain it with `faultline train parser`", err)
 	}
-	zr, err := gzip.NewReader(r)
+	rest, err := perceptron.ReadFile(r, fileMagic)
 	if err != nil {
 		return nil, bad(err)
-	}
-	data, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, bad(err)
-	}
-	line, rest, ok := bytes.Cut(data, []byte("\n"))
-	if !ok || string(line) != fileMagic {
-		return nil, bad(fmt.Errorf("not a %s file", fileMagic))
 	}
 	br := bytes.NewReader(rest)
 	m := &Model{}

@@ -11,7 +11,6 @@ package tag
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	"context"
 	"encoding/gob"
 	"fmt"
@@ -297,33 +296,22 @@ const fileMagic = "faultline-tagger/1"
 
 // Save writes the model, gzip-compressed. Equal models give equal bytes.
 func (m *Model) Save(w io.Writer) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return err
-	}
 	h := fileHeader{Classes: m.classes}
 	for k, v := range m.dict {
 		h.Dict = append(h.Dict, dictEntry{k, v})
 	}
 	slices.SortFunc(h.Dict, func(a, b dictEntry) int { return strings.Compare(a.Word, b.Word) })
 	h.Lemmas, h.Rules = m.lem.export()
-	bw := bufio.NewWriter(zw)
-	if _, err := bw.WriteString(fileMagic + "\n"); err != nil {
+	return perceptron.WriteFile(w, fileMagic, func(bw *bufio.Writer) error {
+		if err := gob.NewEncoder(bw).Encode(h); err != nil {
+			return err
+		}
+		if _, err := m.pass1.WriteTo(bw); err != nil {
+			return err
+		}
+		_, err := m.pass2.WriteTo(bw)
 		return err
-	}
-	if err := gob.NewEncoder(bw).Encode(h); err != nil {
-		return err
-	}
-	if _, err := m.pass1.WriteTo(bw); err != nil {
-		return err
-	}
-	if _, err := m.pass2.WriteTo(bw); err != nil {
-		return err
-	}
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	return zw.Close()
+	})
 }
 
 // Load reads a model written by Save.
@@ -331,17 +319,9 @@ func Load(r io.Reader) (*Model, error) {
 	bad := func(err error) error {
 		return faultline.Errorf(faultline.EINVALID, "tag: cannot read tagger model: %w; retrain it with `faultline train tagger`", err)
 	}
-	zr, err := gzip.NewReader(r)
+	rest, err := perceptron.ReadFile(r, fileMagic)
 	if err != nil {
 		return nil, bad(err)
-	}
-	data, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, bad(err)
-	}
-	line, rest, ok := bytes.Cut(data, []byte("\n"))
-	if !ok || string(line) != fileMagic {
-		return nil, bad(fmt.Errorf("not a %s file", fileMagic))
 	}
 	br := bytes.NewReader(rest)
 	var h fileHeader

@@ -83,3 +83,36 @@ func TestErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestSentenceTokenRangesAndWords(t *testing.T) {
+	text := "Talks resumed. Both sides met."
+	toks := []faultline.Token{{Start: 0, End: 5}, {Start: 6, End: 13}, {Start: 13, End: 14},
+		{Start: 15, End: 19}, {Start: 20, End: 25}, {Start: 26, End: 29}, {Start: 29, End: 30}}
+	tests := []struct {
+		name  string
+		sents []faultline.Sentence
+		want  string
+	}{
+		{"token indexes", []faultline.Sentence{{Start: 0, End: 14, TokenStart: 0, TokenEnd: 3}, {Start: 15, End: 30, TokenStart: 3, TokenEnd: 7}}, "Talks resumed .|Both sides met ."},
+		{"byte offsets only", []faultline.Sentence{{Start: 0, End: 14}, {Start: 15, End: 30}}, "Talks resumed .|Both sides met ."},
+		{"no sentences", nil, "Talks resumed . Both sides met ."},
+	}
+	for _, tt := range tests {
+		d := &faultline.Document{Text: text, Tokens: toks, Sentences: tt.sents}
+		var got []string
+		for _, r := range d.SentenceTokenRanges() {
+			words, err := d.TokenWords(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, strings.Join(words, " "))
+		}
+		if g := strings.Join(got, "|"); g != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, g, tt.want)
+		}
+	}
+	bad := &faultline.Document{Text: "short", Tokens: []faultline.Token{{Start: 0, End: 50}}}
+	if _, err := bad.TokenWords([2]int{0, 1}); faultline.ErrorCode(err) != faultline.EINVALID {
+		t.Errorf("token outside the text: %v", err)
+	}
+}

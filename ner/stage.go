@@ -38,24 +38,15 @@ func (s *Stage) Process(ctx context.Context, doc *faultline.Document) (err error
 		return faultline.Errorf(faultline.EINTERNAL, "ner: stage built without a model; pass the model from model/ner.Load")
 	}
 	doc.Entities = []faultline.Entity{}
-	ranges := sentenceTokenRanges(doc)
+	ranges := doc.SentenceTokenRanges()
 	sents := make([][]string, 0, len(ranges))
 	for _, r := range ranges {
 		if err := ctx.Err(); err != nil {
 			return faultline.Errorf(faultline.EUNAVAILABLE, "ner: document %q: %w", doc.ID, err)
 		}
-		toks := doc.Tokens[r[0]:r[1]]
-		words := make([]string, len(toks))
-		ok := true
-		for i, t := range toks {
-			if t.Start < 0 || t.End > len(doc.Text) || t.Start > t.End {
-				ok = false
-				break
-			}
-			words[i] = doc.Text[t.Start:t.End]
-		}
-		if !ok {
-			return faultline.Errorf(faultline.EINVALID, "ner: document %q: a token in tokens %d..%d lies outside the text; re-run the segment stage", doc.ID, r[0], r[1])
+		words, err := doc.TokenWords(r)
+		if err != nil {
+			return faultline.Errorf(faultline.EINVALID, "ner: %w", err)
 		}
 		sents = append(sents, words)
 	}
@@ -76,48 +67,4 @@ func (s *Stage) Process(ctx context.Context, doc *faultline.Document) (err error
 		}
 	}
 	return nil
-}
-
-// sentenceTokenRanges returns [start, end) token index ranges, one per
-// sentence, using the sentences' token indexes when set and their byte
-// offsets otherwise; with no sentences, all tokens form one.
-func sentenceTokenRanges(doc *faultline.Document) [][2]int {
-	n := len(doc.Tokens)
-	if n == 0 {
-		return nil
-	}
-	if len(doc.Sentences) == 0 {
-		return [][2]int{{0, n}}
-	}
-	var out [][2]int
-	indexed := false
-	for _, s := range doc.Sentences {
-		if s.TokenEnd > s.TokenStart {
-			indexed = true
-		}
-	}
-	if indexed {
-		for _, s := range doc.Sentences {
-			a, b := max(0, s.TokenStart), min(n, s.TokenEnd)
-			if b > a {
-				out = append(out, [2]int{a, b})
-			}
-		}
-		return out
-	}
-	i := 0
-	for _, s := range doc.Sentences {
-		for i < n && doc.Tokens[i].Start < s.Start {
-			i++
-		}
-		j := i
-		for j < n && doc.Tokens[j].End <= s.End {
-			j++
-		}
-		if j > i {
-			out = append(out, [2]int{i, j})
-		}
-		i = j
-	}
-	return out
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/faultline-news/faultline"
-	"github.com/faultline-news/faultline/tag"
 )
 
 // Stage is the pipeline stage that fills Token.Head (an index into
@@ -35,11 +34,11 @@ func (s *Stage) Process(ctx context.Context, doc *faultline.Document) (err error
 	if s.m == nil {
 		return faultline.Errorf(faultline.EINTERNAL, "parse: stage built without a model; pass the model from model/parser.Load")
 	}
-	for _, r := range tag.SentenceTokenRanges(doc) {
+	for _, r := range doc.SentenceTokenRanges() {
 		if err := ctx.Err(); err != nil {
 			return faultline.Errorf(faultline.EUNAVAILABLE, "parse: document %q: %w", doc.ID, err)
 		}
-		words, err := tag.TokenWords(doc, r)
+		words, err := doc.TokenWords(r)
 		if err != nil {
 			return err
 		}

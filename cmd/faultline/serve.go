@@ -5,6 +5,7 @@ import (
 
 	api "github.com/faultline-news/faultline/http"
 	"github.com/faultline-news/faultline/sqlite"
+	"github.com/faultline-news/faultline/web"
 	"github.com/spf13/cobra"
 )
 
@@ -28,7 +29,7 @@ as in the events verb, pagination), /api/events/counts (a timeline by day and PL
 			}
 			defer store.Close()
 			fmt.Fprintf(e.stderr, "serve: database %s on http://%s/api/ (OpenAPI at /api/openapi.json)\n", dbPath, displayAddr(addr))
-			return api.NewServer(store, api.Options{}).ListenAndServe(ctx, addr)
+			return api.NewServer(store, api.Options{Static: web.Handler()}).ListenAndServe(ctx, addr)
 		},
 	}
 	cmd.Flags().StringVar(&dbPath, "db", defaultDB, "SQLite database file")

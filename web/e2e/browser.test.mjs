@@ -1,0 +1,145 @@
+// Browser test of the faultline web page: ingests the examples into a
+// temporary database, serves it on loopback, drives headless Chromium
+// through map → event → article and checks what is shown.
+//
+//   node browser.test.mjs PATH/TO/faultline [--screenshot FILE]
+//
+// Environment: CHROMIUM (default /usr/bin/chromium). Exits non-zero when a
+// check fails and prints "browser: N passed, M failed".
+import { spawn, execFile } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { chromium } from "playwright-core";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, "..", "..");
+const args = process.argv.slice(2);
+const binary = args[0] && !args[0].startsWith("--") ? path.resolve(args[0]) : path.join(repo, "bin", "faultline");
+const shotIdx = args.indexOf("--screenshot");
+const screenshot = shotIdx >= 0 ? path.resolve(args[shotIdx + 1]) : null;
+const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
+
+let passed = 0, failed = 0;
+function check(name, ok, detail) {
+  if (ok) { passed++; console.log(`ok   ${name}`); }
+  else { failed++; console.log(`FAIL ${name}${detail ? ": " + detail : ""}`); }
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.on("error", reject);
+    s.listen(0, "127.0.0.1", () => { const { port } = s.address(); s.close(() => resolve(port)); });
+  });
+}
+
+async function waitForServer(url, proc, ms) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (proc.exitCode !== null) throw new Error(`faultline serve exited with ${proc.exitCode}`);
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not answer within ${ms} ms`);
+}
+
+async function main() {
+  const tmp = await mkdtemp(path.join(tmpdir(), "faultline-e2e-"));
+  const db = path.join(tmp, "e2e.db");
+  let server, browser;
+  try {
+    await promisify(execFile)(binary, ["ingest", "--db", db, path.join(repo, "examples", "news")], { cwd: tmp });
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    server = spawn(binary, ["serve", "--db", db, "--addr", `127.0.0.1:${port}`], { cwd: tmp, stdio: ["ignore", "inherit", "pipe"] });
+    let serverErr = "";
+    server.stderr.on("data", (b) => { serverErr += b; });
+    await waitForServer(`${base}/api/events?limit=1`, server, 15000);
+
+    // a fresh profile (--user-data-dir) in the temporary directory
+    browser = await chromium.launchPersistentContext(path.join(tmp, "profile"), {
+      executablePath,
+      headless: true,
+      viewport: { width: 1280, height: 800 },
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    const page = await browser.newPage();
+    const pageErrors = [];
+    page.on("pageerror", (e) => pageErrors.push(String(e)));
+    // only loopback: anything else is a failure (the page must work offline)
+    const outside = [];
+    await page.route("**/*", (route) => {
+      const u = new URL(route.request().url());
+      if (u.hostname === "127.0.0.1" || u.protocol === "data:") return route.continue();
+      outside.push(u.href);
+      return route.abort();
+    });
+    page.setDefaultTimeout(15000);
+
+    await page.goto(base + "/");
+    await page.waitForSelector("#markers .marker");
+    const markers = await page.locator("#markers .marker").count();
+    const countries = await page.locator("#countries path").count();
+    check("map shows event markers over country outlines", markers > 0 && countries > 100, `${markers} markers, ${countries} countries`);
+    await page.waitForSelector("#timeline rect[data-day]");
+    const bars = await page.locator("#timeline rect[data-day]").count();
+    check("timeline shows bars", bars > 0, `${bars} bars`);
+
+    // click markers (zooming into clusters) until one event is selected
+    let sentence = "";
+    for (let i = 0; i < 8 && !sentence; i++) {
+      const single = page.locator('#markers .marker[data-count="1"]');
+      if (await single.count() > 0) {
+        await single.first().click();
+      } else {
+        await page.locator("#markers .marker").first().click();
+        await page.locator("#event-list li.event").first().click();
+      }
+      if (await page.locator("#event-detail .sentence").isVisible()) sentence = (await page.locator("#event-detail .sentence").textContent()) || "";
+    }
+    const trigger = (await page.locator("#event-detail .sentence mark.trigger").textContent().catch(() => "")) || "";
+    check("event detail shows its evidence sentence with the trigger", sentence.length > 10 && trigger.length > 0 && sentence.includes(trigger),
+      `sentence ${JSON.stringify(sentence)}, trigger ${JSON.stringify(trigger)}`);
+
+    if (screenshot) await page.screenshot({ path: screenshot, type: "png" });
+
+    await page.locator("#open-article").click();
+    await page.waitForSelector("#article .doc-text");
+    const focus = (await page.locator("#article mark.trigger.focus").first().textContent().catch(() => "")) || "";
+    const entities = await page.locator("#article .doc-text .ent").count();
+    check("article highlights the event's trigger and the entities", focus === trigger && entities > 0,
+      `focus ${JSON.stringify(focus)} want ${JSON.stringify(trigger)}, ${entities} entity spans`);
+    await page.keyboard.press("Escape");
+
+    await page.fill("#search", "ceasefire");
+    await page.press("#search", "Enter");
+    await page.waitForSelector("#search-results li.hit");
+    const hitMark = (await page.locator("#search-results li.hit mark").first().textContent()) || "";
+    check("search lists articles with the match marked", /ceasefire/i.test(hitMark), `mark ${JSON.stringify(hitMark)}`);
+
+    check("no script errors and no requests beyond loopback", pageErrors.length === 0 && outside.length === 0,
+      [...pageErrors, ...outside].join("; "));
+    if (server.exitCode !== null) check("server kept running", false, serverErr);
+  } catch (err) {
+    check("run", false, err && err.stack ? err.stack : String(err));
+  } finally {
+    if (browser) await browser.close().catch(() => {});
+    if (server && server.exitCode === null) {
+      server.kill("SIGINT");
+      await new Promise((r) => { server.once("exit", r); setTimeout(r, 5000); });
+    }
+    await rm(tmp, { recursive: true, force: true });
+  }
+  console.log(`browser: ${passed} passed, ${failed} failed`);
+  process.exit(failed > 0 || passed === 0 ? 1 : 0);
+}
+
+main();

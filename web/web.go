@@ -1,0 +1,60 @@
+// Package web is the browser page of faultline serve: a map of events
+// coloured by QuadClass, a timeline of event counts by PLOVER type with
+// brushing, an event list, an article view with every layer highlighted
+// inline, and search. The page is plain HTML, CSS and JavaScript embedded
+// in the binary, with its few third-party files (country outlines and a
+// TopoJSON decoder) under static/vendor/, so it works offline.
+package web
+
+import (
+	"bytes"
+	"embed"
+	"io/fs"
+	"net/http"
+	"strings"
+	"time"
+)
+
+//go:embed static
+var files embed.FS
+
+// Handler serves the page and its assets; every path that is not a file
+// gets the page itself, so that links into the page reload cleanly. It is
+// meant as the Static handler of the API server, which keeps /api/.
+func Handler() http.Handler {
+	root, err := fs.Sub(files, "static")
+	if err != nil {
+		panic(err) // the embedded tree always has static/
+	}
+	page, err := fs.ReadFile(root, "index.html")
+	if err != nil {
+		panic(err) // the embedded tree always has the page
+	}
+	fileServer := http.FileServerFS(root)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			w.Header().Set("Allow", "GET, HEAD")
+			http.Error(w, "method not allowed; the page is read-only", http.StatusMethodNotAllowed)
+			return
+		}
+		name := strings.TrimPrefix(r.URL.Path, "/")
+		if name == "" || strings.HasSuffix(name, "/") {
+			name += "index.html"
+		}
+		if st, err := fs.Stat(root, name); err != nil || st.IsDir() {
+			name = "index.html"
+		}
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		w.Header().Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'")
+		if name == "index.html" {
+			w.Header().Set("Cache-Control", "no-cache")
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			http.ServeContent(w, r, "index.html", time.Time{}, bytes.NewReader(page))
+			return
+		}
+		w.Header().Set("Cache-Control", "public, max-age=300")
+		r2 := r.Clone(r.Context())
+		r2.URL.Path = "/" + name
+		fileServer.ServeHTTP(w, r2)
+	})
+}

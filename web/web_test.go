@@ -1,0 +1,51 @@
+package web
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+)
+
+func TestHandler(t *testing.T) {
+	h := Handler()
+	tests := []struct {
+		method, path string
+		status       int
+		typ          string
+		contains     string
+	}{
+		{"GET", "/", 200, "text/html", `<script src="app.js"`},
+		{"GET", "/index.html", 200, "text/html", "faultline"},
+		{"GET", "/app.js", 200, "javascript", "function"},
+		{"GET", "/style.css", 200, "text/css", "{"},
+		{"GET", "/vendor/countries-110m.json", 200, "json", `"Topology"`},
+		{"GET", "/vendor/topojson-client.min.js", 200, "javascript", "topojson"},
+		{"GET", "/event/V1", 200, "text/html", "faultline"},
+		{"GET", "/../web.go", 200, "text/html", "faultline"},
+		{"POST", "/", 405, "text/plain", "read-only"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.method+tc.path, func(t *testing.T) {
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, httptest.NewRequest(tc.method, tc.path, nil))
+			if rec.Code != tc.status {
+				t.Fatalf("status %d, want %d", rec.Code, tc.status)
+			}
+			if ct := rec.Header().Get("Content-Type"); !strings.Contains(ct, tc.typ) {
+				t.Errorf("Content-Type %q, want %q in it", ct, tc.typ)
+			}
+			if body := rec.Body.String(); !strings.Contains(body, tc.contains) {
+				t.Errorf("body lacks %q: %.200s", tc.contains, body)
+			}
+		})
+	}
+}
+
+func TestHandlerHead(t *testing.T) {
+	rec := httptest.NewRecorder()
+	Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodHead, "/app.js", nil))
+	if rec.Code != 200 || rec.Body.Len() != 0 {
+		t.Fatalf("HEAD: status %d, %d body bytes", rec.Code, rec.Body.Len())
+	}
+}

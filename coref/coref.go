@@ -138,6 +138,7 @@ func Resolve(doc *faultline.Document) {
 		}
 	}
 	sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
+	genders := entityGenders(doc)
 	taken := map[int]bool{}
 	for _, m := range ms {
 		taken[m.start] = true
@@ -189,13 +190,17 @@ func Resolve(doc *faultline.Document) {
 			if a.inQuote {
 				continue
 			}
-			if compatible(k, &doc.Entities[a.entity]) {
+			if compatible(k, &doc.Entities[a.entity]) && genderFits(w, genders[a.entity]) {
 				ante = a.entity
 				break
 			}
 		}
 		if ante < 0 {
 			continue
+		}
+		if g := pronounGender(w); g != genderUnknown && genders[ante] == genderUnknown {
+			// the pronoun tells the gender of a person the names did not
+			genders[ante] = g
 		}
 		added = append(added, struct {
 			entity int
@@ -210,6 +215,12 @@ func Resolve(doc *faultline.Document) {
 		ms := doc.Entities[i].Mentions
 		sort.SliceStable(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start })
 	}
+}
+
+// genderFits reports whether pronoun w may refer to a person of gender g.
+func genderFits(w string, g gender) bool {
+	pg := pronounGender(w)
+	return pg == genderUnknown || g == genderUnknown || pg == g
 }
 
 func isLowerWord(w string) bool {

@@ -366,10 +366,12 @@ func (f *finder) attributeDirect(d *draft) *attribution {
 	end := f.paraEnd[p]
 	if d.close >= 0 {
 		j := d.close + 1
-		for j < end && (f.toks[j].w == "," || f.toks[j].w == "—" || f.toks[j].w == "-") {
+		for j < end && (f.toks[j].w == "," || f.toks[j].w == "—" || f.toks[j].w == "-" || f.toks[j].w == "'" || f.toks[j].w == "’") {
+			// a stray single mark: the inner quote closing with the outer one
 			j++
 		}
-		if a := f.afterQuote(j, end, f.endsWithComma(d)); a != nil {
+		comma := f.endsWithComma(d)
+		if a := f.afterQuote(j, end, comma); a != nil && (comma || !f.introducesNext(a)) {
 			return a
 		}
 	}
@@ -504,6 +506,20 @@ func (f *finder) afterQuote(j, end int, comma bool) *attribution {
 	if j >= end || f.inQuote[j] >= 0 {
 		return nil
 	}
+	if f.toks[j].lw == "according" && j+2 < end && f.toks[j+1].lw == "to" {
+		// "“...,” according to a court document filed by X"
+		e := j + 2
+		for e < end && e-j <= 12 && f.inQuote[e] < 0 {
+			if w := f.toks[e].w; w == "," || w == "." || w == ";" || w == ":" {
+				break
+			}
+			e++
+		}
+		if e > j+2 && e-j <= 12 {
+			return &attribution{speakerTS: j + 2, speakerTE: e, cue: "according to", cueTok: j}
+		}
+		return nil
+	}
 	if f.isCue(j) && (comma || !f.clauseAfter(j+1, end)) || comma && f.toks[j].pos == "VERB" && j+1 < end && f.mentAt[j+1] >= 0 && f.ments[f.mentAt[j+1]].ts == j+1 &&
 		f.doc.Entities[f.ments[f.mentAt[j+1]].entity].Type == faultline.EntityPerson {
 		// cue first: "said Sarhang Hamasaeed, director ...", "beamed Donald Hartley"
@@ -602,6 +618,25 @@ func (f *finder) afterQuote(j, end int, comma bool) *attribution {
 	}
 	f.usedCue[k] = true
 	return &attribution{speakerTS: s, speakerTE: e, cue: f.toks[k].lw, cueTok: k, medium: f.medium(k+1, end)}
+}
+
+// introducesNext reports whether the attribution read after a quote
+// ends in a colon or an opening mark, so it introduces the next quote
+// ("“We are refugees.” Mr. Zahed said: “...”") rather than closing this one.
+func (f *finder) introducesNext(a *attribution) bool {
+	k := a.cueTok + 1
+	if a.speakerTE > k {
+		k = a.speakerTE
+	}
+	for k < len(f.toks) && k-a.cueTok < 4 && f.inQuote[k] < 0 && f.para[k] == f.para[a.cueTok] {
+		if w := f.toks[k].w; w == ":" {
+			return true
+		} else if w == "," || w == "." || w == ";" {
+			return false
+		}
+		k++
+	}
+	return k < len(f.toks) && k-a.cueTok < 4 && f.inQuote[k] >= 0 && f.para[k] == f.para[a.cueTok]
 }
 
 // subjectBefore reads the speaker phrase that ends before cue token c:

@@ -169,11 +169,23 @@ func Find(doc *faultline.Document) []faultline.Quote {
 	}
 	direct := f.directQuotes()
 	for i := range direct {
+		if a := f.asClause(&direct[i]); a != nil {
+			direct[i].attr = a
+			continue
+		}
 		direct[i].attr = f.attributeDirect(&direct[i])
+		if direct[i].attr == nil {
+			direct[i].attr = f.dashLine(&direct[i])
+		}
 	}
 	f.shareWithinParagraph(direct)
 	f.continueParagraphs(direct)
 	f.continueBackwards(direct)
+	for i := range direct {
+		if direct[i].attr == nil {
+			direct[i].attr = f.speechBefore(&direct[i])
+		}
+	}
 	reported := f.reportedSpeech()
 	// a partial quote inside reported speech takes its speaker
 	for i := range direct {

@@ -1,0 +1,141 @@
+package quote
+
+import "github.com/faultline-news/faultline"
+
+// Attributions read around a quote rather than in its own clause.
+
+// asVerbs are the verbs of an "As X wrote, “...”" clause besides the cues.
+var asVerbs = map[string]bool{
+	"written": true, "sang": true, "sings": true, "put": true, "puts": true, "wrote": true, "said": true,
+	"says": true, "noted": true, "notes": true, "observed": true, "reported": true, "reports": true,
+	"explained": true, "explains": true, "argued": true, "argues": true, "joked": true, "quipped": true,
+	"told": true, "tells": true, "stated": true, "declared": true, "asked": true, "warned": true,
+}
+
+// asClause reads "As the columnist Louella Parsons had written, “...”" and
+// "As The Post's Dana Milbank puts it, “...”": a sentence opening with
+// "As", a speaker and a verb of saying, ending in a comma or colon right
+// before the opening mark.
+func (f *finder) asClause(d *draft) *attribution {
+	if d.open < 3 {
+		return nil
+	}
+	if w := f.toks[d.open-1].w; w != "," && w != ":" {
+		return nil
+	}
+	lo := f.paraBeg[d.para]
+	b := d.open - 1
+	for b > lo && !f.sentStart(b) && f.inQuote[b-1] < 0 && d.open-b < 30 {
+		b--
+	}
+	if f.toks[b].lw != "as" || !(b == lo || f.sentStart(b)) {
+		return nil
+	}
+	for k := b + 2; k < d.open-1 && k-b <= 12; k++ {
+		if w := f.toks[k].w; w == "," || w == ":" {
+			return nil
+		}
+		if !asVerbs[f.toks[k].lw] && !f.isCue(k) {
+			continue
+		}
+		s, e := f.subjectBefore(k)
+		if e <= s || s < b+1 || !f.namedSubject(s, e) && !f.nominalHead(e-1) {
+			return nil
+		}
+		f.usedCue[k] = true
+		return &attribution{speakerTS: s, speakerTE: e, cue: f.toks[k].lw, cueTok: k}
+	}
+	return nil
+}
+
+func isDash(w string) bool { return w == "-" || w == "—" || w == "–" || w == "--" }
+
+// dashLine reads the speaker line of the fact-check layout: a paragraph
+// holding only the quote, then a paragraph "- Bernie Sanders." or
+// "-President Obama, tweeting after Clinton's speech."
+func (f *finder) dashLine(d *draft) *attribution {
+	if d.close < 0 || d.open != f.paraBeg[d.para] {
+		return nil
+	}
+	for k := d.close + 1; k < f.paraEnd[d.para]; k++ {
+		if isWordToken(f.toks[k].w) {
+			return nil
+		}
+	}
+	np := d.para + 1
+	if np >= len(f.paraBeg) {
+		return nil
+	}
+	k := f.paraBeg[np]
+	if k >= f.paraEnd[np] || !isDash(f.toks[k].w) {
+		return nil
+	}
+	s := k + 1
+	for e := s; e < f.paraEnd[np] && e-s < 6; e++ {
+		if mi := f.mentAt[e]; mi >= 0 {
+			m := f.ments[mi]
+			if t := f.doc.Entities[m.entity].Type; t != faultline.EntityPerson && t != faultline.EntityOrg {
+				return nil
+			}
+			return &attribution{speakerTS: s, speakerTE: m.te, cue: f.toks[k].w, cueTok: k}
+		}
+		if w := f.toks[e].w; w == "," || w == "." {
+			break
+		}
+	}
+	return nil
+}
+
+// speechBefore reads a speaker from the sentence just before a quote that
+// has none of its own, when that sentence ends in its act of speaking:
+// "Iowa State University's Dianne Bystrom agreed. “...”", "Sam Lau said in
+// a statement. “...”". A sentence that does not report speech gives no
+// speaker.
+func (f *finder) speechBefore(d *draft) *attribution {
+	end := d.open - 1 // the full stop ending the previous sentence
+	lo := f.paraBeg[d.para]
+	if d.open == lo && d.para > 0 {
+		lo = f.paraBeg[d.para-1]
+	}
+	if end <= lo || f.toks[end].w != "." || f.inQuote[end] >= 0 {
+		return nil
+	}
+	for k := end - 1; k > lo && end-k <= 6; k-- {
+		if f.inQuote[k] >= 0 {
+			return nil
+		}
+		w := f.toks[k].w
+		if w == "," || w == ";" || w == ":" || w == "." {
+			return nil
+		}
+		if !f.isCue(k) || f.toks[k].pos != "VERB" && f.toks[k].pos != "" {
+			continue
+		}
+		// nothing but a medium or a time after the cue
+		for j := k + 1; j < end; j++ {
+			if p := f.toks[j].pos; p == "VERB" || p == "AUX" || p == "SCONJ" || f.toks[j].lw == "that" {
+				return nil
+			}
+		}
+		s, e := f.subjectBefore(k)
+		if e <= s || !f.namedSubject(s, e) || f.pronounOnly(s, e) {
+			return nil
+		}
+		f.usedCue[k] = true
+		return &attribution{speakerTS: s, speakerTE: e, cue: f.toks[k].lw, cueTok: k, medium: f.medium(k+1, end)}
+	}
+	return nil
+}
+
+// pronounOnly reports whether the phrase is a lone pronoun that stands for
+// nobody in particular ("it", "you", "we").
+func (f *finder) pronounOnly(s, e int) bool {
+	if e-s != 1 {
+		return false
+	}
+	switch f.toks[s].lw {
+	case "it", "you", "we", "i", "which", "who":
+		return true
+	}
+	return false
+}

@@ -28,7 +28,7 @@ func (f *finder) asClause(d *draft) *attribution {
 	for b > lo && !f.sentStart(b) && f.inQuote[b-1] < 0 && d.open-b < 30 {
 		b--
 	}
-	if f.toks[b].lw != "as" || !(b == lo || f.sentStart(b)) {
+	if f.toks[b].lw != "as" || !(b == lo || f.sentStart(b)) || f.toks[b+1].lw == "for" {
 		return nil
 	}
 	for k := b + 2; k < d.open-1 && k-b <= 12; k++ {
@@ -37,6 +37,11 @@ func (f *finder) asClause(d *draft) *attribution {
 		}
 		if !asVerbs[f.toks[k].lw] && !f.isCue(k) {
 			continue
+		}
+		for j := k + 1; j < d.open-1; j++ {
+			if w := f.toks[j].w; w == "," || w == ":" || f.isCue(j) {
+				return nil // "As for critics who claim ..., Bolton said, “"
+			}
 		}
 		s, e := f.subjectBefore(k)
 		if e <= s || s < b+1 || !f.namedSubject(s, e) && !f.nominalHead(e-1) {

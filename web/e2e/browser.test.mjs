@@ -93,6 +93,27 @@ async function main() {
     const bars = await page.locator("#timeline rect[data-day]").count();
     check("timeline shows bars", bars > 0, `${bars} bars`);
 
+    // brushing an empty stretch of the timeline empties the map and list; clearing restores them
+    const box = await page.locator("#timeline").boundingBox();
+    const firstBar = await page.locator("#timeline rect[data-day]").first().boundingBox();
+    const y = box.y + box.height / 2;
+    // the page leaves one empty day before the first: the plot starts 28 px in,
+    // and the first bar sits in the middle of the second day's slot
+    const slot = (firstBar.x + firstBar.width / 2 - (box.x + 28)) / 1.5;
+    await page.mouse.move(box.x + 30, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 28 + 0.5 * slot, y, { steps: 4 });
+    await page.mouse.move(box.x + 28 + 0.9 * slot, y, { steps: 4 });
+    await page.mouse.up();
+    await page.waitForSelector("#event-list li.hidden-empty");
+    const rangeText = await page.locator("#range").textContent();
+    const afterBrush = await page.locator("#markers .marker").count();
+    await page.click("#clear-range");
+    await page.waitForSelector("#markers .marker");
+    const afterClear = await page.locator("#markers .marker").count();
+    check("brushing the timeline filters the map and list", afterBrush === 0 && afterClear === markers && /\d{4}-\d\d-\d\d/.test(rangeText),
+      `range ${JSON.stringify(rangeText)}, ${afterBrush} markers after brushing, ${afterClear} after clearing`);
+
     // click markers (zooming into clusters) until one event is selected
     let sentence = "";
     for (let i = 0; i < 8 && !sentence; i++) {
@@ -117,6 +138,20 @@ async function main() {
     const entities = await page.locator("#article .doc-text .ent").count();
     check("article highlights the event's trigger and the entities", focus === trigger && entities > 0,
       `focus ${JSON.stringify(focus)} want ${JSON.stringify(trigger)}, ${entities} entity spans`);
+    // every trigger and quote shown where the API's UTF-8 byte offsets put it
+    const docID = await page.locator("#article").getAttribute("data-doc");
+    const doc = await (await fetch(`${base}/api/documents/${docID}`)).json();
+    const bytes = Buffer.from(doc.text, "utf8");
+    const want = (sp) => bytes.subarray(sp.start, sp.end).toString("utf8");
+    const shown = async (sel) => (await page.locator(sel).allTextContents()).join("");
+    const wrong = [];
+    for (const v of doc.events || []) {
+      if (v.trigger && await shown(`#article [data-event="${v.id}"]`) !== want(v.trigger)) wrong.push(`trigger ${v.id}`);
+    }
+    for (const [i, q] of (doc.quotes || []).entries()) {
+      if (await shown(`#article [data-quote="${i}"]`) !== want(q)) wrong.push(`quote ${i}`);
+    }
+    check("article spans match the API's byte offsets", wrong.length === 0 && (doc.events || []).length > 0, wrong.join(", "));
     await page.keyboard.press("Escape");
 
     await page.fill("#search", "ceasefire");

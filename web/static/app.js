@@ -450,7 +450,7 @@
       ents.set(en.id, en);
       for (const m of en.mentions || []) spans.push([at(m.start), at(m.end), "ent ent-" + en.type, `${en.type} ${en.name}${en.actor && en.actor.code ? " (" + en.actor.code + ")" : ""}`]);
     }
-    for (const q of doc.quotes || []) spans.push([at(q.start), at(q.end), "quote", `${q.direct ? "direct" : "indirect"} quote${q.speaker_text ? " by " + q.speaker_text : ""}`]);
+    (doc.quotes || []).forEach((q, i) => spans.push([at(q.start), at(q.end), "quote", `${q.direct ? "direct" : "indirect"} quote${q.speaker_text ? " by " + q.speaker_text : ""}`, null, String(i)]));
     for (const t of doc.times || []) spans.push([at(t.start), at(t.end), "time", `time ${t.value || ""}`]);
     for (const v of doc.events || []) {
       if (!v.trigger) continue;
@@ -470,10 +470,12 @@
       if (over.length === 0) { body.append(piece); continue; }
       const classes = [...new Set(over.flatMap((s) => s[2].split(" ")))].join(" ");
       const trig = over.find((s) => s[4]);
+      const quote = over.find((s) => s[5]);
       body.append(el(over.some((s) => s[2].startsWith("trigger")) ? "mark" : "span",
-        { class: classes, title: over.map((s) => s[3]).join("\n"), "data-event": trig ? trig[4] : null }, piece));
+        { class: classes, title: over.map((s) => s[3]).join("\n"), "data-event": trig ? trig[4] : null, "data-quote": quote ? quote[5] : null }, piece));
     }
     const n = (xs) => (xs || []).length;
+    art.dataset.doc = doc.id;
     art.replaceChildren(
       el("button", { class: "close", onclick: closeArticle }, "close ✕"),
       el("h2", {}, doc.title || doc.id),

@@ -144,3 +144,27 @@ func (f *finder) pronounOnly(s, e int) bool {
 	}
 	return false
 }
+
+// inPrepPhrase reports whether the mention starting at token s is the
+// object of a preposition ("said on Twitter:", "in an interview with CNN
+// on Tuesday:", "wrote of Ms. Merkel:"): a medium or a topic, not a speaker.
+func (f *finder) inPrepPhrase(s, lo int) bool {
+	if mi := f.mentAt[s]; mi >= 0 {
+		if e := f.ments[mi].te; e < len(f.toks) && (f.toks[e].w == "'s" || f.toks[e].w == "’s") {
+			return false // "From Bush's Facebook post:": the owner speaks
+		}
+	}
+	for k := s - 1; k >= lo && s-k <= 4; k-- {
+		t := f.toks[k]
+		if t.lw == "of" && k > lo && (f.toks[k-1].pos == "NOUN" || f.toks[k-1].pos == "PROPN") {
+			return false // "Former secretary of state Hillary Rodham Clinton:"
+		}
+		if t.pos == "ADP" || t.pos == "" && speakerEndPreps[t.lw] || t.lw == "of" || t.lw == "by" || t.lw == "for" || t.lw == "into" {
+			return t.lw != "according" // "according to X:" names the source
+		}
+		if p := t.pos; p != "DET" && p != "ADJ" && p != "PROPN" && p != "NOUN" && p != "NUM" && !(p == "" && isWordToken(t.w)) || t.w == "'s" || t.w == "’s" {
+			return false
+		}
+	}
+	return false
+}

@@ -403,7 +403,7 @@ func (f *finder) attributeDirect(d *draft) *attribution {
 			}
 			if mi := f.mentAt[k]; mi >= 0 && startsUpper(f.toks[f.ments[mi].ts].w) && !pronounWords[f.toks[f.ments[mi].ts].lw] && (f.doc.Entities[f.ments[mi].entity].Type == faultline.EntityPerson || f.doc.Entities[f.ments[mi].entity].Type == faultline.EntityOrg) {
 				m := f.ments[mi]
-				if !f.verbBetween(m.te, d.open-1) {
+				if !f.verbBetween(m.te, d.open-1) && !f.inPrepPhrase(m.ts, lo) {
 					return &attribution{speakerTS: m.ts, speakerTE: m.te, cue: ":", cueTok: d.open - 1}
 				}
 				break

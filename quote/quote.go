@@ -364,7 +364,8 @@ func (f *finder) isCue(i int) bool {
 		return false
 	}
 	if _, ok := cueForm(f.toks[i].lw); !ok {
-		return false
+		// "shot back", "fired back": a verb with "back" answers
+		return backVerbs[f.toks[i].lw] && i+1 < len(f.toks) && f.toks[i+1].lw == "back"
 	}
 	p := f.toks[i].pos
 	return p == "" || p == "VERB" || p == "AUX" || p == "PROPN" || p == "NOUN"
@@ -483,6 +484,13 @@ func (f *finder) attributeDirect(d *draft) *attribution {
 var participles = map[string]bool{
 	"saying": true, "telling": true, "adding": true, "writing": true, "noting": true, "warning": true,
 	"explaining": true, "arguing": true, "declaring": true, "insisting": true, "stating": true,
+	"calling": true,
+}
+
+// backVerbs answer when followed by "back" ("Hillary shot back, “...”").
+var backVerbs = map[string]bool{
+	"shot": true, "fired": true, "hit": true, "struck": true, "pushed": true, "snapped": true,
+	"shoots": true, "fires": true, "hits": true, "strikes": true, "pushes": true, "snaps": true, "wrote": true,
 }
 
 // sentenceSubject is the subject of the first verb of the sentence holding

@@ -168,3 +168,30 @@ func (f *finder) inPrepPhrase(s, lo int) bool {
 	}
 	return false
 }
+
+// passiveCue reads "Blumenthal was asked, “...”" and "Sanders was asked by
+// host Bill Maher, who ..., “...”": the subject of a passive cue is
+// addressed, not speaking. The speaker is the agent after "by", or nobody.
+// passive is false when cue token i is not a passive "asked" or "told".
+func (f *finder) passiveCue(i, open int) (*attribution, bool) {
+	lw := f.toks[i].lw
+	if lw != "asked" && lw != "told" || i == 0 {
+		return nil, false
+	}
+	switch f.toks[i-1].lw {
+	case "was", "were", "is", "are", "been", "being":
+	default:
+		return nil, false
+	}
+	if i+2 < open && f.toks[i+1].lw == "by" {
+		e := i + 2
+		for e < open && e-i <= 8 && f.toks[e].w != "," && f.toks[e].w != ":" && f.toks[e].lw != "who" {
+			e++
+		}
+		if e > i+2 && e-i <= 8 {
+			f.usedCue[i] = true
+			return &attribution{speakerTS: i + 2, speakerTE: e, cue: lw, cueTok: i}, true
+		}
+	}
+	return nil, true
+}

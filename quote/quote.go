@@ -448,6 +448,9 @@ func (f *finder) attributeDirect(d *draft) *attribution {
 		if !f.isCue(i) && !((colon || near) && f.toks[i].pos == "VERB") {
 			continue
 		}
+		if a, passive := f.passiveCue(i, d.open); passive {
+			return a
+		}
 		form, isCue := cueForm(lw)
 		if s, e := f.subjectBefore(i); e > s && (isCue && cues[form] || f.namedSubject(s, e) || isCue && (!namingVerbs[lw] || !f.toks[e-1].isPlainNoun())) {
 			f.usedCue[i] = true

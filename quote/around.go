@@ -195,3 +195,22 @@ func (f *finder) passiveCue(i, open int) (*attribution, bool) {
 	}
 	return nil, true
 }
+
+// misusedOpen reports whether the opening mark at token i closes the open
+// quote instead: it follows a comma, question or exclamation mark and an
+// attribution follows ("“It's unusual,“ said Larry Noble", "“Apparently
+// not,“ he said").
+func (f *finder) misusedOpen(i int) bool {
+	if i == 0 || i+1 >= len(f.toks) {
+		return false
+	}
+	switch f.toks[i-1].w {
+	case ",", "?", "!":
+	default:
+		return false
+	}
+	if f.isCue(i + 1) {
+		return true
+	}
+	return i+2 < len(f.toks) && pronounWords[f.toks[i+1].lw] && f.toks[i+1].w == f.toks[i+1].lw && f.isCue(i+2)
+}

@@ -301,6 +301,12 @@ func (f *finder) directQuotes() []draft {
 					open = -1
 				}
 			case isOpen(w):
+				if open >= 0 && w == "“" && f.misusedOpen(i) {
+					// “It's unusual,“ said Larry Noble: an opening mark typed as the closing one
+					out = f.addDirect(out, open, i, p)
+					open = -1
+					continue
+				}
 				if open >= 0 {
 					out = f.addDirect(out, open, -1, p)
 				}
@@ -487,7 +493,8 @@ func (f *finder) attributeDirect(d *draft) *attribution {
 var participles = map[string]bool{
 	"saying": true, "telling": true, "adding": true, "writing": true, "noting": true, "warning": true,
 	"explaining": true, "arguing": true, "declaring": true, "insisting": true, "stating": true,
-	"calling": true,
+	"calling": true, "tweeting": true, "responding": true, "replying": true, "asking": true,
+	"recalling": true, "joking": true, "quipping": true, "concluding": true, "promising": true,
 }
 
 // backVerbs answer when followed by "back" ("Hillary shot back, “...”").

@@ -8,7 +8,9 @@ package web
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"io/fs"
 	"net/http"
 	"strings"
@@ -30,6 +32,10 @@ func Handler() http.Handler {
 	if err != nil {
 		panic(err) // the embedded tree always has the page
 	}
+	etags, err := hashFiles(root)
+	if err != nil {
+		panic(err) // reading the embedded tree cannot fail
+	}
 	fileServer := http.FileServerFS(root)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -46,15 +52,35 @@ func Handler() http.Handler {
 		}
 		w.Header().Set("X-Content-Type-Options", "nosniff")
 		w.Header().Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'")
+		// Browsers revalidate every file and get 304 while it is unchanged,
+		// so a new binary's page never runs with an old script.
+		w.Header().Set("Cache-Control", "no-cache")
+		w.Header().Set("ETag", etags[name])
 		if name == "index.html" {
-			w.Header().Set("Cache-Control", "no-cache")
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			http.ServeContent(w, r, "index.html", time.Time{}, bytes.NewReader(page))
 			return
 		}
-		w.Header().Set("Cache-Control", "public, max-age=300")
 		r2 := r.Clone(r.Context())
 		r2.URL.Path = "/" + name
 		fileServer.ServeHTTP(w, r2)
 	})
+}
+
+// hashFiles gives every file of root a strong ETag from its content.
+func hashFiles(root fs.FS) (map[string]string, error) {
+	etags := map[string]string{}
+	err := fs.WalkDir(root, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(root, name)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(data)
+		etags[name] = `"` + hex.EncodeToString(sum[:12]) + `"`
+		return nil
+	})
+	return etags, err
 }

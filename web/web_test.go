@@ -49,3 +49,22 @@ func TestHandlerHead(t *testing.T) {
 		t.Fatalf("HEAD: status %d, %d body bytes", rec.Code, rec.Body.Len())
 	}
 }
+
+func TestHandlerRevalidates(t *testing.T) {
+	h := Handler()
+	for _, path := range []string{"/", "/app.js"} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
+		etag := rec.Header().Get("ETag")
+		if etag == "" || rec.Header().Get("Cache-Control") != "no-cache" {
+			t.Fatalf("%s: ETag %q, Cache-Control %q", path, etag, rec.Header().Get("Cache-Control"))
+		}
+		req := httptest.NewRequest(http.MethodGet, path, nil)
+		req.Header.Set("If-None-Match", etag)
+		rec = httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != http.StatusNotModified {
+			t.Errorf("%s with If-None-Match: status %d, want 304", path, rec.Code)
+		}
+	}
+}

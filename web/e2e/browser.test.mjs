@@ -87,6 +87,7 @@ async function main() {
     await page.goto(base + "/");
     await page.waitForSelector("#markers .marker");
     const markers = await page.locator("#markers .marker").count();
+    const allEvents = await page.locator("#event-list li.event").count();
     const countries = await page.locator("#countries path").count();
     check("map shows event markers over country outlines", markers > 0 && countries > 100, `${markers} markers, ${countries} countries`);
     await page.waitForSelector("#timeline rect[data-day]");
@@ -153,6 +154,32 @@ async function main() {
     }
     check("article spans match the API's byte offsets", wrong.length === 0 && (doc.events || []).length > 0, wrong.join(", "));
     await page.keyboard.press("Escape");
+
+    // the event's source actor: its page lists the event among its events as source
+    await page.locator("#event-detail .actor-link").first().click();
+    await page.waitForSelector("#actor-view h4");
+    const actorText = (await page.locator("#actor-view").textContent()) || "";
+    const asSource = await page.locator("#actor-view ul.actor-events li").count();
+    check("actor view lists the actor's events", /As source \([1-9]/.test(actorText) && asSource > 0, actorText.slice(0, 200));
+
+    await page.click("#filter-actor");
+    await page.waitForSelector('#event-list[data-query*="actor="]');
+    const filterText = (await page.locator("#actor-filter").textContent()) || "";
+    const filtered = await page.locator("#event-list li.event").count();
+    await page.click("#clear-actor");
+    await page.waitForSelector('#event-list:not([data-query*="actor="])');
+    await page.waitForFunction((n) => document.querySelectorAll("#event-list li.event").length === n, allEvents);
+    check("the actor filters the map and list and clears", filterText.startsWith("actor: ") && filtered >= asSource && filtered > 0,
+      `${JSON.stringify(filterText)}, ${filtered} events`);
+
+    // the network of actors drawn from the same events
+    await page.click("#toggle-network");
+    await page.waitForSelector("#network .net-node");
+    const nodes = await page.locator("#network .net-node").count();
+    const edges = await page.locator("#network .edge").count();
+    await page.click("#toggle-network");
+    await page.waitForSelector("#markers .marker");
+    check("network view links actors", nodes >= 2 && edges >= 1, `${nodes} nodes, ${edges} edges`);
 
     await page.fill("#search", "ceasefire");
     await page.press("#search", "Enter");

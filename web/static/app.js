@@ -18,6 +18,8 @@
     events: [],          // the events of the current filter
     counts: [],          // per day and PLOVER type, unfiltered by the range
     range: null,         // {from, to} as YYYY-MM-DD, inclusive
+    actor: null,         // {name, code, query}: the actor filter
+    network: false,      // the map area shows the actor network
     clusterFilter: null, // event keys of a clicked cluster, narrowing the list
     selected: null,      // key of the selected event
     view: { x: 0, y: 0, w: W, h: H },
@@ -229,6 +231,7 @@
     $("zoom-in").addEventListener("click", () => zoom(0.6));
     $("zoom-out").addEventListener("click", () => zoom(1 / 0.6));
     $("zoom-fit").addEventListener("click", fitEvents);
+    $("toggle-network").addEventListener("click", toggleNetwork);
     window.addEventListener("resize", scheduleMarkers);
     const leg = $("quad-legend");
     for (const q of [1, 2, 3, 4]) leg.append(el("span", { class: "swatch qtag q" + q }), QUAD[q]);
@@ -272,7 +275,7 @@
     let maxN = 1;
     for (const d of days) maxN = Math.max(maxN, byDay.get(d).reduce((s, c) => s + c.n, 0));
     const yOf = (n) => top + (1 - n / maxN) * (height - top - bottom);
-    const bw = Math.max(2, Math.min(24, (xOf(d0 + 1) - xOf(d0)) * 0.85));
+    const bw = Math.max(3, Math.min(24, (xOf(d0 + 1) - xOf(d0)) * 0.85));
     t.append(svg("line", { x1: String(left), x2: String(width - right), y1: String(height - bottom), y2: String(height - bottom), class: "baseline" }));
     t.append(svg("text", { x: String(left - 4), y: String(top + 8), class: "axis", "text-anchor": "end" }, document.createTextNode(String(maxN))));
     const bars = svg("g", { class: "bars" });
@@ -349,6 +352,7 @@
   async function loadEvents() {
     const q = new URLSearchParams({ limit: String(MAX_EVENTS) });
     if (state.range) { q.set("from", state.range.from); q.set("to", state.range.to); }
+    if (state.actor) q.set("actor", state.actor.query);
     status("loading events…");
     try {
       const page = await getJSON("/api/events?" + q);
@@ -359,9 +363,11 @@
       state.events = [];
       status("events failed to load: " + err.message);
     }
+    $("event-list").dataset.query = q.toString(); // what the list shows, for tests and debugging
     if (!state.fitted && state.events.some(hasPlace)) { state.fitted = true; fitEvents(); }
     drawMarkers();
     renderList();
+    if (state.network) drawNetwork();
   }
   async function loadCounts() {
     try {
@@ -412,7 +418,8 @@
     }
     const flags = [e.negated && "negated", e.hypothetical && "hypothetical"].filter(Boolean).join(", ");
     d.replaceChildren(
-      el("h3", {}, el("span", { class: "qtag q" + e.quad_class }), `${e.source_text || "?"} → ${e.target_text || "?"}`),
+      el("h3", {}, el("span", { class: "qtag q" + e.quad_class }),
+        actorLink(e.source_text, e.source_code), " → ", actorLink(e.target_text, e.target_code)),
       el("p", { class: "sentence" }, sentence),
       el("dl", { class: "facts" },
         el("dt", {}, "Event"), el("dd", {}, `${e.plover_type || "—"}${e.plover_mode ? " / " + e.plover_mode : ""} · CAMEO ${e.cameo} · ${QUAD[e.quad_class] || ""} · Goldstein ${e.goldstein}`),
@@ -427,6 +434,123 @@
     const li = document.querySelector(`#event-list li[data-key="${CSS.escape(state.selected)}"]`);
     if (li) li.classList.add("selected");
     drawMarkers();
+  }
+
+  // ---- actors ----
+  // A CAMEO code with a known country (letters only) identifies an actor
+  // better than its words; "---GOV" (no country) does not.
+  const usableCode = (code) => /^[A-Z]{3,}$/.test(code || "");
+  function actorLink(name, code) {
+    if (!name && !code) return "?";
+    return el("button", { class: "actor-link", title: "Show this actor" + (code ? " (" + code + ")" : ""),
+      onclick: () => openActor(name || code, code) }, name || code);
+  }
+  async function openActor(name, code) {
+    const box = $("actor-view");
+    box.hidden = false;
+    box.replaceChildren(el("h3", {}, "Loading " + name + "…"));
+    const query = usableCode(code) ? code : name;
+    let rows = [], evs = [], quotes = [];
+    try {
+      [rows, evs, quotes] = await Promise.all([
+        getJSON("/api/actors?" + new URLSearchParams(usableCode(code) ? { actor: code, limit: "10" } : { name, limit: "10" })).then((p) => p.items || []),
+        getJSON("/api/events?" + new URLSearchParams({ actor: query, limit: "200" })).then((p) => p.items || []),
+        getJSON("/api/quotes?" + new URLSearchParams({ speaker: name, limit: "20" })).then((p) => p.items || []),
+      ]);
+    } catch (err) {
+      box.replaceChildren(el("h3", {}, name), el("p", {}, "failed to load: " + err.message));
+      return;
+    }
+    const lower = name.toLowerCase();
+    const isSource = (e) => usableCode(code) ? (e.source_code || "").startsWith(code) : (e.source_text || "").toLowerCase().includes(lower);
+    const asSource = evs.filter(isSource), asTarget = evs.filter((e) => !isSource(e));
+    const best = rows.find((r) => r.name.toLowerCase() === lower) || rows[0];
+    const aliases = [...new Set(rows.flatMap((r) => [r.name, ...(r.aliases || [])]))].filter((a) => a.toLowerCase() !== lower);
+    const codes = [...new Set([code, ...rows.map((r) => r.actor_code)].filter(Boolean))];
+    const evList = (list) => list.length ? el("ul", { class: "actor-events" }, list.slice(0, 30).map((e) =>
+      el("li", { onclick: () => selectEvent(e) }, el("span", { class: "qtag q" + e.quad_class }),
+        `${e.date || ""} ${e.source_text || "?"} → ${e.target_text || "?"}: ${e.plover_type || e.cameo}`))) : el("p", { class: "hidden-empty" }, "none");
+    box.dataset.actor = name;
+    box.replaceChildren(
+      el("h3", {}, name, " ", el("button", { onclick: () => { box.hidden = true; } }, "close")),
+      el("dl", { class: "facts" },
+        el("dt", {}, "Codes"), el("dd", {}, codes.join(", ") || "—"),
+        best ? [el("dt", {}, "Type"), el("dd", {}, [best.type, best.country].filter(Boolean).join(" · ") || "—"),
+          el("dt", {}, "Named in"), el("dd", {}, `${best.documents} documents, ${best.mentions} mentions`)] : "",
+        el("dt", {}, "Also called"), el("dd", {}, aliases.slice(0, 12).join("; ") || "—")),
+      el("button", { id: "filter-actor", onclick: () => setActor({ name, code, query }) }, "Show only this actor on the map"),
+      el("h4", {}, `As source (${asSource.length})`), evList(asSource),
+      el("h4", {}, `As target (${asTarget.length})`), evList(asTarget),
+      el("h4", {}, `Quotes (${quotes.length})`),
+      quotes.length ? el("ul", { class: "actor-quotes" }, quotes.map((q) => el("li", { onclick: () => openArticle(q.document_id) },
+        el("q", {}, q.text), el("span", { class: "ev-meta" }, " — ", q.speaker_text || q.speaker_name, q.date ? ", " + q.date : "")))) : el("p", { class: "hidden-empty" }, "none"),
+    );
+  }
+  function setActor(a) {
+    state.actor = a;
+    $("actor-filter").replaceChildren(...(a ? ["actor: ", el("strong", {}, a.name), " ", el("button", { id: "clear-actor", onclick: () => setActor(null) }, "clear")] : []));
+    state.fitted = false;
+    state.clusterFilter = null;
+    loadEvents();
+  }
+
+  // ---- network: actors linked by the current events ----
+  function drawNetwork() {
+    const net = $("network");
+    net.replaceChildren();
+    const nodes = new Map();
+    const node = (text, code) => {
+      const key = usableCode(code) ? code : (text || code || "?").toLowerCase();
+      if (!nodes.has(key)) nodes.set(key, { key, code, names: new Map(), degree: 0 });
+      const n = nodes.get(key);
+      n.names.set(text, (n.names.get(text) || 0) + 1);
+      n.degree++;
+      return n;
+    };
+    const edges = new Map();
+    for (const e of state.events) {
+      if (!e.source_text && !e.source_code) continue;
+      if (!e.target_text && !e.target_code) continue;
+      const a = node(e.source_text, e.source_code), b = node(e.target_text, e.target_code);
+      const k = a.key + "\u0000" + b.key;
+      if (!edges.has(k)) edges.set(k, { a, b, events: [] });
+      edges.get(k).events.push(e);
+    }
+    const list = [...nodes.values()].sort((x, y) => y.degree - x.degree).slice(0, 40);
+    const shown = new Set(list.map((n) => n.key));
+    const cx = W / 2, cy = H / 2, R = Math.min(W, H) / 2 - 60;
+    list.forEach((n, i) => {
+      const t = (2 * Math.PI * i) / Math.max(1, list.length) - Math.PI / 2;
+      n.x = cx + R * Math.cos(t); n.y = cy + R * Math.sin(t); n.t = t;
+      n.label = [...n.names.entries()].sort((p, q) => q[1] - p[1])[0][0] || n.code;
+    });
+    const g = svg("g", {});
+    for (const ed of edges.values()) {
+      if (!shown.has(ed.a.key) || !shown.has(ed.b.key)) continue;
+      const tally = [0, 0, 0, 0, 0];
+      for (const e of ed.events) tally[e.quad_class >= 1 && e.quad_class <= 4 ? e.quad_class : 0]++;
+      const q = tally.indexOf(Math.max(...tally));
+      const mx = (ed.a.x + ed.b.x) / 2 * 0.7 + cx * 0.3, my = (ed.a.y + ed.b.y) / 2 * 0.7 + cy * 0.3;
+      g.append(svg("path", { class: "edge q" + q, d: `M${ed.a.x} ${ed.a.y}Q${mx} ${my} ${ed.b.x} ${ed.b.y}`, "stroke-width": String(1 + Math.min(6, ed.events.length)) },
+        svg("title", {}, document.createTextNode(`${ed.a.label} → ${ed.b.label}: ${ed.events.length} events`))));
+    }
+    for (const n of list) {
+      const right = Math.cos(n.t) >= 0;
+      g.append(svg("g", { class: "net-node", transform: `translate(${n.x} ${n.y})`, onclick: () => openActor(n.label, n.code) },
+        svg("circle", { r: String(4 + Math.min(10, Math.sqrt(n.degree) * 2)) }),
+        svg("text", { x: String(right ? 14 : -14), "text-anchor": right ? "start" : "end", "dominant-baseline": "central" },
+          document.createTextNode(n.label.length > 28 ? n.label.slice(0, 27) + "…" : n.label))));
+    }
+    if (list.length === 0) g.append(svg("text", { x: String(cx), y: String(cy), "text-anchor": "middle" }, document.createTextNode("no events with both actors")));
+    net.append(g);
+  }
+  function toggleNetwork() {
+    state.network = !state.network;
+    $("map").toggleAttribute("hidden", state.network); // SVG elements have no .hidden property
+    $("network").toggleAttribute("hidden", !state.network);
+    $("toggle-network").textContent = state.network ? "map" : "network";
+    for (const id of ["zoom-in", "zoom-out", "zoom-fit"]) $(id).hidden = state.network;
+    if (state.network) drawNetwork(); else scheduleMarkers();
   }
 
   // ---- article ----

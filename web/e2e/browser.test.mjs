@@ -115,6 +115,13 @@ async function main() {
     check("brushing the timeline filters the map and list", afterBrush === 0 && afterClear === markers && /\d{4}-\d\d-\d\d/.test(rangeText),
       `range ${JSON.stringify(rangeText)}, ${afterBrush} markers after brushing, ${afterClear} after clearing`);
 
+    // zoomed out to the whole world, nearby events share one cluster marker
+    for (let i = 0; i < 6; i++) await page.click("#zoom-out");
+    await page.waitForFunction(() => document.querySelectorAll("#markers .marker").length > 0);
+    const counts = await page.locator("#markers .marker").evaluateAll((ms) => ms.map((m) => Number(m.dataset.count)));
+    check("zoomed out, nearby events cluster", counts.reduce((a, b) => a + b, 0) === allEvents && counts.some((n) => n > 1), `marker counts ${counts}`);
+    await page.click("#zoom-fit");
+
     // click markers (zooming into clusters) until one event is selected
     let sentence = "";
     for (let i = 0; i < 8 && !sentence; i++) {
@@ -186,6 +193,16 @@ async function main() {
     await page.waitForSelector("#search-results li.hit");
     const hitMark = (await page.locator("#search-results li.hit mark").first().textContent()) || "";
     check("search lists articles with the match marked", /ceasefire/i.test(hitMark), `mark ${JSON.stringify(hitMark)}`);
+    // a word of a stored quote finds the quote
+    const someQuote = ((await (await fetch(`${base}/api/quotes?limit=1`)).json()).items || [])[0];
+    if (someQuote) {
+      const word = someQuote.text.split(/[^A-Za-z]+/).sort((a, b) => b.length - a.length)[0];
+      await page.fill("#search", word);
+      await page.press("#search", "Enter");
+      await page.waitForSelector("#search-results li.quote-hit");
+      const quoteHits = await page.locator("#search-results li.quote-hit q").allTextContents();
+      check("search lists quotes", quoteHits.includes(someQuote.text), `searched ${JSON.stringify(word)}, got ${JSON.stringify(quoteHits)}`);
+    }
 
     check("no script errors and no requests beyond loopback", pageErrors.length === 0 && outside.length === 0,
       [...pageErrors, ...outside].join("; "));

@@ -625,9 +625,12 @@
     if (!q.trim()) { box.hidden = true; return; }
     box.hidden = false;
     box.replaceChildren(el("h3", {}, "Searching…"));
-    let page;
+    let page, quotes;
     try {
-      page = await getJSON("/api/search?" + new URLSearchParams({ q, limit: "20" }));
+      [page, quotes] = await Promise.all([
+        getJSON("/api/search?" + new URLSearchParams({ q, limit: "20" })),
+        getJSON("/api/quotes?" + new URLSearchParams({ text: q, limit: "20" })).then((p) => p.items || []),
+      ]);
     } catch (err) {
       box.replaceChildren(el("h3", {}, "Search failed"), el("p", {}, err.message));
       return;
@@ -652,7 +655,11 @@
     }
     box.replaceChildren(
       el("h3", {}, `${hits.length}${page.next ? "+" : ""} articles for “${q}” `, el("button", { onclick: () => { box.hidden = true; } }, "close")),
-      hits.length ? ol : el("p", { class: "hidden-empty" }, "Nothing found."));
+      hits.length ? ol : el("p", { class: "hidden-empty" }, "No articles found."),
+      el("h3", {}, `${quotes.length} quotes`),
+      quotes.length ? el("ol", {}, quotes.map((qu) => el("li", { class: "quote-hit", tabindex: "0", onclick: () => openArticle(qu.document_id) },
+        el("q", {}, qu.text), el("span", { class: "ev-meta" }, " — ", qu.speaker_text || qu.speaker_name || "unattributed",
+          ", ", qu.title || qu.document_id, qu.date ? ", " + qu.date : "")))) : el("p", { class: "hidden-empty" }, "No quotes found."));
   }
 
   // ---- start ----

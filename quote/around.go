@@ -159,6 +159,9 @@ func (f *finder) inPrepPhrase(s, lo int) bool {
 		if t.lw == "of" && k > lo && (f.toks[k-1].pos == "NOUN" || f.toks[k-1].pos == "PROPN") {
 			return false // "Former secretary of state Hillary Rodham Clinton:"
 		}
+		if t.lw == "told" || t.lw == "tells" || t.lw == "telling" || t.lw == "tell" {
+			return true // "told The Huffington Post:": the addressee
+		}
 		if t.pos == "ADP" || t.pos == "" && speakerEndPreps[t.lw] || t.lw == "of" || t.lw == "by" || t.lw == "for" || t.lw == "into" {
 			return t.lw != "according" // "according to X:" names the source
 		}

@@ -391,11 +391,25 @@ func (f *finder) attributeDirect(d *draft) *attribution {
 		}
 		comma := f.endsWithComma(d)
 		if a := f.afterQuote(j, end, comma); a != nil && (comma || !f.introducesNext(a)) {
+			if comma || d.open == 0 || (f.toks[d.open-1].w != "," && f.toks[d.open-1].w != ":") {
+				return a
+			}
+			// “...” closing its sentence after "Stevens reported, “": the
+			// introduction speaks; the next sentence's cue is a fallback
+			if b := f.attributeBefore(d); b != nil {
+				return b
+			}
 			return a
 		}
 	}
-	// before the opening mark, in the same sentence: "Hamasaeed said: “",
-	// "As they say about the doctor, “", "..., saying: “"
+	return f.attributeBefore(d)
+}
+
+// attributeBefore looks for the speaker before the opening mark, in the
+// same sentence: "Hamasaeed said: “", "As they say about the doctor, “",
+// "..., saying: “".
+func (f *finder) attributeBefore(d *draft) *attribution {
+	p := d.para
 	lo := f.paraBeg[p]
 	if d.open == lo && p > 0 && f.paraEnd[p-1] == d.open && d.open > 0 && f.toks[d.open-1].w == ":" {
 		// "Cruz continued:" closing the previous paragraph
@@ -444,6 +458,9 @@ func (f *finder) attributeDirect(d *draft) *attribution {
 			break
 		}
 		near := d.open-i <= 2
+		if lw == "quote" || lw == "unquote" {
+			continue // "Trump said, and I quote, “...”"
+		}
 		if lw == "put" && i+1 < d.open && f.toks[i+1].lw == "it" {
 			// "As Vulture put it, “..."
 			if s, e := f.subjectBefore(i); e > s {

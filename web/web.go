@@ -13,6 +13,7 @@ import (
 	"encoding/hex"
 	"io/fs"
 	"net/http"
+	"path"
 	"strings"
 	"time"
 )
@@ -20,8 +21,9 @@ import (
 //go:embed static
 var files embed.FS
 
-// Handler serves the page and its assets; every path that is not a file
-// gets the page itself, so that links into the page reload cleanly. It is
+// Handler serves the page and its assets; every other path without a file
+// extension gets the page itself, so that links into the page reload
+// cleanly, and missing files get 404. It is
 // meant as the Static handler of the API server, which keeps /api/.
 func Handler() http.Handler {
 	root, err := fs.Sub(files, "static")
@@ -48,6 +50,11 @@ func Handler() http.Handler {
 			name += "index.html"
 		}
 		if st, err := fs.Stat(root, name); err != nil || st.IsDir() {
+			if path.Ext(name) != "" {
+				// a missing asset, not a page address
+				http.NotFound(w, r)
+				return
+			}
 			name = "index.html"
 		}
 		w.Header().Set("X-Content-Type-Options", "nosniff")

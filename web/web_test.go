@@ -22,7 +22,9 @@ func TestHandler(t *testing.T) {
 		{"GET", "/vendor/countries-110m.json", 200, "json", `"Topology"`},
 		{"GET", "/vendor/topojson-client.min.js", 200, "javascript", "topojson"},
 		{"GET", "/event/V1", 200, "text/html", "faultline"},
-		{"GET", "/../web.go", 200, "text/html", "faultline"},
+		{"GET", "/../web.go", 404, "text/plain", "not found"},
+		{"GET", "/favicon.ico", 404, "text/plain", "not found"},
+		{"GET", "/vendor", 200, "text/html", "faultline"},
 		{"POST", "/", 405, "text/plain", "read-only"},
 	}
 	for _, tc := range tests {
@@ -67,4 +69,30 @@ func TestHandlerRevalidates(t *testing.T) {
 			t.Errorf("%s with If-None-Match: status %d, want 304", path, rec.Code)
 		}
 	}
+}
+
+// FuzzHandler sends arbitrary paths: every answer is the page, a file, a
+// redirect or a client error, never a panic or a file outside static/.
+func FuzzHandler(f *testing.F) {
+	for _, s := range []string{"/", "/app.js", "/vendor/", "/../web.go", "/%2e%2e/web.go", "//x", "/a/b/c"} {
+		f.Add(s)
+	}
+	h := Handler()
+	f.Fuzz(func(t *testing.T, p string) {
+		req, err := http.NewRequest(http.MethodGet, "http://x/", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.URL.Path = "/" + strings.TrimPrefix(p, "/")
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		switch rec.Code {
+		case 200, 301, 400, 404:
+		default:
+			t.Fatalf("%q: status %d", req.URL.Path, rec.Code)
+		}
+		if strings.Contains(rec.Body.String(), "package web") {
+			t.Fatalf("%q: served Go source", req.URL.Path)
+		}
+	})
 }

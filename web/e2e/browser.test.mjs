@@ -74,6 +74,7 @@ async function main() {
     const page = await browser.newPage();
     const pageErrors = [];
     page.on("pageerror", (e) => pageErrors.push(String(e)));
+    page.on("console", (m) => { if (m.type() === "error") pageErrors.push("console: " + m.text()); });
     // only loopback: anything else is a failure (the page must work offline)
     const outside = [];
     await page.route("**/*", (route) => {
@@ -204,7 +205,7 @@ async function main() {
       check("search lists quotes", quoteHits.includes(someQuote.text), `searched ${JSON.stringify(word)}, got ${JSON.stringify(quoteHits)}`);
     }
 
-    check("no script errors and no requests beyond loopback", pageErrors.length === 0 && outside.length === 0,
+    check("no script or console errors and no requests beyond loopback", pageErrors.length === 0 && outside.length === 0,
       [...pageErrors, ...outside].join("; "));
     if (server.exitCode !== null) check("server kept running", false, serverErr);
   } catch (err) {

@@ -1,6 +1,8 @@
 package coref
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/faultline-news/faultline"
@@ -33,6 +35,44 @@ func TestResolve(t *testing.T) {
 			}
 			if got != tc.want {
 				t.Errorf("mention %q resolved = %v, want %v (%v)", tc.mention, got, tc.want, doc.Entities[0].Mentions)
+			}
+		})
+	}
+}
+
+func TestResolveGender(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+	}{
+		{"she skips a man", "Hillary Clinton spoke. Donald Trump arrived. She left.", "Hillary Clinton"},
+		{"he skips a woman", "Donald Trump spoke. Hillary Clinton arrived. He left.", "Donald Trump"},
+		{"title tells", "Mr. Lau spoke. Ms. Reyes arrived. He left.", "Lau"},
+		{"unknown names take the nearest", "Kim Lau spoke. Sam Reyes arrived. He left.", "Sam Reyes"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := &faultline.Document{Text: tc.text}
+			doc.Sentences, doc.Tokens = segment.Segment(tc.text)
+			for i, name := range []string{"Hillary Clinton", "Donald Trump", "Lau", "Reyes", "Kim Lau", "Sam Reyes"} {
+				at := strings.Index(tc.text, name)
+				if at < 0 || name == "Lau" && strings.Contains(tc.text, "Kim Lau") || name == "Reyes" && strings.Contains(tc.text, "Sam Reyes") {
+					continue
+				}
+				doc.Entities = append(doc.Entities, faultline.Entity{ID: fmt.Sprint("E", i), Name: name, Type: faultline.EntityPerson,
+					Mentions: []faultline.Mention{{Start: at, End: at + len(name), Text: name}}})
+			}
+			Resolve(doc)
+			pron := strings.LastIndex(tc.text, ". ") + 2
+			got := ""
+			for _, e := range doc.Entities {
+				for _, m := range e.Mentions {
+					if m.Start == pron {
+						got = e.Name
+					}
+				}
+			}
+			if got != tc.want {
+				t.Errorf("pronoun resolved to %q, want %q", got, tc.want)
 			}
 		})
 	}

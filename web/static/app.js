@@ -371,7 +371,8 @@
   }
   async function loadCounts() {
     try {
-      state.counts = (await getJSON("/api/events/counts")).items || [];
+      const q = new URLSearchParams(state.actor ? { actor: state.actor.query } : {});
+      state.counts = (await getJSON("/api/events/counts?" + q)).items || [];
     } catch (err) {
       state.counts = [];
       status("timeline failed to load: " + err.message);
@@ -491,6 +492,7 @@
     $("actor-filter").replaceChildren(...(a ? ["actor: ", el("strong", {}, a.name), " ", el("button", { id: "clear-actor", onclick: () => setActor(null) }, "clear")] : []));
     state.fitted = false;
     state.clusterFilter = null;
+    loadCounts();
     loadEvents();
   }
 

@@ -217,3 +217,20 @@ func (f *finder) misusedOpen(i int) bool {
 	}
 	return i+2 < len(f.toks) && pronounWords[f.toks[i+1].lw] && f.toks[i+1].w == f.toks[i+1].lw && f.isCue(i+2)
 }
+
+// relativeAntecedent is the entity a relative pronoun at token k stands
+// for: "Mr. Ekovich, who noted" is Ekovich. It is -1 when token k is not
+// "who" or "which" right after a person or organisation and a comma.
+func (f *finder) relativeAntecedent(k int) int {
+	if lw := f.toks[k].lw; lw != "who" && lw != "which" || k < 2 || f.toks[k-1].w != "," {
+		return -1
+	}
+	mi := f.mentAt[k-2]
+	if mi < 0 || f.ments[mi].te != k-1 {
+		return -1
+	}
+	if t := f.doc.Entities[f.ments[mi].entity].Type; t != faultline.EntityPerson && t != faultline.EntityOrg {
+		return -1
+	}
+	return f.ments[mi].entity
+}

@@ -1084,7 +1084,11 @@ func (f *finder) quote(d draft) (faultline.Quote, bool) {
 		}
 		if a.speakerTE > a.speakerTS {
 			q.SpeakerText = f.doc.Text[f.toks[a.speakerTS].start:f.toks[a.speakerTE-1].end]
-			if ei := f.speakerEntity(a.speakerTS, a.speakerTE); ei >= 0 {
+			ei := f.speakerEntity(a.speakerTS, a.speakerTE)
+			if ei < 0 && a.speakerTE-a.speakerTS == 1 {
+				ei = f.relativeAntecedent(a.speakerTS)
+			}
+			if ei >= 0 {
 				id := f.doc.Entities[ei].ID
 				q.Speaker = &id
 			}

@@ -290,6 +290,7 @@ func (f *finder) directQuotes() []draft {
 	var out []draft
 	for p := range f.paraBeg {
 		open := -1
+		nested := false // curly marks inside a straight quote: "... “Equal Justice” ..."
 		for i := f.paraBeg[p]; i < f.paraEnd[p]; i++ {
 			w := f.toks[i].w
 			switch {
@@ -300,6 +301,9 @@ func (f *finder) directQuotes() []draft {
 					out = f.addDirect(out, open, i, p)
 					open = -1
 				}
+				nested = false
+			case open >= 0 && f.toks[open].w == "\"" && (w == "“" && !f.misusedOpen(i) || w == "”" && nested):
+				nested = w == "“"
 			case isOpen(w):
 				if open >= 0 && w == "“" && f.misusedOpen(i) {
 					// “It's unusual,“ said Larry Noble: an opening mark typed as the closing one

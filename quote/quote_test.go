@@ -47,6 +47,17 @@ func TestFind(t *testing.T) {
 		{"unattributed", "“We will win the war soon.”", nil, "We will win the war soon.", true, "", ""},
 		{"reported", "Smith warned that the army would attack the city.", []string{"Smith"}, "the army would attack the city", false, "E1", "warned"},
 		{"according to", "According to Smith, the army will attack the city.", []string{"Smith"}, "the army will attack the city", false, "E1", "according to"},
+		{"according to after", "“We will win the war soon,” according to a statement by Smith.", []string{"Smith"}, "We will win the war soon", true, "E1", "according to"},
+		{"as clause", "As Smith once wrote, “We will win the war soon.”", []string{"Smith"}, "We will win the war soon.", true, "E1", "wrote"},
+		{"dash line", "“We will win the war soon.”\n\n- John Smith.", []string{"John Smith"}, "We will win the war soon.", true, "E1", "-"},
+		{"speech sentence before", "Smith agreed. “We will win the war soon.”", []string{"Smith"}, "We will win the war soon.", true, "E1", "agreed"},
+		{"plain sentence before gives nobody", "Smith arrived. “We will win the war soon.”", []string{"Smith"}, "We will win the war soon.", true, "", ""},
+		{"medium before colon", "Smith said on Twitter: “We will win the war soon.”", []string{"Smith", "Twitter"}, "We will win the war soon.", true, "E1", "said"},
+		{"told addressee", "Smith told Jones: “We will win the war soon.”", []string{"Smith", "Jones"}, "We will win the war soon.", true, "E1", "told"},
+		{"shot back", "Smith shot back, “We will win the war soon.”", []string{"Smith"}, "We will win the war soon.", true, "E1", "shot"},
+		{"passive asked", "Smith was asked, “Will you win the war soon?”", []string{"Smith"}, "Will you win the war soon?", true, "", ""},
+		{"misused open mark", "“We will win,“ said Smith.", []string{"Smith"}, "We will win", true, "E1", "said"},
+		{"introduction beats next sentence", "Smith reported, “We will win the war soon.” The army said nothing.", []string{"Smith"}, "We will win the war soon.", true, "E1", "reported"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,6 +1,10 @@
 package quote
 
-import "github.com/faultline-news/faultline"
+import (
+	"strings"
+
+	"github.com/faultline-news/faultline"
+)
 
 // Attributions read around a quote rather than in its own clause.
 
@@ -104,6 +108,9 @@ func (f *finder) speechBefore(d *draft) *attribution {
 	}
 	if end <= lo || f.toks[end].w != "." || f.inQuote[end] >= 0 {
 		return nil
+	}
+	if a := f.mannerBefore(end, lo); a != nil {
+		return a
 	}
 	for k := end - 1; k > lo && end-k <= 6; k-- {
 		if f.inQuote[k] >= 0 {
@@ -233,4 +240,43 @@ func (f *finder) relativeAntecedent(k int) int {
 		return -1
 	}
 	return f.ments[mi].entity
+}
+
+// mannerWords describe how someone spoke ("Smith was blunt.").
+var mannerWords = setOf(`blunt blunter direct defiant emphatic unapologetic adamant unequivocal candid frank succinct terse
+	brief clear optimistic pessimistic skeptical sceptical dismissive confident upbeat sanguine cautious circumspect
+	philosophical undeterred unmoved unimpressed diplomatic measured critical harsh scathing effusive gracious
+	defensive forthright categorical firm insistent incredulous indignant unrepentant unfazed unconvinced`)
+
+var mannerAdverbs = setOf(`more less even equally just also far much somewhat rather quite very no`)
+
+func setOf(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// mannerBefore reads "Smith was blunt." ending right before a quote: a
+// named speaker, a copula and a word for the manner of speaking.
+func (f *finder) mannerBefore(end, lo int) *attribution {
+	k := end - 1
+	if k <= lo || !mannerWords[f.toks[k].lw] {
+		return nil
+	}
+	c := k - 1
+	for c > lo && mannerAdverbs[f.toks[c].lw] {
+		c--
+	}
+	switch f.toks[c].lw {
+	case "was", "were", "is", "are":
+	default:
+		return nil
+	}
+	s, e := f.subjectBefore(c)
+	if e <= s || !f.namedSubject(s, e) || f.pronounOnly(s, e) {
+		return nil
+	}
+	return &attribution{speakerTS: s, speakerTE: e, cue: f.toks[k].lw, cueTok: k}
 }

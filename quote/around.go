@@ -112,6 +112,9 @@ func (f *finder) speechBefore(d *draft) *attribution {
 	if a := f.mannerBefore(end, lo); a != nil {
 		return a
 	}
+	if a := f.statementBefore(end, lo); a != nil {
+		return a
+	}
 	for k := end - 1; k > lo && end-k <= 6; k-- {
 		if f.inQuote[k] >= 0 {
 			return nil
@@ -279,4 +282,38 @@ func (f *finder) mannerBefore(end, lo int) *attribution {
 		return nil
 	}
 	return &attribution{speakerTS: s, speakerTE: e, cue: f.toks[k].lw, cueTok: k}
+}
+
+var issueVerbs = setOf(`issued released posted published sent tweeted wrote put`)
+var statementNouns = setOf(`statement tweet message letter memo post note apology response`)
+
+// statementBefore reads "the DNC issued a statement apologizing to
+// Sanders." right before a quote: the quote is that statement, and the
+// one who issued it speaks.
+func (f *finder) statementBefore(end, lo int) *attribution {
+	b := end - 1
+	for b > lo && !f.sentStart(b) {
+		b--
+	}
+	for k := b; k < end-1; k++ {
+		if f.inQuote[k] >= 0 || !issueVerbs[f.toks[k].lw] {
+			continue
+		}
+		found := false
+		for j := k + 1; j < end && j-k <= 4; j++ {
+			if statementNouns[f.toks[j].lw] {
+				found = true
+				break
+			}
+		}
+		if !found {
+			continue
+		}
+		s, e := f.subjectBefore(k)
+		if e <= s || s < b || !f.namedSubject(s, e) || f.pronounOnly(s, e) {
+			return nil
+		}
+		return &attribution{speakerTS: s, speakerTE: e, cue: f.toks[k].lw, cueTok: k}
+	}
+	return nil
 }

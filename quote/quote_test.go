@@ -52,6 +52,7 @@ func TestFind(t *testing.T) {
 		{"dash line", "“We will win the war soon.”\n\n- John Smith.", []string{"John Smith"}, "We will win the war soon.", true, "E1", "-"},
 		{"speech sentence before", "Smith agreed. “We will win the war soon.”", []string{"Smith"}, "We will win the war soon.", true, "E1", "agreed"},
 		{"manner sentence before", "Smith was blunt. “We will win the war soon.”", []string{"Smith"}, "We will win the war soon.", true, "E1", "blunt"},
+		{"statement before", "Smith issued a statement on Monday.\n\n“We will win the war soon.”", []string{"Smith"}, "We will win the war soon.", true, "E1", "issued"},
 		{"plain sentence before gives nobody", "Smith arrived. “We will win the war soon.”", []string{"Smith"}, "We will win the war soon.", true, "", ""},
 		{"medium before colon", "Smith said on Twitter: “We will win the war soon.”", []string{"Smith", "Twitter"}, "We will win the war soon.", true, "E1", "said"},
 		{"told addressee", "Smith told Jones: “We will win the war soon.”", []string{"Smith", "Jones"}, "We will win the war soon.", true, "E1", "told"},

@@ -317,3 +317,8 @@ func (f *finder) statementBefore(end, lo int) *attribution {
 	}
 	return nil
 }
+
+// speechManners are verbs of speaking not in cues that follow a common
+// noun speaker after a quote ("“Nooooo!” the crowd cried out").
+var speechManners = setOf(`cried riffed wondered laughed gushed fumed marveled marvelled thundered sniffed deadpanned
+	groused chimed roared cheered booed shrieked muttered grumbled boomed explained`)

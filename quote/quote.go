@@ -1146,6 +1146,16 @@ func (f *finder) shortSubjectEnd(j, end int) int {
 			return j
 		}
 		e = f.ments[mi].te
+	} else if lw := f.toks[j].lw; (lw == "the" || lw == "a" || lw == "an") && f.parsed {
+		// "“Nooooo!” the crowd cried out", "“...,” the nominee riffed"
+		e = j + 1
+		for e < end && e-j <= 4 && (f.toks[e].pos == "ADJ" || f.toks[e].pos == "NOUN" || f.toks[e].pos == "PROPN") {
+			e++
+		}
+		if e == j+1 || f.toks[e-1].pos != "NOUN" || e >= end || !speechManners[f.toks[e].lw] {
+			return j
+		}
+		return e
 	} else if f.toks[j].pos == "PROPN" {
 		// a name the ner stage missed: "Trump shot back"
 		e = j

@@ -24,6 +24,7 @@ import (
 
 	"github.com/faultline-news/faultline"
 	"github.com/faultline-news/faultline/sqlite"
+	"github.com/faultline-news/faultline/sqlite/synthetic"
 )
 
 // The API load test of issue 7: 50 concurrent HTTP clients on loopback
@@ -45,62 +46,12 @@ var (
 
 const eventsPerDoc = 5
 
-// A small world for generated documents.
-var (
-	genPlaces = []struct {
-		name, country string
-		lat, lon      float64
-	}{
-		{"Kyiv", "UA", 50.45, 30.52}, {"Kharkiv", "UA", 49.99, 36.23}, {"Moscow", "RU", 55.75, 37.62},
-		{"Gaza", "PS", 31.50, 34.47}, {"Beirut", "LB", 33.89, 35.50}, {"Damascus", "SY", 33.51, 36.29},
-		{"Khartoum", "SD", 15.50, 32.56}, {"Geneva", "CH", 46.20, 6.15}, {"Washington", "US", 38.90, -77.04},
-		{"Beijing", "CN", 39.90, 116.41}, {"Taipei", "TW", 25.03, 121.57}, {"Caracas", "VE", 10.49, -66.88},
-		{"Lagos", "NG", 6.52, 3.38}, {"Kabul", "AF", 34.53, 69.17}, {"Tehran", "IR", 35.69, 51.39},
-	}
-	genActors = []struct{ name, code string }{
-		{"Ukraine", "UKR"}, {"Russia", "RUS"}, {"Israel", "ISR"}, {"Hamas", "PSEREB"}, {"the United States", "USA"},
-		{"China", "CHN"}, {"protesters", "CVL"}, {"the United Nations", "IGOUNO"}, {"Iran", "IRN"}, {"Sudan", "SDN"},
-	}
-	genCodes = []struct {
-		cameo, plover, verb string
-		quad                int
-		goldstein           float64
-	}{
-		{"190", "ASSAULT", "attacked", 4, -10}, {"138", "THREATEN", "threatened", 3, -7}, {"141", "PROTEST", "protested against", 3, -6.5},
-		{"036", "CONSULT", "met", 1, 4}, {"057", "AGREE", "signed an agreement with", 1, 8}, {"111", "ACCUSE", "criticised", 3, -2},
-		{"070", "AID", "aided", 2, 7}, {"172", "COERCE", "sanctioned", 4, -5},
-	}
-	genStart = time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
-)
-
-// generateDoc builds document n: events sentences, each an event between
-// two actors at a place on the document's day, and a closing quote.
-func generateDoc(tb testing.TB, n, events int, rng *rand.Rand) *faultline.Document {
-	day := genStart.AddDate(0, 0, rng.IntN(730)).Format("2006-01-02")
-	var sents []fixtureEvent
-	for i := range events {
-		src, tgt := genActors[rng.IntN(len(genActors))], genActors[rng.IntN(len(genActors))]
-		c := genCodes[rng.IntN(len(genCodes))]
-		p := genPlaces[rng.IntN(len(genPlaces))]
-		sents = append(sents, fixtureEvent{
-			sentence: fmt.Sprintf("In %s, %s %s %s (item %d of report %d).", p.name, src.name, c.verb, tgt.name, i, n),
-			source:   src.name, target: tgt.name, sourceCode: src.code, targetCode: tgt.code,
-			verb: c.verb, cameo: c.cameo, plover: c.plover, quad: c.quad, goldstein: c.goldstein,
-			place: p.name, country: p.country, lat: p.lat + rng.Float64()*0.2, lon: p.lon + rng.Float64()*0.2,
-			date: day, negated: rng.IntN(20) == 0, hypothetical: rng.IntN(25) == 0,
-		})
-	}
-	q := fmt.Sprintf("We will answer report %d", n)
-	sents = append(sents, fixtureEvent{sentence: fmt.Sprintf("%q, the minister said.", q), quote: q, speaker: "the minister", quoteCue: "said", quoteDirect: true})
-	return buildDoc(tb, fmt.Sprintf("Report %d", n), day, sents)
-}
-
 // fillStore stores docs generated documents starting at number first.
 func fillStore(tb testing.TB, s *sqlite.Store, first, docs int, rng *rand.Rand) {
 	tb.Helper()
 	batch := make([]*faultline.Document, 0, sqlite.BatchSize)
 	for i := range docs {
-		batch = append(batch, generateDoc(tb, first+i, eventsPerDoc, rng))
+		batch = append(batch, synthetic.Document(first+i, eventsPerDoc, rng))
 		if len(batch) == sqlite.BatchSize || i == docs-1 {
 			if _, err := s.PutBatch(context.Background(), batch); err != nil {
 				tb.Fatalf("PutBatch: %v", err)
@@ -125,35 +76,17 @@ func runAPILoad(tb testing.TB, s *sqlite.Store, base string, clients int, d time
 	var ingest, wg sync.WaitGroup
 	ingest.Go(func() {
 		rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 3))
-		const batch = 20
-		var tick <-chan time.Time
-		if ingestPerSecond > 0 {
-			t := time.NewTicker(time.Second * batch / time.Duration(ingestPerSecond))
-			defer t.Stop()
-			tick = t.C
-		}
-		for n := 0; ctx.Err() == nil; n++ {
-			if tick != nil {
-				select {
-				case <-ctx.Done():
-					return
-				case <-tick:
-				}
-			}
-			docs := make([]*faultline.Document, batch)
-			for i := range docs {
-				docs[i] = generateDoc(tb, 50_000_000+n*batch+i+int(rng.Uint32()%1_000_000)*100, eventsPerDoc, rng)
-			}
-			rs, err := s.PutBatch(context.WithoutCancel(ctx), docs)
-			if err != nil {
-				tb.Errorf("ingest: %v", err)
-				return
-			}
+		err := synthetic.Ingest(ctx, func(ctx context.Context, docs []*faultline.Document) error {
+			rs, err := s.PutBatch(ctx, docs)
 			for _, r := range rs {
 				if r.Stored {
 					ingested.Add(1)
 				}
 			}
+			return err
+		}, ingestPerSecond, 50_000_000, eventsPerDoc, rng)
+		if err != nil {
+			tb.Errorf("ingest: %v", err)
 		}
 	})
 	client := &nethttp.Client{Transport: &nethttp.Transport{MaxIdleConns: clients, MaxIdleConnsPerHost: clients, DisableCompression: os.Getenv("NOGZIP") != ""}, Timeout: 30 * time.Second}
@@ -163,13 +96,13 @@ func runAPILoad(tb testing.TB, s *sqlite.Store, base string, clients int, d time
 		wg.Go(func() {
 			rng := rand.New(rand.NewPCG(uint64(c), 11))
 			for i := 0; (perClient <= 0 || i < perClient) && ctx.Err() == nil; i++ {
-				p := genPlaces[rng.IntN(len(genPlaces))]
-				from := genStart.AddDate(0, 0, rng.IntN(700))
+				p := synthetic.Places[rng.IntN(len(synthetic.Places))]
+				from := synthetic.Start.AddDate(0, 0, rng.IntN(700))
 				q := url.Values{"from": {from.Format("2006-01-02")}, "to": {from.AddDate(0, 0, 7+rng.IntN(60)).Format("2006-01-02")}, "limit": {"50"}}
 				if i%2 == 0 {
-					q.Set("bbox", fmt.Sprintf("%g,%g,%g,%g", p.lon-2, p.lat-2, p.lon+2, p.lat+2))
+					q.Set("bbox", fmt.Sprintf("%g,%g,%g,%g", p.Lon-2, p.Lat-2, p.Lon+2, p.Lat+2))
 				} else {
-					q.Set("place", p.country)
+					q.Set("place", p.Country)
 				}
 				start := time.Now()
 				resp, err := client.Get(base + "/api/events?" + q.Encode())

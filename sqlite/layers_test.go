@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/faultline-news/faultline"
+	"github.com/faultline-news/faultline/sqlite/synthetic"
 )
 
 func countRows(t *testing.T, s *Store, table string) int {
@@ -28,7 +29,7 @@ func countRows(t *testing.T, s *Store, table string) int {
 func TestLayersStoredWithDocument(t *testing.T) {
 	ctx := context.Background()
 	s, _ := openTemp(t)
-	doc := synthDoc(1, 4, rand.New(rand.NewPCG(1, 2)))
+	doc := synthetic.Document(1, 4, rand.New(rand.NewPCG(1, 2)))
 	if _, err := s.Put(ctx, doc); err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +118,7 @@ func TestUpgradeFromSchema1BackfillsLayers(t *testing.T) {
 	var docs []*faultline.Document
 	events := 0
 	for i := range 450 { // more than one backfill page
-		d := synthDoc(i, 3, rng)
+		d := synthetic.Document(i, 3, rng)
 		docs = append(docs, d)
 		events += len(d.Events)
 	}
@@ -221,7 +222,7 @@ func synthStore(t *testing.T, docs, perDoc int) (*Store, []*faultline.Document) 
 	rng := rand.New(rand.NewPCG(11, 7))
 	var all []*faultline.Document
 	for i := range docs {
-		all = append(all, synthDoc(i, perDoc, rng))
+		all = append(all, synthetic.Document(i, perDoc, rng))
 	}
 	if _, err := s.PutBatch(context.Background(), all); err != nil {
 		t.Fatal(err)
@@ -452,7 +453,7 @@ func TestConcurrentWritersReaders(t *testing.T) {
 			for b := range 5 {
 				var docs []*faultline.Document
 				for i := range 20 {
-					docs = append(docs, synthDoc(w*10000+b*100+i, 3, rng))
+					docs = append(docs, synthetic.Document(w*10000+b*100+i, 3, rng))
 				}
 				if _, err := s.PutBatch(ctx, docs); err != nil {
 					t.Error(err)

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/faultline-news/faultline"
+	"github.com/faultline-news/faultline/sqlite/synthetic"
 )
 
 // The load test of issue 7: 50 concurrent clients query events by place
@@ -50,35 +51,17 @@ func runEventLoad(tb testing.TB, s *Store, clients int, d time.Duration, queries
 	var ingest, wg sync.WaitGroup
 	ingest.Go(func() {
 		rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 5))
-		const batch = 20
-		var tick <-chan time.Time
-		if ingestPerSecond > 0 {
-			t := time.NewTicker(time.Second * batch / time.Duration(ingestPerSecond))
-			defer t.Stop()
-			tick = t.C
-		}
-		for n := 0; ctx.Err() == nil; n++ {
-			if tick != nil {
-				select {
-				case <-ctx.Done():
-					return
-				case <-tick:
-				}
-			}
-			var docs []*faultline.Document
-			for i := range batch {
-				docs = append(docs, synthDoc(10_000_000+n*batch+i+int(rng.Uint32()%1_000_000)*100, loadEventsPerDoc, rng))
-			}
-			rs, err := s.PutBatch(context.WithoutCancel(ctx), docs)
-			if err != nil {
-				tb.Errorf("ingest: %v", err)
-				return
-			}
+		err := synthetic.Ingest(ctx, func(ctx context.Context, docs []*faultline.Document) error {
+			rs, err := s.PutBatch(ctx, docs)
 			for _, r := range rs {
 				if r.Stored {
 					ingested.Add(1)
 				}
 			}
+			return err
+		}, ingestPerSecond, 10_000_000, loadEventsPerDoc, rng)
+		if err != nil {
+			tb.Errorf("ingest: %v", err)
 		}
 	})
 	lat := make([][]time.Duration, clients)
@@ -87,13 +70,13 @@ func runEventLoad(tb testing.TB, s *Store, clients int, d time.Duration, queries
 		wg.Go(func() {
 			rng := rand.New(rand.NewPCG(uint64(c), 17))
 			for i := 0; (queriesPerClient == 0 || i < queriesPerClient) && ctx.Err() == nil; i++ {
-				p := synthPlaces[rng.IntN(len(synthPlaces))]
+				p := synthetic.Places[rng.IntN(len(synthetic.Places))]
 				from := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, rng.IntN(700))
 				f := EventFilter{From: from.Format("2006-01-02"), To: from.AddDate(0, 0, 7+rng.IntN(60)).Format("2006-01-02"), Limit: 50}
 				if i%2 == 0 {
-					f.BBox = &[4]float64{p.lon - 2, p.lat - 2, p.lon + 2, p.lat + 2}
+					f.BBox = &[4]float64{p.Lon - 2, p.Lat - 2, p.Lon + 2, p.Lat + 2}
 				} else {
-					f.Place = p.country
+					f.Place = p.Country
 				}
 				start := time.Now()
 				got, err := s.Events(context.WithoutCancel(ctx), f)

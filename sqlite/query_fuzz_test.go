@@ -6,13 +6,14 @@ import (
 	"testing"
 
 	"github.com/faultline-news/faultline"
+	"github.com/faultline-news/faultline/sqlite/synthetic"
 )
 
 // FuzzEventFilter runs user-given filter text through Events, CountEvents
 // and Quotes: they must answer or give EINVALID, never fail otherwise.
 func FuzzEventFilter(f *testing.F) {
 	s, _ := openTemp(f)
-	if _, err := s.PutBatch(context.Background(), []*faultline.Document{synthDoc(1, 3, rand.New(rand.NewPCG(1, 1)))}); err != nil {
+	if _, err := s.PutBatch(context.Background(), []*faultline.Document{synthetic.Document(1, 3, rand.New(rand.NewPCG(1, 1)))}); err != nil {
 		f.Fatal(err)
 	}
 	f.Add("RUS", "19", "ASSAULT", "UA", "2024-01-01", "2026-12-31", "Geneva")

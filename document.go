@@ -84,7 +84,7 @@ type Token struct {
 	Start int    `json:"start"`
 	End   int    `json:"end"`
 	POS   string `json:"pos"`
-	XPOS  string `json:"xpos,omitempty"`
+	XPOS  string `json:"xpos"`
 	Lemma string `json:"lemma"`
 	Head  int    `json:"head"`
 	Dep   string `json:"dep"`

@@ -4,40 +4,16 @@ import (
 	"compress/gzip"
 	"io"
 	"os"
-	"path/filepath"
 	"testing"
+
+	"github.com/faultline-news/faultline/internal/sharedtest"
 )
 
-// sharedDir finds the shared data directory (../shared beside the
-// repository) by walking up from the package directory.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir := findShared()
-	if dir == "" {
-		t.Skip("shared data directory ../shared not found beside the repository; clone it there to run this test")
-	}
-	return dir
-}
+// sharedDir is the shared data folder; the test skips without it.
+func sharedDir(t testing.TB) string { return sharedtest.Dir(t) }
 
-// findShared returns the path of ../shared found walking up from the
-// working directory, or "".
-func findShared() string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		cand := filepath.Join(dir, "..", "shared")
-		if st, err := os.Stat(cand); err == nil && st.IsDir() {
-			return cand
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-}
+// findShared returns the shared data folder, or "" without it.
+func findShared() string { return sharedtest.Find() }
 
 func readGzip(path string) ([]byte, error) {
 	f, err := os.Open(path)

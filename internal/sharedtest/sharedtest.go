@@ -6,17 +6,19 @@
 package sharedtest
 
 import (
+	"bufio"
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
-// Dir returns the shared folder, or skips tb when there is none.
-func Dir(tb testing.TB) string {
-	tb.Helper()
+// Find returns the shared folder, or "" when there is none.
+func Find() string {
 	dir, err := os.Getwd()
 	if err != nil {
-		tb.Fatal(err)
+		return ""
 	}
 	for {
 		p := filepath.Join(dir, "..", "shared")
@@ -25,10 +27,46 @@ func Dir(tb testing.TB) string {
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			tb.Skip("skipping: the shared data folder (../shared beside the repository) is absent; clone it there to run this test")
+			return ""
 		}
 		dir = parent
 	}
+}
+
+// Dir returns the shared folder, or skips tb when there is none.
+func Dir(tb testing.TB) string {
+	tb.Helper()
+	dir := Find()
+	if dir == "" {
+		tb.Skip("skipping: the shared data folder (../shared beside the repository) is absent; clone it there to run this test")
+	}
+	return dir
+}
+
+// NewsText returns about size bytes of news text for benchmarks: the
+// articles of the permissively licensed news-text pool when the shared
+// folder is there, then fallback repeated to fill up (so benchmarks also
+// run without it).
+func NewsText(size int, fallback string) string {
+	var sb strings.Builder
+	if dir := Find(); dir != "" {
+		if f, err := os.Open(filepath.Join(dir, "eval", "news-text-pool", "permissive_articles.jsonl")); err == nil {
+			defer f.Close()
+			sc := bufio.NewScanner(f)
+			sc.Buffer(nil, 1<<24)
+			for sc.Scan() && sb.Len() < size {
+				var a struct{ Text string }
+				if json.Unmarshal(sc.Bytes(), &a) == nil {
+					sb.WriteString(a.Text)
+					sb.WriteString("\n")
+				}
+			}
+		}
+	}
+	for fallback != "" && sb.Len() < size {
+		sb.WriteString(fallback)
+	}
+	return sb.String()
 }
 
 // Path returns the file or folder rel (slash-separated) inside the shared

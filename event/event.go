@@ -204,7 +204,12 @@ type sentWork struct {
 	actorCodes []string
 	first      int // index of the sentence's first event in doc.Events
 	negSeen    bool
+	recipSeen  bool   // the pattern being matched had a '%' before the verb
 	inClause   []bool // tokens of the clause being matched (markClause)
+	// compoundSubject tells codeVerbNeg that the verb's subject is a
+	// coordination of actors (for '%' pattern elements); reciprocalPattern
+	// tells the caller that the chosen pattern had one before the verb.
+	compoundSubject, reciprocalPattern bool
 	// lastResort lets resolve code an agent without a country ("militias"
 	// as "---UAF"); set only after the normal resolution found nothing.
 	lastResort bool
@@ -286,7 +291,6 @@ func (sw *sentWork) predicate(v int) {
 	if !sw.isVerbal(v) {
 		return
 	}
-	code, spec, trigEnd, negCoded := sw.codeVerbNeg(v)
 	passive := false
 	for _, k := range sw.kids[v] {
 		if d := sw.doc.Tokens[k].Dep; d == "nsubj:pass" || d == "aux:pass" {
@@ -321,6 +325,11 @@ func (sw *sentWork) predicate(v int) {
 		// no actor to code
 		srcs = sw.resolveLastResort(srcHeads)
 	}
+	// a '%' pattern ("- % HAVE * [191]") needs coordinated subjects
+	sw.compoundSubject = !passive && len(srcs) >= 2
+	code, spec, trigEnd, negCoded := sw.codeVerbNeg(v)
+	reciprocal := sw.reciprocalPattern
+	sw.compoundSubject, sw.reciprocalPattern = false, false
 	neg, hyp := sw.modality(v)
 	if negCoded {
 		// the pattern's code already says "did not"
@@ -393,9 +402,11 @@ func (sw *sentWork) predicate(v int) {
 		if len(tgts) > 0 {
 			sw.emitAll(base, sw.mention(trigStart, trigEnd), srcs, tgts, code, f)
 			coded = true
-		} else if len(srcs) >= 2 && code.Code >= "03" && code.Code < "07" && sw.noObject(v) {
+		} else if len(srcs) >= 2 && (reciprocal || (code.Code >= "03" && code.Code < "07" && sw.noObject(v))) {
 			// "X and Y agree/met": cooperation between the coordinated
-			// subjects, each with the other
+			// subjects, each with the other; a '%' pattern of the
+			// dictionary says the same of its verb ("X and Y have
+			// postponed their meeting")
 			g := f
 			g.tgtVia = "reciprocal"
 			for i, a := range srcs {

@@ -36,6 +36,9 @@ VISIT
 SAY {SAID SAYS SAYING}
 --- MEET [040] ---
 MEET {MET MEETS MEETING}
+--- POSTPONE [120] ---
+POSTPONE
+- % HAVE * [191]
 `, "test.verbs.txt", petrarch.VerbsKind)
 	read(`FOOTBALL MATCH
 `, "test.discards.txt", petrarch.DiscardsKind)
@@ -118,6 +121,12 @@ func TestCoderTable(t *testing.T) {
 			{"some", "DET", "", 5, "det"}, {"soldiers", "NOUN", "soldier", 2, "appos"}, {"are", "AUX", "be", 7, "aux"}, {"threatening", "VERB", "threaten", 1, "advcl"},
 			{"to", "PART", "", 9, "mark"}, {"attack", "VERB", "attack", 7, "xcomp"}, {"Mordor", "PROPN", "", 9, "obj"}},
 			[]string{"---MIL 138 MOR hyp", "ARN 190 GON"}},
+		{"compound subject of a '%' pattern acts on each other", []tok{{"Arnor", "PROPN", "", 4, "nsubj"}, {"and", "CCONJ", "", 2, "cc"}, {"Rohan", "PROPN", "", 0, "conj"},
+			{"have", "AUX", "", 4, "aux"}, {"postponed", "VERB", "postpone", -1, "root"}, {"their", "PRON", "", 6, "nmod:poss"}, {"meeting", "NOUN", "", 4, "obj"}},
+			[]string{"ARN 191 ROH", "ROH 191 ARN"}},
+		{"'%' pattern needs a compound subject", []tok{{"Arnor", "PROPN", "", 2, "nsubj"},
+			{"has", "AUX", "have", 2, "aux"}, {"postponed", "VERB", "postpone", -1, "root"}, {"its", "PRON", "", 4, "nmod:poss"}, {"meeting", "NOUN", "", 2, "obj"}},
+			nil},
 		{"discarded sentence", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"attacked", "VERB", "attack", -1, "root"}, {"Gondor", "PROPN", "", 1, "obj"}, {"in", "ADP", "", 5, "case"}, {"football", "NOUN", "", 5, "compound"}, {"match", "NOUN", "", 1, "obl"}},
 			nil},
 	}

@@ -122,10 +122,10 @@ func (sw *sentWork) particleAfter(v int, p string) (int, bool) {
 // with the most literal items; nil when none has any.
 func (sw *sentWork) bestPattern(vd *petrarch.VerbDict, pats []*petrarch.Pattern, v int) (*petrarch.Pattern, int, bool) {
 	var best *petrarch.Pattern
-	bestN, bestNeg := 0, false
+	bestN, bestNeg, bestRecip := 0, false, false
 	sw.markClause(v)
 	for _, p := range pats {
-		sw.negSeen = false
+		sw.negSeen, sw.recipSeen = false, false
 		n1, ok := sw.matchSide(vd, p.Post, v+1, sw.hi, v)
 		if !ok {
 			continue
@@ -136,9 +136,10 @@ func (sw *sentWork) bestPattern(vd *petrarch.VerbDict, pats []*petrarch.Pattern,
 		}
 		n := n1 + n2
 		if n > bestN || (n == bestN && n > 0 && best != nil && !ownVerbPattern(best, sw.lemmas[v]) && ownVerbPattern(p, sw.lemmas[v])) {
-			best, bestN, bestNeg = p, n, sw.negSeen
+			best, bestN, bestNeg, bestRecip = p, n, sw.negSeen, sw.recipSeen
 		}
 	}
+	sw.reciprocalPattern = best != nil && bestRecip
 	return best, bestN, bestNeg
 }
 
@@ -208,6 +209,18 @@ func (sw *sentWork) matchSide(vd *petrarch.VerbDict, cs []petrarch.Constituent, 
 		}
 		for _, e := range c.Elements {
 			switch e.Kind {
+			case petrarch.Compound:
+				if hi > v {
+					// '%' after the verb ("* WITH %") is not checked
+					continue
+				}
+				// '%' before the verb: the subject is a coordination of
+				// actors, each acting on the others
+				if !sw.compoundSubject {
+					return 0, false
+				}
+				n++
+				sw.recipSeen = true
 			case petrarch.Word:
 				w := e.Text
 				j := sw.find(k, hi, func(i int) int {

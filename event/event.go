@@ -853,7 +853,54 @@ func (sw *sentWork) targetOf(v int, code string) ([]resolved, string) {
 		// Washington" is where, not to whom
 		return loc, locVia
 	}
+	if r := sw.complementSubject(v); len(r) > 0 {
+		return r, "ccomp"
+	}
 	return nil, ""
+}
+
+// codesEvent reports whether k or a predicate it governs by xcomp or conj
+// ("is about to restore ties") is a coded verb.
+func (sw *sentWork) codesEvent(k, depth int) bool {
+	if sw.isVerbal(k) {
+		if inner, _, _ := sw.codeVerb(k); !inner.IsNull() {
+			return true
+		}
+	}
+	if depth >= 3 {
+		return false
+	}
+	for _, c := range sw.kids[k] {
+		if d := sw.doc.Tokens[c].Dep; (d == "xcomp" || d == "conj" || d == "advcl") && sw.codesEvent(c, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// complementSubject is the target of a verb whose clausal complement codes
+// no event of its own ("X believes Y can cope", "X allowed that Y is no
+// pleasant place"): the complement is what the verb says of its subject's
+// actor. Pronoun subjects are not resolved here.
+func (sw *sentWork) complementSubject(v int) []resolved {
+	for _, k := range sw.kids[v] {
+		if sw.doc.Tokens[k].Dep != "ccomp" {
+			continue
+		}
+		if sw.codesEvent(k, 0) {
+			continue
+		}
+		var heads []int
+		for _, c := range sw.kids[k] {
+			if d := sw.doc.Tokens[c].Dep; (d == "nsubj" || d == "nsubj:pass") && sw.doc.Tokens[c].POS != "PRON" {
+				heads = append(heads, c)
+			}
+		}
+		if r := sw.resolveAll(heads); len(r) > 0 {
+			return r
+		}
+	}
+	return nil
 }
 
 // locative prepositions introduce places more often than targets; their

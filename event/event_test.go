@@ -39,6 +39,11 @@ MEET {MET MEETS MEETING}
 --- POSTPONE [120] ---
 POSTPONE
 - % HAVE * [191]
+--- BELIEVE [023] ---
+BELIEVE
+--- ALLOW [080] ---
+ALLOW
+- * PLEASANT_PLACE [024]
 `, "test.verbs.txt", petrarch.VerbsKind)
 	read(`FOOTBALL MATCH
 `, "test.discards.txt", petrarch.DiscardsKind)
@@ -127,6 +132,19 @@ func TestCoderTable(t *testing.T) {
 		{"'%' pattern needs a compound subject", []tok{{"Arnor", "PROPN", "", 2, "nsubj"},
 			{"has", "AUX", "have", 2, "aux"}, {"postponed", "VERB", "postpone", -1, "root"}, {"its", "PRON", "", 4, "nmod:poss"}, {"meeting", "NOUN", "", 2, "obj"}},
 			nil},
+		{"uncoded complement: its subject is the target", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"believes", "VERB", "believe", -1, "root"}, {"Rohan", "PROPN", "", 4, "nsubj"},
+			{"can", "AUX", "", 4, "aux"}, {"cope", "VERB", "cope", 1, "ccomp"}},
+			[]string{"ARN 023 ROH"}},
+		{"coded complement keeps its own event", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"believes", "VERB", "believe", -1, "root"}, {"Rohan", "PROPN", "", 3, "nsubj"},
+			{"attacked", "VERB", "attack", 1, "ccomp"}, {"Gondor", "PROPN", "", 3, "obj"}},
+			[]string{"ROH 190 GON"}},
+		{"pronoun subject of a complement is no target", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"believes", "VERB", "believe", -1, "root"}, {"it", "PRON", "", 4, "nsubj"},
+			{"can", "AUX", "", 4, "aux"}, {"cope", "VERB", "cope", 1, "ccomp"}},
+			nil},
+		{"pattern words in a copular complement", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"allowed", "VERB", "allow", -1, "root"}, {"that", "SCONJ", "", 8, "mark"},
+			{"Gondor", "PROPN", "", 8, "nsubj"}, {"is", "AUX", "be", 8, "cop"}, {"not", "PART", "", 8, "advmod"}, {"a", "DET", "", 8, "det"}, {"pleasant", "ADJ", "", 8, "amod"},
+			{"place", "NOUN", "", 1, "ccomp"}},
+			[]string{"ARN 024 GON"}},
 		{"discarded sentence", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"attacked", "VERB", "attack", -1, "root"}, {"Gondor", "PROPN", "", 1, "obj"}, {"in", "ADP", "", 5, "case"}, {"football", "NOUN", "", 5, "compound"}, {"match", "NOUN", "", 1, "obl"}},
 			nil},
 	}

@@ -175,7 +175,15 @@ func (sw *sentWork) markClause(v int) {
 		sw.inClause[k-sw.lo] = true
 		for _, c := range sw.kids[k] {
 			switch sw.doc.Tokens[c].Dep {
-			case "conj", "advcl", "ccomp", "parataxis", "acl:relcl", "csubj", "list":
+			case "ccomp":
+				if depth == 0 && sw.doc.Tokens[c].POS != "VERB" {
+					// a copular complement has no verb to code: its
+					// words describe v's content ("allowed that X is
+					// not the neatest place")
+					break
+				}
+				continue
+			case "conj", "advcl", "parataxis", "acl:relcl", "csubj", "list":
 				continue
 			}
 			walk(c, depth+1)

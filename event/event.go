@@ -931,7 +931,24 @@ func (sw *sentWork) modTargetLoc(k int, against bool) ([]resolved, bool) {
 		var next []int
 		for _, n := range level {
 			for _, c := range sw.kids[n] {
-				if sw.doc.Tokens[c].Dep != "nmod" || sw.isTemporal(c) || (!against && sw.caseOf(c) == "against") {
+				d := sw.doc.Tokens[c].Dep
+				if d == "acl" && sw.doc.Tokens[c].POS == "VERB" {
+					// a participle reducing a relative clause: "memos
+					// sent by X", "the roads leading into X"
+					next = append(next, c)
+					continue
+				}
+				if n != k && sw.doc.Tokens[n].Dep == "acl" && (d == "obl" || d == "obl:agent") {
+					// the participle's obliques stand for the noun's
+					// modifiers, but not where it happened ("an attack
+					// targeting civilians at a mall in X")
+					if locative[sw.caseOf(c)] {
+						continue
+					}
+				} else if d != "nmod" {
+					continue
+				}
+				if sw.isTemporal(c) || (!against && sw.caseOf(c) == "against") {
 					continue
 				}
 				if r := sw.resolveAll([]int{c}); len(r) > 0 {

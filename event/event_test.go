@@ -44,6 +44,8 @@ BELIEVE
 --- ALLOW [080] ---
 ALLOW
 - * PLEASANT_PLACE [024]
+--- WELCOME [041] ---
+WELCOME
 `, "test.verbs.txt", petrarch.VerbsKind)
 	read(`FOOTBALL MATCH
 `, "test.discards.txt", petrarch.DiscardsKind)
@@ -145,6 +147,12 @@ func TestCoderTable(t *testing.T) {
 			{"Gondor", "PROPN", "", 8, "nsubj"}, {"is", "AUX", "be", 8, "cop"}, {"not", "PART", "", 8, "advmod"}, {"a", "DET", "", 8, "det"}, {"pleasant", "ADJ", "", 8, "amod"},
 			{"place", "NOUN", "", 1, "ccomp"}},
 			[]string{"ARN 024 GON"}},
+		{"agent of a participle modifying the object", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"welcomed", "VERB", "welcome", -1, "root"}, {"memos", "NOUN", "memo", 1, "obj"},
+			{"sent", "VERB", "send", 2, "acl"}, {"by", "ADP", "", 5, "case"}, {"Gondor", "PROPN", "", 3, "obl:agent"}},
+			[]string{"ARN 041 GON"}},
+		{"place of a participle modifying the object is no target", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"welcomed", "VERB", "welcome", -1, "root"}, {"memos", "NOUN", "memo", 1, "obj"},
+			{"written", "VERB", "write", 2, "acl"}, {"in", "ADP", "", 5, "case"}, {"Gondor", "PROPN", "", 3, "obl"}},
+			nil},
 		{"discarded sentence", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"attacked", "VERB", "attack", -1, "root"}, {"Gondor", "PROPN", "", 1, "obj"}, {"in", "ADP", "", 5, "case"}, {"football", "NOUN", "", 5, "compound"}, {"match", "NOUN", "", 1, "obl"}},
 			nil},
 	}

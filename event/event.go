@@ -934,8 +934,11 @@ func (sw *sentWork) modTargetLoc(k int, against bool) ([]resolved, bool) {
 				d := sw.doc.Tokens[c].Dep
 				if d == "acl" && sw.doc.Tokens[c].POS == "VERB" {
 					// a participle reducing a relative clause: "memos
-					// sent by X", "the roads leading into X"
-					next = append(next, c)
+					// sent by X", "the roads leading into X"; but
+					// "forces aligned with X" are still the forces
+					if n-sw.lo >= 0 && n-sw.lo < len(sw.agentSpan) && sw.agentSpan[n-sw.lo] < 0 {
+						next = append(next, c)
+					}
 					continue
 				}
 				if n != k && sw.doc.Tokens[n].Dep == "acl" && (d == "obl" || d == "obl:agent") {

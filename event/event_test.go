@@ -153,6 +153,9 @@ func TestCoderTable(t *testing.T) {
 		{"place of a participle modifying the object is no target", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"welcomed", "VERB", "welcome", -1, "root"}, {"memos", "NOUN", "memo", 1, "obj"},
 			{"written", "VERB", "write", 2, "acl"}, {"in", "ADP", "", 5, "case"}, {"Gondor", "PROPN", "", 3, "obl"}},
 			nil},
+		{"participle on an agent word keeps the agent", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"welcomed", "VERB", "welcome", -1, "root"}, {"soldiers", "NOUN", "soldier", 1, "obj"},
+			{"sent", "VERB", "send", 2, "acl"}, {"by", "ADP", "", 5, "case"}, {"Gondor", "PROPN", "", 3, "obl:agent"}},
+			[]string{"ARN 041 ---MIL"}},
 		{"discarded sentence", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"attacked", "VERB", "attack", -1, "root"}, {"Gondor", "PROPN", "", 1, "obj"}, {"in", "ADP", "", 5, "case"}, {"football", "NOUN", "", 5, "compound"}, {"match", "NOUN", "", 1, "obl"}},
 			nil},
 	}

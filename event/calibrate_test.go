@@ -67,7 +67,8 @@ func TestCalibrationFeatures(t *testing.T) {
 						left[k]--
 					}
 					f := fs[i]
-					fmt.Fprintf(out, "%s\t%v\t%d\t%s\t%s\t%v\t%v\t%v\t%v\t%v\t%q\n", suite[0], ok, f.specific, f.srcVia, f.tgtVia, f.srcExact, f.tgtExact, f.neg, f.hyp, f.reported, f.intent)
+					fmt.Fprintf(out, "%s\t%v\t%d\t%s\t%s\t%v\t%v\t%v\t%v\t%v\t%q\t%v\t%v\t%v\t%v\t%d\t%d\t%d\t%s\t%s\t%s\t%s\n", suite[0], ok, f.specific, f.srcVia, f.tgtVia, f.srcExact, f.tgtExact, f.neg, f.hyp, f.reported, f.intent,
+						f.srcEntity, f.tgtEntity, f.srcBare, f.tgtBare, f.quad, f.sentEvents, f.sentTokens, r.ID, e.CAMEO, e.SourceCode, e.TargetCode)
 				}
 			})
 		if err != nil {

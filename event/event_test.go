@@ -328,3 +328,29 @@ func TestConditionalThreat(t *testing.T) {
 		t.Errorf("got %+v, want no event", doc.Events)
 	}
 }
+
+// TestConfidenceEvidence checks the direction of the fitted weights that
+// the calibration relies on: hedged, reported and object-only events are
+// less sure than plain ones.
+func TestConfidenceEvidence(t *testing.T) {
+	plain := features{srcVia: "nsubj", tgtVia: "objmod", srcExact: true, tgtExact: true, quad: 1, code: "042", srcCode: "ARN", tgtCode: "GON", sentEvents: 1, sentTokens: 12}
+	tests := []struct {
+		name   string
+		change func(*features)
+	}{
+		{"hypothetical", func(f *features) { f.hyp = true }},
+		{"reported", func(f *features) { f.reported = true }},
+		{"direct object target", func(f *features) { f.tgtVia = "obj" }},
+		{"negated", func(f *features) { f.neg = true }},
+		{"long sentence", func(f *features) { f.sentTokens = 60 }},
+		{"agent codes", func(f *features) { f.srcCode, f.tgtCode = "ARNGOV", "GONMIL" }},
+	}
+	base := confidence(plain)
+	for _, tc := range tests {
+		f := plain
+		tc.change(&f)
+		if c := confidence(f); c >= base || c <= 0 {
+			t.Errorf("%s: confidence %v, want below the plain event's %v", tc.name, c, base)
+		}
+	}
+}

@@ -45,9 +45,14 @@ type SuiteScore struct {
 	SkippedBadParse int `json:"skipped_bad_input_parse"`
 	// Reliability bins the predicted events by confidence: in a calibrated
 	// coder, Accuracy is close to the bin's MeanConfidence.
-	Reliability   []ReliabilityBin `json:"reliability"`
-	SentencesPerS float64          `json:"sentences_per_s"`
-	Scoring       string           `json:"scoring"`
+	Reliability []ReliabilityBin `json:"reliability"`
+	// ECE is the expected calibration error over the reliability bins
+	// (the events-weighted mean of |accuracy - mean confidence|) and Brier
+	// the mean squared error of the confidences against correctness.
+	ECE           float64 `json:"ece"`
+	Brier         float64 `json:"brier"`
+	SentencesPerS float64 `json:"sentences_per_s"`
+	Scoring       string  `json:"scoring"`
 }
 
 // ReliabilityBin is one row of the calibration table.
@@ -240,6 +245,7 @@ func ScoreSuiteEach(ctx context.Context, path, dictDir string, pre []faultline.S
 		res.NoeventsAccuracy = float64(noevOK) / float64(res.Noevents)
 	}
 	sort.Slice(preds, func(i, j int) bool { return preds[i].conf < preds[j].conf })
+	var ece, brier float64
 	for b := 0; b < 5; b++ {
 		lo, hi := float64(b)/5, float64(b+1)/5
 		bin := ReliabilityBin{Low: lo, High: hi}
@@ -254,10 +260,23 @@ func ScoreSuiteEach(ctx context.Context, path, dictDir string, pre []faultline.S
 			}
 		}
 		if bin.Events > 0 {
-			bin.MeanConfidence = math.Round(sum/float64(bin.Events)*1000) / 1000
-			bin.Accuracy = math.Round(float64(ok)/float64(bin.Events)*1000) / 1000
+			mc, acc := sum/float64(bin.Events), float64(ok)/float64(bin.Events)
+			ece += float64(bin.Events) / float64(len(preds)) * math.Abs(acc-mc)
+			bin.MeanConfidence = math.Round(mc*1000) / 1000
+			bin.Accuracy = math.Round(acc*1000) / 1000
 		}
 		res.Reliability = append(res.Reliability, bin)
+	}
+	for _, p := range preds {
+		y := 0.0
+		if p.correct {
+			y = 1
+		}
+		brier += (p.conf - y) * (p.conf - y)
+	}
+	if len(preds) > 0 {
+		res.ECE = math.Round(ece*1000) / 1000
+		res.Brier = math.Round(brier/float64(len(preds))*1000) / 1000
 	}
 	if s := time.Since(start).Seconds(); s > 0 {
 		res.SentencesPerS = float64(sentences) / s

@@ -430,6 +430,13 @@ func (sw *sentWork) predicate(v int) {
 				if spk := sw.speakerActor(q); len(spk) > 0 {
 					b := base
 					b.ReportedBy, b.Negated, b.Hypothetical = nil, false, false
+					// the warning has its own time and place: "warned in
+					// February that ..."
+					lo, hi := sw.clauseSpan(cue)
+					b.Date, b.Place = sw.date, sw.placeIn(lo, hi)
+					if d := sw.timeIn(lo, hi); d != "" {
+						b.Date = d
+					}
 					g := features{srcVia: "quote", tgtVia: "ccompsubj", srcExact: true}
 					sw.emitAll(b, sw.mention(cue, cue), spk, srcs, petrarch.EventCode{Code: "112"}, g)
 				}
@@ -1375,13 +1382,23 @@ func (sw *sentWork) clauseSpan(v int) (int, int) {
 	return lo, hi
 }
 
+// timeIn returns the day of the first day-grain time expression inside
+// [lo, hi), else the month of the first month-grain one ("warned in
+// February": "2017-02"), else "".
 func (sw *sentWork) timeIn(lo, hi int) string {
+	month := ""
 	for _, t := range sw.doc.Times {
-		if t.Start >= lo && t.End <= hi && len(t.Value) >= 10 && t.Value[4] == '-' {
+		if t.Start < lo || t.End > hi || len(t.Value) < 7 || t.Value[4] != '-' {
+			continue
+		}
+		if len(t.Value) >= 10 && t.Value[7] == '-' {
 			return t.Value[:10]
 		}
+		if len(t.Value) == 7 && month == "" {
+			month = t.Value
+		}
 	}
-	return ""
+	return month
 }
 
 func (sw *sentWork) placeIn(lo, hi int) *string {

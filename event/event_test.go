@@ -354,3 +354,48 @@ func TestConfidenceEvidence(t *testing.T) {
 		}
 	}
 }
+
+// TestMonthGrainDate checks that a month-grain time expression governing
+// the event dates it to the month ("warned in February"), while a day-grain
+// one wins when both govern it.
+func TestMonthGrainDate(t *testing.T) {
+	toks := []tok{{"Rohan", "PROPN", "", 1, "nsubj"}, {"said", "VERB", "say", -1, "root"}, {"in", "ADP", "", 3, "case"}, {"February", "PROPN", "", 1, "obl"},
+		{"Arnor", "PROPN", "", 5, "nsubj"}, {"attacked", "VERB", "attack", 1, "ccomp"}, {"Gondor", "PROPN", "", 5, "obj"}, {"on", "ADP", "", 8, "case"}, {"Monday", "PROPN", "", 5, "obl"}}
+	doc := buildDoc(toks)
+	at := func(w string) (int, int) {
+		i := strings.Index(doc.Text, w)
+		return i, i + len(w)
+	}
+	fs, fe := at("in February")
+	ms, me := at("Monday")
+	doc.Times = []faultline.Time{{Text: "in February", Start: fs, End: fe, Value: "2020-02", Grain: "month"},
+		{Text: "Monday", Start: ms, End: me, Value: "2020-04-27", Grain: "day"}}
+	if err := NewStage(testDicts(t)).Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"190": "2020-04-27", "112": "2020-04-27"}
+	// the accusation's clause holds both times: the day wins
+	for _, e := range doc.Events {
+		if w, ok := want[e.CAMEO]; ok && e.Date != w {
+			t.Errorf("%s dated %q, want %q", e.CAMEO, e.Date, w)
+		}
+		delete(want, e.CAMEO)
+	}
+	if len(want) > 0 {
+		t.Errorf("missing events %v in %+v", want, doc.Events)
+	}
+	// without the day, the month dates the accusation
+	doc = buildDoc(toks)
+	doc.Times = []faultline.Time{{Text: "in February", Start: fs, End: fe, Value: "2020-02", Grain: "month"}}
+	if err := NewStage(testDicts(t)).Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range doc.Events {
+		if e.CAMEO == "112" && e.Date != "2020-02" {
+			t.Errorf("accusation dated %q, want 2020-02", e.Date)
+		}
+		if e.CAMEO == "190" && e.Date != "2020-05-01" {
+			t.Errorf("attack dated %q, want the publication date", e.Date)
+		}
+	}
+}

@@ -73,7 +73,7 @@ func TestSample(t *testing.T) {
 			}
 			// events of the issue that both configurations find
 			wants := []want{
-				{src: "NGOHRI", root: "11", tgt: "---UAF"},                                // HRW accuses the militias
+				{src: "NGOHRI", root: "11", tgt: "---UAF", date: "2017-02"},               // HRW accuses the militias ("warned in February")
 				{src: "---UAF", root: "17", tgt: "---", reportedBy: "Human Rights Watch"}, // militias detain men fleeing Mosul
 				{src: "USA", root: "12", tgt: "---MIL"},                                   // the U.S. vows not to cooperate
 				{src: "IRQMIL", root: "11", tgt: "USA"},                                   // al-Hosseini accuses the US

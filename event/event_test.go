@@ -46,6 +46,9 @@ ALLOW
 - * PLEASANT_PLACE [024]
 --- WELCOME [041] ---
 WELCOME
+--- RESTORE [064] ---
+RESTORE
+- * NEW_TIES [050]
 `, "test.verbs.txt", petrarch.VerbsKind)
 	read(`FOOTBALL MATCH
 `, "test.discards.txt", petrarch.DiscardsKind)
@@ -156,6 +159,12 @@ func TestCoderTable(t *testing.T) {
 		{"participle on an agent word keeps the agent", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"welcomed", "VERB", "welcome", -1, "root"}, {"soldiers", "NOUN", "soldier", 1, "obj"},
 			{"sent", "VERB", "send", 2, "acl"}, {"by", "ADP", "", 5, "case"}, {"Gondor", "PROPN", "", 3, "obl:agent"}},
 			[]string{"ARN 041 ---MIL"}},
+		{"joined pattern words adjacent", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"restored", "VERB", "restore", -1, "root"}, {"new", "ADJ", "", 3, "amod"}, {"ties", "NOUN", "tie", 1, "obj"},
+			{"with", "ADP", "", 5, "case"}, {"Gondor", "PROPN", "", 3, "nmod"}},
+			[]string{"ARN 050 GON"}},
+		{"joined pattern words apart do not match", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"restored", "VERB", "restore", -1, "root"}, {"new", "ADJ", "", 4, "amod"}, {"trade", "NOUN", "", 4, "compound"},
+			{"ties", "NOUN", "tie", 1, "obj"}, {"with", "ADP", "", 6, "case"}, {"Gondor", "PROPN", "", 4, "nmod"}},
+			[]string{"ARN 064 GON"}},
 		{"discarded sentence", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"attacked", "VERB", "attack", -1, "root"}, {"Gondor", "PROPN", "", 1, "obj"}, {"in", "ADP", "", 5, "case"}, {"football", "NOUN", "", 5, "compound"}, {"match", "NOUN", "", 1, "obl"}},
 			nil},
 	}

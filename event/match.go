@@ -231,7 +231,7 @@ func (sw *sentWork) matchSide(vd *petrarch.VerbDict, cs []petrarch.Constituent, 
 				sw.recipSeen = true
 			case petrarch.Word:
 				w := e.Text
-				j := sw.find(k, hi, func(i int) int {
+				j := sw.find(k, joinedEnd(e, k, hi), func(i int) int {
 					if i > v && !sw.inClause[i-sw.lo] {
 						return 0
 					}
@@ -246,7 +246,7 @@ func (sw *sentWork) matchSide(vd *petrarch.VerbDict, cs []petrarch.Constituent, 
 				k, n = j, n+1
 			case petrarch.SynsetEl:
 				name := e.Text
-				j := sw.find(k, hi, func(i int) int {
+				j := sw.find(k, joinedEnd(e, k, hi), func(i int) int {
 					if i > v && !sw.inClause[i-sw.lo] {
 						return 0
 					}
@@ -260,6 +260,15 @@ func (sw *sentWork) matchSide(vd *petrarch.VerbDict, cs []petrarch.Constituent, 
 		}
 	}
 	return n, true
+}
+
+// joinedEnd limits the search for a literal tied to the one before by '_'
+// to the token right after it.
+func joinedEnd(e petrarch.Element, k, hi int) int {
+	if e.Joined && k+1 < hi {
+		return k + 1
+	}
+	return hi
 }
 
 // find returns the index after the first match at or after from (before

@@ -53,7 +53,8 @@ func (d *VerbDict) readPattern(text, comment, file string, line int) *Pattern {
 }
 
 // patternTokens splits pattern text into words and the structure marks
-// '(' ')' '{' '}'; '_' separates words like a blank.
+// '(' ')' '{' '}' '*' '_'; '_' ties the words on either side together
+// (they must be adjacent in the text).
 func patternTokens(s string) []string {
 	var out []string
 	start := -1
@@ -68,7 +69,7 @@ func patternTokens(s string) []string {
 				out = append(out, s[start:i])
 				start = -1
 			}
-			if c != ' ' && c != '\t' && c != '_' {
+			if c != ' ' && c != '\t' {
 				out = append(out, string(c))
 			}
 		default:
@@ -84,8 +85,22 @@ func patternTokens(s string) []string {
 // phrases). Unbalanced marks give a warning and the pattern is skipped.
 func (d *VerbDict) parseConstituents(toks []string, file string, line int) ([]Constituent, bool) {
 	var out []Constituent
+	// join is set by a '_' and ties the next literal to the one before;
+	// lit tells whether the last element read was a literal
+	join, lit := false, false
+	elem := func(t string) Element {
+		e := d.element(t, file, line)
+		isLit := e.Kind == Word || e.Kind == SynsetEl
+		e.Joined = join && lit && isLit
+		join, lit = false, isLit
+		return e
+	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
+		if t == "_" {
+			join = true
+			continue
+		}
 		switch t {
 		case "(":
 			c := Constituent{Kind: Prep}
@@ -95,6 +110,9 @@ func (d *VerbDict) parseConstituents(toks []string, file string, line int) ([]Co
 				switch toks[j] {
 				case ")":
 					closed = true
+				case "_":
+					join = true
+					continue
 				case "{", "}":
 					continue
 				case "(":
@@ -103,9 +121,10 @@ func (d *VerbDict) parseConstituents(toks []string, file string, line int) ([]Co
 				default:
 					if c.Prep == "" && len(c.Elements) == 0 && !isMarker(toks[j]) && !strings.HasPrefix(toks[j], "&") {
 						c.Prep = Normalize(toks[j])
+						join, lit = false, false
 						continue
 					}
-					c.Elements = append(c.Elements, d.element(toks[j], file, line))
+					c.Elements = append(c.Elements, elem(toks[j]))
 					continue
 				}
 				break
@@ -120,11 +139,15 @@ func (d *VerbDict) parseConstituents(toks []string, file string, line int) ([]Co
 			c := Constituent{Kind: NounPhrase}
 			j := i + 1
 			for ; j < len(toks) && toks[j] != "}"; j++ {
+				if toks[j] == "_" {
+					join = true
+					continue
+				}
 				if toks[j] == "(" || toks[j] == ")" || toks[j] == "{" {
 					d.warn(file, line, "unexpected "+strconv.Quote(toks[j])+" inside {...} in a pattern; skipped")
 					return nil, false
 				}
-				c.Elements = append(c.Elements, d.element(toks[j], file, line))
+				c.Elements = append(c.Elements, elem(toks[j]))
 			}
 			if j == len(toks) {
 				d.warn(file, line, "'{' without '}' in a pattern; skipped")
@@ -138,7 +161,7 @@ func (d *VerbDict) parseConstituents(toks []string, file string, line int) ([]Co
 			d.warn(file, line, "unmatched "+strconv.Quote(t)+" in a pattern; skipped")
 			return nil, false
 		default:
-			out = append(out, Constituent{Kind: Noun, Elements: []Element{d.element(t, file, line)}})
+			out = append(out, Constituent{Kind: Noun, Elements: []Element{elem(t)}})
 		}
 	}
 	return out, true

@@ -308,3 +308,38 @@ func TestNormalize(t *testing.T) {
 		}
 	}
 }
+
+// TestPatternJoins checks that '_' ties literals together (they must be
+// adjacent) and ties nothing to the verb or to actor markers.
+func TestPatternJoins(t *testing.T) {
+	d := NewVerbDict()
+	text := "--- TALK [040] ---\nTALK\n- * THE_NICEST_PLACE [027]\n- RECENTLY_* [025]\n- * {NEW_GOOD TIES} (WITH_+) [050]\n"
+	if err := d.Read(strings.NewReader(text), "join.verbs.txt"); err != nil {
+		t.Fatal(err)
+	}
+	ps := d.Blocks[0].Patterns
+	if len(ps) != 3 {
+		t.Fatalf("%d patterns", len(ps))
+	}
+	joined := func(cs []Constituent) []bool {
+		var out []bool
+		for _, c := range cs {
+			for _, e := range c.Elements {
+				out = append(out, e.Joined)
+			}
+		}
+		return out
+	}
+	tests := []struct {
+		got, want []bool
+	}{
+		{joined(ps[0].Post), []bool{false, true, true}},
+		{joined(ps[1].Pre), []bool{false}},
+		{joined(ps[2].Post), []bool{false, true, false, false}},
+	}
+	for i, tt := range tests {
+		if !reflect.DeepEqual(tt.got, tt.want) {
+			t.Errorf("pattern %d (%s): joins %v, want %v", i, ps[i].Raw, tt.got, tt.want)
+		}
+	}
+}

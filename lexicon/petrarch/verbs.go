@@ -90,6 +90,9 @@ const (
 type Element struct {
 	Kind ElementKind
 	Text string // the normalized word, or the synset name
+	// Joined: a '_' ties this literal to the literal before it
+	// ("THE_NEATEST_PLACE"); the two must be adjacent in the text
+	Joined bool
 }
 
 // Constituent is one part of a pattern on either side of the verb.

@@ -210,7 +210,10 @@ type sentWork struct {
 	// coordination of actors (for '%' pattern elements); reciprocalPattern
 	// tells the caller that the chosen pattern had one before the verb.
 	compoundSubject, reciprocalPattern bool
-	feats                              []features // of the sentence's events, in order
+	// swappedPattern: the chosen pattern puts the target before the verb
+	// ("- + * MONEY $"), so the subject is the target
+	swappedPattern bool
+	feats          []features // of the sentence's events, in order
 	// lastResort lets resolve code an agent without a country ("militias"
 	// as "---UAF"); set only after the normal resolution found nothing.
 	lastResort bool
@@ -330,8 +333,8 @@ func (sw *sentWork) predicate(v int) {
 	// a '%' pattern ("- % HAVE * [191]") needs coordinated subjects
 	sw.compoundSubject = !passive && len(srcs) >= 2
 	code, spec, trigEnd, negCoded := sw.codeVerbNeg(v)
-	reciprocal := sw.reciprocalPattern
-	sw.compoundSubject, sw.reciprocalPattern = false, false
+	reciprocal, swapped := sw.reciprocalPattern, sw.swappedPattern && !passive
+	sw.compoundSubject, sw.reciprocalPattern, sw.swappedPattern = false, false, false
 	neg, hyp := sw.modality(v)
 	if negCoded {
 		// the pattern's code already says "did not"
@@ -402,6 +405,11 @@ func (sw *sentWork) predicate(v int) {
 			}
 		}
 		if len(tgts) > 0 {
+			if swapped {
+				// "X received money from Y": Y gives, X receives
+				srcs, tgts = tgts, srcs
+				f.srcVia, f.tgtVia = "swapped", "swapped"
+			}
 			sw.emitAll(base, sw.mention(trigStart, trigEnd), srcs, tgts, code, f)
 			coded = true
 		} else if len(srcs) >= 2 && (reciprocal || (code.Code >= "03" && code.Code < "07" && sw.noObject(v))) {

@@ -49,6 +49,9 @@ WELCOME
 --- RESTORE [064] ---
 RESTORE
 - * NEW_TIES [050]
+--- RECEIVE [033] ---
+RECEIVE
+- + * MONEY $ [071]
 `, "test.verbs.txt", petrarch.VerbsKind)
 	read(`FOOTBALL MATCH
 `, "test.discards.txt", petrarch.DiscardsKind)
@@ -165,6 +168,12 @@ func TestCoderTable(t *testing.T) {
 		{"joined pattern words apart do not match", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"restored", "VERB", "restore", -1, "root"}, {"new", "ADJ", "", 4, "amod"}, {"trade", "NOUN", "", 4, "compound"},
 			{"ties", "NOUN", "tie", 1, "obj"}, {"with", "ADP", "", 6, "case"}, {"Gondor", "PROPN", "", 4, "nmod"}},
 			[]string{"ARN 064 GON"}},
+		{"pattern with the target before the verb swaps the roles", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"received", "VERB", "receive", -1, "root"}, {"money", "NOUN", "", 1, "obj"},
+			{"from", "ADP", "", 4, "case"}, {"Gondor", "PROPN", "", 1, "obl"}},
+			[]string{"GON 071 ARN"}},
+		{"other patterns of the verb keep the subject as source", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"received", "VERB", "receive", -1, "root"}, {"letters", "NOUN", "letter", 1, "obj"},
+			{"from", "ADP", "", 4, "case"}, {"Gondor", "PROPN", "", 1, "obl"}},
+			[]string{"ARN 033 GON"}},
 		{"discarded sentence", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"attacked", "VERB", "attack", -1, "root"}, {"Gondor", "PROPN", "", 1, "obj"}, {"in", "ADP", "", 5, "case"}, {"football", "NOUN", "", 5, "compound"}, {"match", "NOUN", "", 1, "obl"}},
 			nil},
 	}

@@ -140,7 +140,25 @@ func (sw *sentWork) bestPattern(vd *petrarch.VerbDict, pats []*petrarch.Pattern,
 		}
 	}
 	sw.reciprocalPattern = best != nil && bestRecip
+	sw.swappedPattern = best != nil && targetFirst(best)
 	return best, bestN, bestNeg
+}
+
+// targetFirst reports whether a pattern puts the target before the verb
+// and the source after it ("- + * MONEY $": "X received money from Y" is Y
+// giving to X).
+func targetFirst(p *petrarch.Pattern) bool {
+	has := func(cs []petrarch.Constituent, k petrarch.ElementKind) bool {
+		for _, c := range cs {
+			for _, e := range c.Elements {
+				if e.Kind == k {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return has(p.Pre, petrarch.Target) && !has(p.Pre, petrarch.Source) && !has(p.Post, petrarch.Target)
 }
 
 // ownVerbPattern reports whether a pattern was written for this verb of its

@@ -892,7 +892,34 @@ func (sw *sentWork) targetOf(v int, code string) ([]resolved, string) {
 	if r := sw.complementSubject(v); len(r) > 0 {
 		return r, "ccomp"
 	}
+	if r := sw.purposeObject(v); len(r) > 0 {
+		return r, "purpose"
+	}
 	return nil, ""
+}
+
+// purposeObject is the target of a verb whose infinitival purpose or
+// complement clause codes no event of its own: the clause's object is the
+// party the act is for ("signed an accord to supply X with wheat").
+func (sw *sentWork) purposeObject(v int) []resolved {
+	for _, k := range sw.kids[v] {
+		if d := sw.doc.Tokens[k].Dep; (d != "advcl" && d != "xcomp") || !sw.isVerbal(k) || !sw.hasCase(k, "to") {
+			continue
+		}
+		if sw.codesEvent(k, 0) {
+			continue
+		}
+		var heads []int
+		for _, c := range sw.kids[k] {
+			if d := sw.doc.Tokens[c].Dep; (d == "obj" || d == "iobj") && sw.doc.Tokens[c].POS != "PRON" {
+				heads = append(heads, c)
+			}
+		}
+		if r := sw.resolveAll(heads); len(r) > 0 {
+			return r
+		}
+	}
+	return nil
 }
 
 // codesEvent reports whether k or a predicate it governs by xcomp or conj

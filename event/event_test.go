@@ -52,6 +52,8 @@ RESTORE
 --- RECEIVE [033] ---
 RECEIVE
 - + * MONEY $ [071]
+--- SIGN [081] ---
+SIGN
 `, "test.verbs.txt", petrarch.VerbsKind)
 	read(`FOOTBALL MATCH
 `, "test.discards.txt", petrarch.DiscardsKind)
@@ -174,6 +176,12 @@ func TestCoderTable(t *testing.T) {
 		{"other patterns of the verb keep the subject as source", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"received", "VERB", "receive", -1, "root"}, {"letters", "NOUN", "letter", 1, "obj"},
 			{"from", "ADP", "", 4, "case"}, {"Gondor", "PROPN", "", 1, "obl"}},
 			[]string{"ARN 033 GON"}},
+		{"object of an uncoded purpose clause is the target", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"signed", "VERB", "sign", -1, "root"}, {"accords", "NOUN", "accord", 1, "obj"},
+			{"to", "PART", "", 4, "mark"}, {"feed", "VERB", "feed", 1, "advcl"}, {"Gondor", "PROPN", "", 4, "obj"}},
+			[]string{"ARN 081 GON"}},
+		{"coded purpose clause codes its own event", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"signed", "VERB", "sign", -1, "root"}, {"accords", "NOUN", "accord", 1, "obj"},
+			{"to", "PART", "", 4, "mark"}, {"attack", "VERB", "attack", 1, "advcl"}, {"Gondor", "PROPN", "", 4, "obj"}},
+			[]string{"ARN 190 GON"}},
 		{"discarded sentence", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"attacked", "VERB", "attack", -1, "root"}, {"Gondor", "PROPN", "", 1, "obj"}, {"in", "ADP", "", 5, "case"}, {"football", "NOUN", "", 5, "compound"}, {"match", "NOUN", "", 1, "obl"}},
 			nil},
 	}

@@ -54,6 +54,10 @@ RECEIVE
 - + * MONEY $ [071]
 --- SIGN [081] ---
 SIGN
+--- LEAVE [012] ---
+LEAVE
+--- LEFT [032:033] ---
+LEFT
 `, "test.verbs.txt", petrarch.VerbsKind)
 	read(`FOOTBALL MATCH
 `, "test.discards.txt", petrarch.DiscardsKind)
@@ -182,6 +186,10 @@ func TestCoderTable(t *testing.T) {
 		{"coded purpose clause codes its own event", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"signed", "VERB", "sign", -1, "root"}, {"accords", "NOUN", "accord", 1, "obj"},
 			{"to", "PART", "", 4, "mark"}, {"attack", "VERB", "attack", 1, "advcl"}, {"Gondor", "PROPN", "", 4, "obj"}},
 			[]string{"ARN 190 GON"}},
+		{"an entry for the very form beats the lemma's", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"left", "VERB", "leave", -1, "root"}, {"for", "ADP", "", 3, "case"}, {"Gondor", "PROPN", "", 1, "obl"}},
+			[]string{"ARN 032 GON", "GON 033 ARN"}},
+		{"other forms take the lemma's entry", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"leaves", "VERB", "leave", -1, "root"}, {"Gondor", "PROPN", "", 1, "obj"}},
+			[]string{"ARN 012 GON"}},
 		{"discarded sentence", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"attacked", "VERB", "attack", -1, "root"}, {"Gondor", "PROPN", "", 1, "obj"}, {"in", "ADP", "", 5, "case"}, {"football", "NOUN", "", 5, "compound"}, {"match", "NOUN", "", 1, "obl"}},
 			nil},
 	}

@@ -27,10 +27,19 @@ func (sw *sentWork) codeVerbNeg(v int) (code petrarch.EventCode, spec int, last 
 		cands := d.Verbs.ByLemma(sw.lemmas[v])
 		if len(cands) == 0 {
 			cands = d.Verbs.ByForm(sw.words[v])
+		} else if sw.words[v] != sw.lemmas[v] {
+			// an entry written for this very form ("LEFT [032:033]"
+			// beside "LEAVE [012]") competes with the lemma's
+			for _, vb := range d.Verbs.ByForm(sw.words[v]) {
+				if vb.Lemma == sw.words[v] {
+					cands = append(cands, vb)
+				}
+			}
 		}
 		if len(cands) == 0 {
 			continue
 		}
+		// the most particles win, then an entry for the very form
 		var best *petrarch.Verb
 		bestLen, bestLast := -1, v
 		for _, vb := range cands {
@@ -38,7 +47,10 @@ func (sw *sentWork) codeVerbNeg(v int) (code petrarch.EventCode, spec int, last 
 			if !ok {
 				continue
 			}
-			n := len(vb.After) + len(vb.Before)
+			n := 2 * (len(vb.After) + len(vb.Before))
+			if vb.Lemma == sw.words[v] && sw.words[v] != sw.lemmas[v] {
+				n++
+			}
 			if n > bestLen {
 				best, bestLen, bestLast = vb, n, end
 			}

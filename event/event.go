@@ -396,6 +396,16 @@ func (sw *sentWork) predicate(v int) {
 				tgts = sw.resolveLastResort(tgtHeads)
 			}
 			f.tgtVia = "subjpass"
+			if len(tgts) == 0 && len(srcs) > 0 {
+				// "evidence against X was presented by Y": the
+				// patient's modifier, as with an active object
+				for _, h := range tgtHeads {
+					if r, locOnly := sw.modTargetLoc(h, code.Code >= "09"); len(r) > 0 && !locOnly {
+						tgts, f.tgtVia = r, "subjpassmod"
+						break
+					}
+				}
+			}
 		} else {
 			tgts, f.tgtVia = sw.targetOf(v, code.Code)
 			if len(tgts) == 0 && len(srcs) > 0 {

@@ -58,6 +58,9 @@ SIGN
 LEAVE
 --- LEFT [032:033] ---
 LEFT
+--- PRESENT [---] ---
+PRESENT
+- * EVIDENCE [1124]
 `, "test.verbs.txt", petrarch.VerbsKind)
 	read(`FOOTBALL MATCH
 `, "test.discards.txt", petrarch.DiscardsKind)
@@ -190,6 +193,12 @@ func TestCoderTable(t *testing.T) {
 			[]string{"ARN 032 GON", "GON 033 ARN"}},
 		{"other forms take the lemma's entry", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"leaves", "VERB", "leave", -1, "root"}, {"Gondor", "PROPN", "", 1, "obj"}},
 			[]string{"ARN 012 GON"}},
+		{"passive: pattern words in the subject, target in its modifier", []tok{{"Evidence", "NOUN", "evidence", 4, "nsubj:pass"}, {"against", "ADP", "", 2, "case"}, {"Gondor", "PROPN", "", 0, "nmod"},
+			{"was", "AUX", "be", 4, "aux:pass"}, {"presented", "VERB", "present", -1, "root"}, {"by", "ADP", "", 6, "case"}, {"Arnor", "PROPN", "", 4, "obl:agent"}},
+			[]string{"ARN 1124 GON"}},
+		{"active counterpart", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"presented", "VERB", "present", -1, "root"}, {"evidence", "NOUN", "", 1, "obj"},
+			{"against", "ADP", "", 4, "case"}, {"Gondor", "PROPN", "", 2, "nmod"}},
+			[]string{"ARN 1124 GON"}},
 		{"discarded sentence", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"attacked", "VERB", "attack", -1, "root"}, {"Gondor", "PROPN", "", 1, "obj"}, {"in", "ADP", "", 5, "case"}, {"football", "NOUN", "", 5, "compound"}, {"match", "NOUN", "", 1, "obl"}},
 			nil},
 	}

@@ -136,9 +136,21 @@ func (sw *sentWork) bestPattern(vd *petrarch.VerbDict, pats []*petrarch.Pattern,
 	var best *petrarch.Pattern
 	bestN, bestNeg, bestRecip := 0, false, false
 	sw.markClause(v)
+	// a passive verb's subject is its logical object: the words a pattern
+	// expects after the verb may stand in the subject ("evidence ... was
+	// presented" for "* EVIDENCE")
+	patientLo := -1
+	for _, k := range sw.kids[v] {
+		if sw.doc.Tokens[k].Dep == "nsubj:pass" && k < v {
+			patientLo = sw.subtreeMin(k)
+		}
+	}
 	for _, p := range pats {
 		sw.negSeen, sw.recipSeen = false, false
 		n1, ok := sw.matchSide(vd, p.Post, v+1, sw.hi, v)
+		if !ok && patientLo >= 0 && len(p.Post) > 0 {
+			n1, ok = sw.matchSide(vd, p.Post, patientLo, v, v)
+		}
 		if !ok {
 			continue
 		}
@@ -154,6 +166,28 @@ func (sw *sentWork) bestPattern(vd *petrarch.VerbDict, pats []*petrarch.Pattern,
 	sw.reciprocalPattern = best != nil && bestRecip
 	sw.swappedPattern = best != nil && targetFirst(best)
 	return best, bestN, bestNeg
+}
+
+// subtreeMin returns the first token of k's subtree.
+func (sw *sentWork) subtreeMin(k int) int {
+	lo := k
+	var walk func(n, depth int)
+	walk = func(n, depth int) {
+		if n < lo {
+			lo = n
+		}
+		if depth > 12 {
+			return
+		}
+		for _, c := range sw.kids[n] {
+			walk(c, depth+1)
+		}
+	}
+	walk(k, 0)
+	if lo < sw.lo {
+		lo = sw.lo
+	}
+	return lo
 }
 
 // targetFirst reports whether a pattern puts the target before the verb

@@ -335,7 +335,7 @@ func (sw *sentWork) predicate(v int) {
 	code, spec, trigEnd, negCoded := sw.codeVerbNeg(v)
 	reciprocal, swapped := sw.reciprocalPattern, sw.swappedPattern && !passive
 	sw.compoundSubject, sw.reciprocalPattern, sw.swappedPattern = false, false, false
-	neg, hyp := sw.modality(v)
+	neg, hyp, purposeNeg := sw.modalityScope(v)
 	if negCoded {
 		// the pattern's code already says "did not"
 		neg = false
@@ -364,7 +364,7 @@ func (sw *sentWork) predicate(v int) {
 	}
 	place := sw.placeIn(clauseLo, clauseHi)
 	base := faultline.Event{Sentence: sw.index, Negated: neg, Hypothetical: hyp, ReportedBy: reporter, Date: date, Place: place}
-	f := features{specific: spec, srcVia: srcVia, neg: neg, hyp: hyp, reported: reporter != nil || reported, intent: intent}
+	f := features{specific: spec, srcVia: srcVia, neg: neg, hyp: hyp, reported: reporter != nil || reported, intent: intent, purposeNeg: purposeNeg}
 
 	coded := false
 	if !code.IsNull() && !passive && srcVia != "nsubj" {
@@ -592,6 +592,19 @@ func (sw *sentWork) conditional(v int) bool {
 	return false
 }
 
+// isPassive reports whether v has a passive subject or auxiliary.
+func (sw *sentWork) isPassive(v int) bool {
+	if v < sw.lo || v >= sw.hi {
+		return false
+	}
+	for _, k := range sw.kids[v] {
+		if d := sw.doc.Tokens[k].Dep; d == "nsubj:pass" || d == "aux:pass" {
+			return true
+		}
+	}
+	return false
+}
+
 // hasObject reports whether v has an object or indirect object.
 func (sw *sentWork) hasObject(v int) bool {
 	if v < sw.lo || v >= sw.hi {
@@ -663,7 +676,7 @@ func (sw *sentWork) emit(base faultline.Event, trig faultline.Mention, s, t reso
 		// expressed intention, CAMEO 03 (cooperative) or 13 (threat)
 		cd = intentCode(cd)
 	}
-	if ev.Negated && cd >= "03" && cd < "09" {
+	if ev.Negated && cd >= "03" && cd < "09" && !f.purposeNeg {
 		// not cooperating is rejecting: "vows not to cooperate with X"
 		cd, ev.Negated = rejectCode(cd), false
 	}
@@ -746,6 +759,13 @@ func (sw *sentWork) subjectOf(v int) ([]int, string) {
 			return []int{n}, via
 		}
 		t := sw.doc.Tokens[v]
+		if (t.Dep == "xcomp" || (t.Dep == "advcl" && sw.hasCase(v, "to"))) && t.Head >= sw.lo && t.Head < sw.hi &&
+			directiveVerbs[sw.lemmas[t.Head]] && (sw.isPassive(t.Head) || sw.hasObject(t.Head)) {
+			// "X is being pressured to help Y", "urged X to help Y"
+			// (however the parser attached the infinitive): the act is
+			// only asked for
+			return nil, ""
+		}
 		switch t.Dep {
 		case "xcomp", "conj":
 			if t.Dep == "xcomp" && sw.hasObject(t.Head) {
@@ -754,6 +774,7 @@ func (sw *sentWork) subjectOf(v int) ([]int, string) {
 				// verb codes it
 				return nil, ""
 			}
+
 			via = "control"
 			v = t.Head
 		case "acl":
@@ -1461,6 +1482,15 @@ func (sw *sentWork) placeIn(lo, hi int) *string {
 // modality reads negation and hypothetical context off v and the chain of
 // heads that governs it.
 func (sw *sentWork) modality(v int) (neg, hyp bool) {
+	neg, hyp, _ = sw.modalityScope(v)
+	return neg, hyp
+}
+
+// modalityScope is modality also telling whether the negation belongs to
+// a verb that governs v through a purpose clause ("would not give
+// permission to X to help Y": the help is not denied, only not asserted).
+func (sw *sentWork) modalityScope(v int) (neg, hyp, purposeNeg bool) {
+	viaAdvcl := false
 	for hops, k := 0, v; hops < 4 && k >= sw.lo && k < sw.hi; hops++ {
 		for _, c := range sw.kids[k] {
 			t := sw.doc.Tokens[c]
@@ -1468,6 +1498,9 @@ func (sw *sentWork) modality(v int) (neg, hyp bool) {
 			case t.Dep == "advmod" && (sw.words[c] == "not" || sw.words[c] == "n't" || sw.words[c] == "never"):
 				if hops == 0 || sw.doc.Tokens[k].Dep != "xcomp" {
 					neg = !neg || hops > 0
+					if hops > 0 && viaAdvcl {
+						purposeNeg = true
+					}
 				}
 			case strings.HasPrefix(t.Dep, "aux") && hedgeAux[sw.words[c]]:
 				hyp = true
@@ -1487,9 +1520,12 @@ func (sw *sentWork) modality(v int) (neg, hyp bool) {
 		if d != "xcomp" && d != "advcl" && d != "conj" {
 			break
 		}
+		if d == "advcl" {
+			viaAdvcl = true
+		}
 		k = sw.doc.Tokens[k].Head
 	}
-	return neg, hyp
+	return neg, hyp, purposeNeg
 }
 
 // reporter returns the entity id of the speaker when v is the complement of
@@ -1605,6 +1641,7 @@ type features struct {
 	srcExact, tgtExact bool
 	neg, hyp, reported bool
 	intent             string // the verb of intention governing the event
+	purposeNeg         bool   // negated only through the verb its purpose clause serves
 	// actors found by the entity stage rather than the dictionaries, and
 	// actors without a country ("---MIL")
 	srcEntity, tgtEntity bool

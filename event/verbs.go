@@ -108,6 +108,14 @@ var hedgeHeads = map[string]bool{
 	"consider": true, "propose": true, "offer": true, "agree": true, "decide": true, "prepare": true,
 }
 
+// directiveVerbs ask someone else to act: their object (or, in the
+// passive, their subject) is only asked to do the complement.
+var directiveVerbs = map[string]bool{
+	"ask": true, "urge": true, "press": true, "pressure": true, "request": true, "order": true,
+	"tell": true, "encourage": true, "invite": true, "push": true, "persuade": true, "advise": true,
+	"call": true, "beg": true, "implore": true, "instruct": true, "direct": true, "command": true,
+}
+
 // negHeads are verbs whose complement is not done.
 var negHeads = map[string]bool{
 	"refrain": true, "refuse": true, "decline": true, "fail": true, "avoid": true, "stop": true,

@@ -954,7 +954,8 @@ func (sw *sentWork) purposeObject(v int) []resolved {
 }
 
 // codesEvent reports whether k or a predicate it governs by xcomp or conj
-// ("is about to restore ties") is a coded verb.
+// ("is about to restore ties") is a coded verb; adverbial clauses ("a
+// pleasant place to visit") do not count.
 func (sw *sentWork) codesEvent(k, depth int) bool {
 	if sw.isVerbal(k) {
 		if inner, _, _ := sw.codeVerb(k); !inner.IsNull() {
@@ -965,7 +966,7 @@ func (sw *sentWork) codesEvent(k, depth int) bool {
 		return false
 	}
 	for _, c := range sw.kids[k] {
-		if d := sw.doc.Tokens[c].Dep; (d == "xcomp" || d == "conj" || d == "advcl") && sw.codesEvent(c, depth+1) {
+		if d := sw.doc.Tokens[c].Dep; (d == "xcomp" || d == "conj") && sw.codesEvent(c, depth+1) {
 			return true
 		}
 	}

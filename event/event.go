@@ -1300,6 +1300,11 @@ func (sw *sentWork) resolve(h int) []resolved {
 			exact = true
 		}
 	}
+	if len(agents) > 0 && sw.formerRole(np) {
+		// "former security officials": people who held a role are
+		// elites (CAMEO ELI), not the role's holders
+		agents = []*petrarch.Agent{eliteAgent}
+	}
 	t0, t1 := sw.doc.Tokens[minT], sw.doc.Tokens[maxT]
 	text := ""
 	if t0.Start <= t1.End && t1.End <= len(sw.doc.Text) {
@@ -1322,6 +1327,26 @@ func (sw *sentWork) resolve(h int) []resolved {
 		}
 	}
 	return out
+}
+
+// eliteAgent is CAMEO's agent code for former office holders and other
+// elites.
+var eliteAgent = &petrarch.Agent{Phrase: "former", Code: "ELI"}
+
+// formerRole reports whether an agent word of the noun phrase np is
+// modified by "former" or "ex-" ("former Gondor prosecutors").
+func (sw *sentWork) formerRole(np []int) bool {
+	for _, k := range np {
+		if k < sw.lo || k >= sw.hi || sw.agentSpan[k-sw.lo] < 0 {
+			continue
+		}
+		for _, c := range sw.kids[k] {
+			if d := sw.doc.Tokens[c].Dep; (d == "amod" || d == "advmod") && (sw.words[c] == "former" || sw.words[c] == "ex" || sw.words[c] == "ex-") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // resolveLastResort is resolveAll letting agents without a country stand

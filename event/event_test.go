@@ -208,6 +208,9 @@ func TestCoderTable(t *testing.T) {
 		{"passive directive: the act is only asked for", []tok{{"Arnor", "PROPN", "", 2, "nsubj:pass"}, {"was", "AUX", "be", 2, "aux:pass"}, {"urged", "VERB", "urge", -1, "root"},
 			{"by", "ADP", "", 4, "case"}, {"Rohan", "PROPN", "", 2, "obl:agent"}, {"to", "PART", "", 6, "mark"}, {"meet", "VERB", "meet", 2, "advcl"}, {"Gondor", "PROPN", "", 6, "obj"}},
 			nil},
+		{"former office holders are elites", []tok{{"Former", "ADJ", "former", 2, "amod"}, {"Arnor", "PROPN", "", 2, "compound"}, {"soldiers", "NOUN", "soldier", 3, "nsubj"},
+			{"attacked", "VERB", "attack", -1, "root"}, {"Gondor", "PROPN", "", 3, "obj"}},
+			[]string{"ARNELI 190 GON"}},
 		{"discarded sentence", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"attacked", "VERB", "attack", -1, "root"}, {"Gondor", "PROPN", "", 1, "obj"}, {"in", "ADP", "", 5, "case"}, {"football", "NOUN", "", 5, "compound"}, {"match", "NOUN", "", 1, "obl"}},
 			nil},
 	}

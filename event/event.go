@@ -332,6 +332,8 @@ func (sw *sentWork) predicate(v int) {
 	}
 	// a '%' pattern ("- % HAVE * [191]") needs coordinated subjects
 	sw.compoundSubject = !passive && len(srcs) >= 2
+	// set by bestPattern, which other verbs' coding also runs
+	sw.reciprocalPattern, sw.swappedPattern = false, false
 	code, spec, trigEnd, negCoded := sw.codeVerbNeg(v)
 	reciprocal, swapped := sw.reciprocalPattern, sw.swappedPattern && !passive
 	sw.compoundSubject, sw.reciprocalPattern, sw.swappedPattern = false, false, false

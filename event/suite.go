@@ -136,7 +136,7 @@ func ScoreSuiteEach(ctx context.Context, path, dictDir string, pre []faultline.S
 			}
 			res.Records++
 			doc := &faultline.Document{ID: rec.ID, Text: rec.Text}
-			if t, err := time.Parse("20060102", rec.Date); err == nil {
+			if t, ok := suiteDate(rec.Date); ok {
 				doc.Reference = t
 				doc.Published = t.Format("2006-01-02")
 			}
@@ -282,6 +282,19 @@ func ScoreSuiteEach(ctx context.Context, path, dictDir string, pre []faultline.S
 		res.SentencesPerS = float64(sentences) / s
 	}
 	return res, nil
+}
+
+// suiteDate reads a record date, YYYYMMDD or (as in PETRARCH's own date
+// restrictions) YYMMDD.
+func suiteDate(s string) (time.Time, bool) {
+	for _, layout := range []string{"20060102", "060102"} {
+		if len(s) == len(layout) {
+			if t, err := time.Parse(layout, s); err == nil {
+				return t, true
+			}
+		}
+	}
+	return time.Time{}, false
 }
 
 func eventRoot(code string) string {

@@ -1,0 +1,4 @@
+package event
+
+// SuiteDate exposes suiteDate to the external tests.
+var SuiteDate = suiteDate

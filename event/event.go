@@ -866,6 +866,16 @@ func (sw *sentWork) targetOf(v int, code string) ([]resolved, string) {
 			if !sw.isTemporal(k) {
 				obls = append(obls, k)
 			}
+		case "advmod":
+			// "marched close to the border with X": the oblique of a
+			// prepositional adverb is the verb's
+			if nearAdverbs[sw.lemmas[k]] {
+				for _, c := range sw.kids[k] {
+					if sw.doc.Tokens[c].Dep == "obl" && !sw.isTemporal(c) {
+						obls = append(obls, c)
+					}
+				}
+			}
 		}
 	}
 	for _, o := range objs {
@@ -999,6 +1009,9 @@ func (sw *sentWork) complementSubject(v int) []resolved {
 	}
 	return nil
 }
+
+// nearAdverbs take an oblique that belongs to the verb they modify.
+var nearAdverbs = map[string]bool{"close": true, "near": true, "next": true, "closer": true, "nearer": true}
 
 // locative prepositions introduce places more often than targets; their
 // obliques are the target only when no other oblique is.

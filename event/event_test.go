@@ -211,6 +211,9 @@ func TestCoderTable(t *testing.T) {
 		{"former office holders are elites", []tok{{"Former", "ADJ", "former", 2, "amod"}, {"Arnor", "PROPN", "", 2, "compound"}, {"soldiers", "NOUN", "soldier", 3, "nsubj"},
 			{"attacked", "VERB", "attack", -1, "root"}, {"Gondor", "PROPN", "", 3, "obj"}},
 			[]string{"ARNELI 190 GON"}},
+		{"oblique of a prepositional adverb", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"attacked", "VERB", "attack", -1, "root"}, {"close", "ADV", "", 1, "advmod"},
+			{"to", "ADP", "", 5, "case"}, {"the", "DET", "", 5, "det"}, {"border", "NOUN", "", 2, "obl"}, {"with", "ADP", "", 7, "case"}, {"Gondor", "PROPN", "", 5, "nmod"}},
+			[]string{"ARN 190 GON"}},
 		{"discarded sentence", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"attacked", "VERB", "attack", -1, "root"}, {"Gondor", "PROPN", "", 1, "obj"}, {"in", "ADP", "", 5, "case"}, {"football", "NOUN", "", 5, "compound"}, {"match", "NOUN", "", 1, "obl"}},
 			nil},
 	}

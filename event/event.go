@@ -1750,7 +1750,7 @@ func featureVector(f features) []float64 {
 // similar features), hence the pooled fit; the strong regularisation keeps
 // it from learning either suite's records. ScoreSuite reports the
 // reliability table.
-var confWeights = []float64{1.677, 0.005, 0.007, -0.091, 0.092, -0.333, -0.188, 0.042, 0.071, 0.284, 0.028, -0.054, 0.015, 0.048, 0.071, 0.147, -0.007, -0.282, -0.232, -0.074, 0.09, 0.021, 0.352, -0.149, -0.304, 0.078, -0.175, 0.025, -0.321, -0.28, -0.036}
+var confWeights = []float64{1.52, 0.0763, 0.0419, -0.122, 0.0889, -0.357, -0.0636, 0.0321, 0.0642, 0.241, 0.00924, -0.0693, 0.0121, 0.0463, 0.0682, 0.173, 0.0231, -0.301, -0.245, -0.0701, 0.0858, 0.0184, 0.323, -0.174, -0.339, 0.122, -0.0814, 0.0234, -0.244, -0.188, -0.0827}
 
 // confidence is a logistic function of the evidence (confWeights); a
 // negated event, which the suites do not score, is marked down by one unit.

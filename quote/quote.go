@@ -178,6 +178,11 @@ func Find(doc *faultline.Document) []faultline.Quote {
 			direct[i].attr = f.dashLine(&direct[i])
 		}
 	}
+	for i := range direct {
+		if direct[i].attr == nil {
+			direct[i].attr = f.clauseSubject(&direct[i])
+		}
+	}
 	f.shareWithinParagraph(direct)
 	f.continueParagraphs(direct)
 	f.continueBackwards(direct)
@@ -455,6 +460,10 @@ func (f *finder) attributeBefore(d *draft) *attribution {
 			break
 		}
 		if participles[lw] {
+			if s, e, ok := f.participleSubject(i); ok {
+				f.usedCue[i] = true
+				return &attribution{speakerTS: s, speakerTE: e, cue: lw, cueTok: i, medium: f.medium(i+1, d.open)}
+			}
 			if s, e := f.sentenceSubject(i); e > s {
 				f.usedCue[i] = true
 				return &attribution{speakerTS: s, speakerTE: e, cue: lw, cueTok: i, medium: f.medium(i+1, d.open)}

@@ -1,0 +1,51 @@
+package quote_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/faultline-news/faultline"
+	"github.com/faultline-news/faultline/actor"
+	"github.com/faultline-news/faultline/actor/actortest"
+	"github.com/faultline-news/faultline/coref"
+	"github.com/faultline-news/faultline/quote"
+)
+
+// TestSpeakersWithParse runs the real chain (tagger, parser, ner, actor,
+// coref) on invented paragraphs and checks the speaker phrase of the
+// first direct quote; "" means no speaker.
+func TestSpeakersWithParse(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+	}{
+		{"clause subject of a partial quote", "Several protesters chanted “Go home now!” outside the town hall on Tuesday.", "Several protesters"},
+		{"clause subject through an object", "Mayor Ellen Varga thanked the volunteers for “working through the night to save the bridge.”", "Mayor Ellen Varga"},
+		{"participle after the main clause", "The union leader Marta Olsen addressed the strikers on Friday, saying: “We will not go back until the contract is signed.”", "The union leader Marta Olsen"},
+		{"passive asked: the addressee does not speak", "Olsen was asked, “Will the strike end before winter comes?”", ""},
+		// No speaker is invented: the previous sentence names a person
+		// but reports no speech, and the quote has no attribution.
+		{"no speaker from the previous sentence", "Marta Olsen arrived at the factory gate early on Monday.\n\n“The strike will go on for a long time.”", ""},
+		{"no speaker from a previous attribution in another paragraph", "Marta Olsen said the talks had failed.\n\nThe factory stayed closed all week.\n\n“The strike will go on for a long time.”", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := actortest.Run(t, tc.text, time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), actor.New(), coref.New(), quote.New())
+			var q *faultline.Quote
+			for i := range doc.Quotes {
+				if doc.Quotes[i].Direct {
+					q = &doc.Quotes[i]
+					break
+				}
+			}
+			if q == nil {
+				t.Fatalf("no direct quote in %q: %+v", tc.text, doc.Quotes)
+			}
+			if q.SpeakerText != tc.want {
+				t.Errorf("speaker %q, want %q (cue %q)", q.SpeakerText, tc.want, q.Cue)
+			}
+			if tc.want == "" && q.Speaker != nil {
+				t.Errorf("speaker entity %q, want none", *q.Speaker)
+			}
+		})
+	}
+}

@@ -134,6 +134,7 @@ type finder struct {
 	mentAt  []int // token -> index into ments, or -1
 	ments   []entMention
 	usedCue map[int]bool
+	direct  []draft // the direct quotes, once attributed
 	parsed  bool // some token has a head
 }
 
@@ -191,6 +192,7 @@ func Find(doc *faultline.Document) []faultline.Quote {
 			direct[i].attr = f.speechBefore(&direct[i])
 		}
 	}
+	f.direct = direct
 	reported := f.reportedSpeech()
 	// a partial quote inside reported speech takes its speaker
 	for i := range direct {

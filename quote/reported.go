@@ -93,7 +93,7 @@ func (f *finder) reportedSpeech() []draft {
 		if cs < end && (f.toks[cs].lw == "that" || f.toks[cs].w == "," || f.toks[cs].w == ":") {
 			cs++
 		}
-		ce := end
+		ce := f.cutAtAttribution(cs, end, s, e)
 		for ce > cs && isPunct(f.toks[ce-1].w) {
 			ce--
 		}
@@ -306,4 +306,46 @@ var thatVerbs = map[string]bool{
 	"argued": true, "contend": true, "contends": true, "maintain": true, "maintains": true, "promise": true,
 	"promises": true, "pledged": true, "vowed": true, "swore": true, "boasted": true, "bragged": true,
 	"reminded": true, "informed": true, "assured": true, "convinced": true, "persuaded": true, "showing": false,
+}
+
+// cutAtAttribution ends reported content [cs, end) before a direct quote
+// it would swallow together with that quote's own attribution: in "...,
+// Lopez-Cantera said about the movement, “...”" the quote and its cue do
+// not belong to the content of an earlier cue. The cut falls on the last
+// comma before the other attribution's cue.
+func (f *finder) cutAtAttribution(cs, end, s, e int) int {
+	for k := cs + 1; k < end; k++ {
+		if !f.usedCue[k] || !f.attributesQuoteIn(k, cs, end, s, e) {
+			continue
+		}
+		for c := k - 1; c > cs; c-- {
+			if f.toks[c].w == "," {
+				return c
+			}
+		}
+		return end
+	}
+	return end
+}
+
+// attributesQuoteIn reports whether cue token k is the cue of a direct
+// quote lying in tokens [cs, end) whose speaker is not the phrase [s, e).
+func (f *finder) attributesQuoteIn(k, cs, end, s, e int) bool {
+	for _, d := range f.direct {
+		if d.attr == nil || d.attr.cueTok != k || d.open < cs || d.open >= end {
+			continue
+		}
+		a := d.attr
+		if a.speakerTS == s && a.speakerTE == e {
+			return false
+		}
+		if x, y := f.speakerEntity(a.speakerTS, a.speakerTE), f.speakerEntity(s, e); x >= 0 && x == y {
+			return false
+		}
+		if e-s == 1 && pronounWords[f.toks[s].lw] || a.speakerTE-a.speakerTS == 1 && pronounWords[f.toks[a.speakerTS].lw] {
+			return false // "he" may be either
+		}
+		return true
+	}
+	return false
 }

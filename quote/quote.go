@@ -135,7 +135,7 @@ type finder struct {
 	ments   []entMention
 	usedCue map[int]bool
 	direct  []draft // the direct quotes, once attributed
-	parsed  bool // some token has a head
+	parsed  bool    // some token has a head
 }
 
 type entMention struct {

@@ -1,5 +1,7 @@
 package quote
 
+import "github.com/faultline-news/faultline"
+
 // Attributions read from the dependency parse of the quote's own sentence.
 
 // clauseSubject reads the speaker of a quote that stands inside a clause
@@ -170,4 +172,39 @@ func (f *finder) passive(v int) bool {
 		}
 	}
 	return false
+}
+
+// modifiedSubject corrects a speaker phrase [s, e) read right before cue c
+// when the parse shows it inside a modifier of the cue's real subject: "a
+// White House official who spoke anonymously to discuss internal strategy
+// said", "Another source speaking to Fox News said". ok is false when the
+// parse agrees or has no subject.
+func (f *finder) modifiedSubject(c, s, e int) (int, int, bool) {
+	if !useParse || !f.parsed || e-s == 1 && pronounWords[f.toks[s].lw] {
+		return 0, 0, false
+	}
+	ps, pe, ok := f.parseSubject(c)
+	if !ok || ps >= s || pe > s {
+		return 0, 0, false
+	}
+	// the parse subject's head: the token of [ps, pe) whose head lies outside
+	head := -1
+	for k := ps; k < pe; k++ {
+		if h := f.toks[k].head; h == c {
+			head = k
+		}
+	}
+	if head < 0 || !f.dominates(head, e-1) {
+		return 0, 0, false
+	}
+	if mi := f.mentAt[e-1]; mi >= 0 && f.doc.Entities[f.ments[mi].entity].Type == faultline.EntityPerson {
+		return 0, 0, false
+	}
+	// a relative clause or participle on the subject holds the phrase
+	for k := pe; k < s; k++ {
+		if f.toks[k].head == head && (f.toks[k].dep == "acl" || f.toks[k].dep == "acl:relcl") && f.dominates(k, e-1) {
+			return ps, pe, true
+		}
+	}
+	return 0, 0, false
 }

@@ -715,6 +715,9 @@ func (f *finder) subjectBefore(c int) (int, int) {
 		return f.sentenceSubject(k)
 	}
 	if s, e := f.subjectBeforeHeuristic(c); e > s && f.nominalHead(e-1) {
+		if ps, pe, ok := f.modifiedSubject(c, s, e); ok {
+			return ps, pe
+		}
 		return s, e
 	}
 	if useParse && f.parsed {

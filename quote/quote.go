@@ -618,7 +618,7 @@ func (f *finder) afterQuote(j, end int, comma bool) *attribution {
 		case ")":
 			paren--
 		}
-		if f.inQuote[k] >= 0 || paren <= 0 && (w == "." || w == ";" || w == "?" || w == "!") {
+		if f.inQuote[k] >= 0 || paren <= 0 && (w == "." && !f.abbrevStop(k) || w == ";" || w == "?" || w == "!") {
 			return nil
 		}
 		if w == "," {
@@ -634,6 +634,12 @@ func (f *finder) afterQuote(j, end int, comma bool) *attribution {
 	}
 	// the speaker is the phrase before the first comma (an apposition may follow)
 	s, e := j, j
+	if k == j+1 && startsUpper(f.toks[j].w) && comma && isWordToken(f.toks[j].w) && !pronounWords[f.toks[j].lw] {
+		// "“...,” Will wrote", "“...,” From said": a name that is also a
+		// common word, whatever its tag
+		f.usedCue[k] = true
+		return &attribution{speakerTS: j, speakerTE: k, cue: f.toks[k].lw, cueTok: k, medium: f.medium(k+1, end)}
+	}
 	if p := f.toks[j].pos; p == "ADP" || p == "" && speakerEndPreps[f.toks[j].lw] {
 		// "“...” in the legislature, he said": the speaker follows the last comma
 		c := k - 1
@@ -1271,4 +1277,11 @@ func (f *finder) clauseAfter(s, end int) bool {
 		}
 	}
 	return false
+}
+
+// abbrevStop reports whether the full stop at token k ends an abbreviation
+// inside a sentence rather than the sentence: a comma follows ("Mitch
+// McConnell, R-Ky., said").
+func (f *finder) abbrevStop(k int) bool {
+	return k > 0 && k+1 < len(f.toks) && f.toks[k+1].w == "," && f.toks[k].start == f.toks[k-1].end && startsUpper(f.toks[k-1].w)
 }

@@ -718,6 +718,9 @@ func (f *finder) subjectBefore(c int) (int, int) {
 	}
 	if k > 0 && (f.toks[k].lw == "and" || f.toks[k].lw == "but") && f.para[k] == f.para[c] {
 		// "De Blasio said ... and said": the first verb's subject
+		if s, e, ok := f.participleSubject(c); ok {
+			return s, e
+		}
 		return f.sentenceSubject(k)
 	}
 	if s, e := f.subjectBeforeHeuristic(c); e > s && f.nominalHead(e-1) {

@@ -342,9 +342,6 @@ func (f *finder) attributesQuoteIn(k, cs, end, s, e int) bool {
 		if x, y := f.speakerEntity(a.speakerTS, a.speakerTE), f.speakerEntity(s, e); x >= 0 && x == y {
 			return false
 		}
-		if e-s == 1 && pronounWords[f.toks[s].lw] || a.speakerTE-a.speakerTS == 1 && pronounWords[f.toks[a.speakerTS].lw] {
-			return false // "he" may be either
-		}
 		return true
 	}
 	return false

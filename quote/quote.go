@@ -527,6 +527,8 @@ var participles = map[string]bool{
 	"explaining": true, "arguing": true, "declaring": true, "insisting": true, "stating": true,
 	"calling": true, "tweeting": true, "responding": true, "replying": true, "asking": true,
 	"recalling": true, "joking": true, "quipping": true, "concluding": true, "promising": true,
+	"chanting": true, "shouting": true, "yelling": true, "screaming": true, "interjecting": true,
+	"proclaiming": true, "announcing": true, "vowing": true, "claiming": true, "suggesting": true,
 }
 
 // backVerbs answer when followed by "back" ("Hillary shot back, “...”").

@@ -22,6 +22,7 @@ func TestSpeakersWithParse(t *testing.T) {
 		{"clause subject through an object", "Mayor Ellen Varga thanked the volunteers for “working through the night to save the bridge.”", "Mayor Ellen Varga"},
 		{"participle after the main clause", "The union leader Marta Olsen addressed the strikers on Friday, saying: “We will not go back until the contract is signed.”", "The union leader Marta Olsen"},
 		{"relative clause between subject and cue", "A senior aide who spoke on condition of anonymity to discuss internal strategy said on Monday, “We expect a very close race in the fall.”", "A senior aide"},
+		{"main verb before a colon", "The new rulebook leaves no room for doubt: “No member may leave the union without a vote of the assembly.”", "The new rulebook"},
 		{"passive asked: the addressee does not speak", "Olsen was asked, “Will the strike end before winter comes?”", ""},
 		// No speaker is invented: the previous sentence names a person
 		// but reports no speech, and the quote has no attribution.

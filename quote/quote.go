@@ -490,7 +490,9 @@ func (f *finder) attributeBefore(d *draft) *attribution {
 			return a
 		}
 		form, isCue := cueForm(lw)
-		if s, e := f.subjectBefore(i); e > s && (isCue && cues[form] || f.namedSubject(s, e) || isCue && (!namingVerbs[lw] || !f.toks[e-1].isPlainNoun())) {
+		if s, e := f.subjectBefore(i); e > s && (isCue && cues[form] || f.namedSubject(s, e) || isCue && (!namingVerbs[lw] || !f.toks[e-1].isPlainNoun()) ||
+			colon && f.toks[i].pos == "VERB" && f.toks[i].dep == "root" && !namingVerbs[lw] && (f.toks[e-1].pos == "NOUN" || f.toks[e-1].pos == "PROPN")) {
+			// the last: "Article 33 affirms: “...”", "The crowd grew restless: “...”"
 			f.usedCue[i] = true
 			return &attribution{speakerTS: s, speakerTE: e, cue: lw, cueTok: i, medium: f.medium(i+1, d.open)}
 		}

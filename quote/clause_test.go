@@ -23,6 +23,7 @@ func TestSpeakersWithParse(t *testing.T) {
 		{"participle after the main clause", "The union leader Marta Olsen addressed the strikers on Friday, saying: “We will not go back until the contract is signed.”", "The union leader Marta Olsen"},
 		{"relative clause between subject and cue", "A senior aide who spoke on condition of anonymity to discuss internal strategy said on Monday, “We expect a very close race in the fall.”", "A senior aide"},
 		{"main verb before a colon", "The new rulebook leaves no room for doubt: “No member may leave the union without a vote of the assembly.”", "The new rulebook"},
+		{"base form of a cue", "“We will not give up the fight,” the striking workers insist.", "the striking workers"},
 		{"passive asked: the addressee does not speak", "Olsen was asked, “Will the strike end before winter comes?”", ""},
 		// No speaker is invented: the previous sentence names a person
 		// but reports no speech, and the quote has no attribution.
@@ -49,5 +50,19 @@ func TestSpeakersWithParse(t *testing.T) {
 				t.Errorf("speaker entity %q, want none", *q.Speaker)
 			}
 		})
+	}
+}
+
+// TestReportedBaseForm checks that a base-form cue reports speech as a
+// finite verb ("Critics insist that ...") and not after "to" or another
+// verb ("helped add").
+func TestReportedBaseForm(t *testing.T) {
+	doc := actortest.Run(t, "Critics insist that the new plan will fail within a year. The reports helped add momentum to the inquiry into the agency.", time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), actor.New(), coref.New(), quote.New())
+	if len(doc.Quotes) != 1 {
+		t.Fatalf("got %d quotes, want 1: %+v", len(doc.Quotes), doc.Quotes)
+	}
+	q := doc.Quotes[0]
+	if q.SpeakerText != "Critics" || q.Cue != "insist" || q.Text != "the new plan will fail within a year" {
+		t.Errorf("got speaker %q cue %q text %q", q.SpeakerText, q.Cue, q.Text)
 	}
 }

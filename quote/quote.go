@@ -373,6 +373,23 @@ func cueForm(lw string) (string, bool) {
 			}
 		}
 	}
+	if past, ok := baseCue(lw); ok {
+		return past, true
+	}
+	return "", false
+}
+
+// baseCue maps the base form of a cue verb to its past tense ("the Saudis
+// state", "critics insist" -> "stated", "insisted").
+func baseCue(lw string) (string, bool) {
+	if len(lw) < 3 || strings.HasSuffix(lw, "s") || strings.HasSuffix(lw, "ed") {
+		return "", false
+	}
+	for _, past := range []string{lw + "d", lw + "ed"} {
+		if _, ok := cues[past]; ok {
+			return past, true
+		}
+	}
 	return "", false
 }
 
@@ -385,6 +402,12 @@ func (f *finder) isCue(i int) bool {
 		return backVerbs[f.toks[i].lw] && i+1 < len(f.toks) && f.toks[i+1].lw == "back"
 	}
 	p := f.toks[i].pos
+	if _, ok := cues[f.toks[i].lw]; !ok {
+		if _, base := baseCue(f.toks[i].lw); base {
+			// a base form is a cue only as a finite verb: not "to state", "the state"
+			return p == "VERB" && (i == 0 || f.toks[i-1].lw != "to" && f.toks[i-1].pos != "VERB")
+		}
+	}
 	return p == "" || p == "VERB" || p == "AUX" || p == "PROPN" || p == "NOUN"
 }
 

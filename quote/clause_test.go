@@ -66,3 +66,22 @@ func TestReportedBaseForm(t *testing.T) {
 		t.Errorf("got speaker %q cue %q text %q", q.SpeakerText, q.Cue, q.Text)
 	}
 }
+
+// TestCueAfterClosedQuote checks that a cue after a quote that closes its
+// sentence, and which goes on with content of its own, reports that
+// content rather than the quote.
+func TestCueAfterClosedQuote(t *testing.T) {
+	doc := actortest.Run(t, "The counsel Tom Baker said the inquiry was “ongoing.” He said the agency had not commented on its scope.", time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), actor.New(), coref.New(), quote.New())
+	var found bool
+	for _, q := range doc.Quotes {
+		if q.Direct && q.Cue == "said" && q.SpeakerText == "He" {
+			t.Errorf("the quote %q took the next sentence's cue", q.Text)
+		}
+		if !q.Direct && q.SpeakerText == "He" && q.Text == "the agency had not commented on its scope" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the second sentence's report is missing: %+v", doc.Quotes)
+	}
+}

@@ -424,7 +424,14 @@ func (f *finder) attributeDirect(d *draft) *attribution {
 			j++
 		}
 		comma := f.endsWithComma(d)
-		if a := f.afterQuote(j, end, comma); a != nil && (comma || !f.introducesNext(a)) {
+		a := f.afterQuote(j, end, comma)
+		if a != nil && !comma && f.closesSentence(d) && f.reportsAfter(a, end) {
+			// “... ongoing.” He said the FBI had not commented: the cue
+			// reports the next content, not this quote
+			delete(f.usedCue, a.cueTok)
+			a = nil
+		}
+		if a != nil && (comma || !f.introducesNext(a)) {
 			if comma || d.open == 0 || (f.toks[d.open-1].w != "," && f.toks[d.open-1].w != ":") {
 				return a
 			}
@@ -1314,4 +1321,33 @@ func (f *finder) clauseAfter(s, end int) bool {
 // McConnell, R-Ky., said").
 func (f *finder) abbrevStop(k int) bool {
 	return k > 0 && k+1 < len(f.toks) && f.toks[k+1].w == "," && f.toks[k].start == f.toks[k-1].end && startsUpper(f.toks[k-1].w)
+}
+
+// closesSentence reports whether a quote ends with a full stop inside or
+// right after its closing mark.
+func (f *finder) closesSentence(d *draft) bool {
+	if d.close < 0 {
+		return false
+	}
+	if k := d.close - 1; k >= 0 && f.toks[k].w == "." {
+		return true
+	}
+	return d.close+1 < len(f.toks) && f.toks[d.close+1].w == "."
+}
+
+// reportsAfter reports whether the cue of attribution a, read after a
+// quote, goes on with content of its own ("He said the FBI had not
+// commented", "Smith said that ..."), so it attributes that content.
+func (f *finder) reportsAfter(a *attribution, end int) bool {
+	k := a.cueTok + 1
+	if a.speakerTS > a.cueTok {
+		return false // "said Smith, ...": a name after the cue
+	}
+	if k >= end || f.inQuote[k] >= 0 {
+		return false
+	}
+	if f.toks[k].lw == "that" {
+		return true
+	}
+	return f.parsed && f.clauseAfter(k, end)
 }

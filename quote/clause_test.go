@@ -24,6 +24,8 @@ func TestSpeakersWithParse(t *testing.T) {
 		{"relative clause between subject and cue", "A senior aide who spoke on condition of anonymity to discuss internal strategy said on Monday, “We expect a very close race in the fall.”", "A senior aide"},
 		{"main verb before a colon", "The new rulebook leaves no room for doubt: “No member may leave the union without a vote of the assembly.”", "The new rulebook"},
 		{"base form of a cue", "“We will not give up the fight,” the striking workers insist.", "the striking workers"},
+		{"a quantifier as speaker", "Supporters waved flags in the square. Others shouted, “Four more years for the mayor!”", "Others"},
+		{"a determiner as speaker", "One supporter waved a flag. Another tweeted, “The mayor deserves four more years in office.”", "Another"},
 		{"passive asked: the addressee does not speak", "Olsen was asked, “Will the strike end before winter comes?”", ""},
 		// No speaker is invented: the previous sentence names a person
 		// but reports no speech, and the quote has no attribution.

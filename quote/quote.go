@@ -917,6 +917,10 @@ func (f *finder) subjectBeforeHeuristic(c int) (int, int) {
 	if pronounWords[f.toks[k].lw] {
 		return k, k + 1
 	}
+	if quantifiers[f.toks[k].lw] && (k == lo || f.sentStart(k) || !isWordToken(f.toks[k-1].w) || speakerStops[f.toks[k-1].lw]) {
+		// "Some chanted", "Others say", "Another tweeted"
+		return k, k + 1
+	}
 	// a common noun phrase
 	e := k + 1
 	s := k + 1
@@ -1351,3 +1355,6 @@ func (f *finder) reportsAfter(a *attribution, end int) bool {
 	}
 	return f.parsed && f.clauseAfter(k, end)
 }
+
+// quantifiers stand alone for people as subjects ("Many say ...").
+var quantifiers = setOf(`some many others another several few most both one`)

@@ -26,6 +26,8 @@ func TestSpeakersWithParse(t *testing.T) {
 		{"base form of a cue", "“We will not give up the fight,” the striking workers insist.", "the striking workers"},
 		{"a quantifier as speaker", "Supporters waved flags in the square. Others shouted, “Four more years for the mayor!”", "Others"},
 		{"a determiner as speaker", "One supporter waved a flag. Another tweeted, “The mayor deserves four more years in office.”", "Another"},
+		{"partial quote continued, then the cue", "“We are extremely happy” about the ruling, said Jane Roe, the director of the nurses' union.", "Jane Roe"},
+		{"partial quote continued, then subject and cue", "“The governor has voted with the lobby many times” and against the new law, Roe said.", "Roe"},
 		{"passive asked: the addressee does not speak", "Olsen was asked, “Will the strike end before winter comes?”", ""},
 		// No speaker is invented: the previous sentence names a person
 		// but reports no speech, and the quote has no attribution.

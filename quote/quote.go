@@ -178,6 +178,9 @@ func Find(doc *faultline.Document) []faultline.Quote {
 		if direct[i].attr == nil {
 			direct[i].attr = f.dashLine(&direct[i])
 		}
+		if direct[i].attr == nil {
+			direct[i].attr = f.dashAfter(&direct[i])
+		}
 	}
 	for i := range direct {
 		if direct[i].attr == nil {
@@ -687,6 +690,10 @@ func (f *finder) afterQuote(j, end int, comma bool) *attribution {
 		for e > s && preCueAdverbs[f.toks[e-1].lw] {
 			e--
 		}
+		if e == s && c == k-1 {
+			// "“...” like the recent volatility, said Richard Curtin"
+			return f.tailAttribution(j, k, end)
+		}
 		if e <= s || e-s > 6 {
 			return nil
 		}
@@ -697,7 +704,8 @@ func (f *finder) afterQuote(j, end int, comma bool) *attribution {
 		// "“What a Super Tuesday!” and said": the clause subject speaks
 		s, e = f.sentenceSubject(k)
 		if e <= s {
-			return nil
+			// "“...” and against the gun law, Clinton said"
+			return f.tailAttribution(j, k, end)
 		}
 		f.usedCue[k] = true
 		return &attribution{speakerTS: s, speakerTE: e, cue: f.toks[k].lw, cueTok: k, medium: f.medium(k+1, end)}
@@ -1358,3 +1366,36 @@ func (f *finder) reportsAfter(a *attribution, end int) bool {
 
 // quantifiers stand alone for people as subjects ("Many say ...").
 var quantifiers = setOf(`some many others another several few most both one`)
+
+// tailAttribution reads the attribution that closes a sentence opened by a
+// partial quote and continued in the writer's words: "“We're happy” about
+// the decision, said RoseAnn DeMoro, ...", "“...” and against the law,
+// Clinton said." Cue k must follow a comma (cue first) or a short subject
+// that follows one; nil otherwise.
+func (f *finder) tailAttribution(j, k, end int) *attribution {
+	if k-1 <= j {
+		return nil
+	}
+	if f.toks[k-1].w == "," {
+		s := k + 1
+		e := s
+		for e < end && e-s < 8 {
+			w := f.toks[e].lw
+			if w == "," || w == "." || w == ";" || isOpen(f.toks[e].w) || speakerEndPreps[w] {
+				break
+			}
+			e++
+		}
+		if e <= s || !(startsUpper(f.toks[s].w) || f.mentAt[s] >= 0 || f.toks[s].lw == "the" || f.toks[s].lw == "a") {
+			return nil
+		}
+		f.usedCue[k] = true
+		return &attribution{speakerTS: s, speakerTE: e, cue: f.toks[k].lw, cueTok: k, medium: f.medium(e, end)}
+	}
+	s, e := f.subjectBefore(k)
+	if e <= s || s <= j+1 || f.toks[s-1].w != "," || e-s > 8 {
+		return nil
+	}
+	f.usedCue[k] = true
+	return &attribution{speakerTS: s, speakerTE: e, cue: f.toks[k].lw, cueTok: k, medium: f.medium(k+1, end)}
+}

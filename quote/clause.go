@@ -1,6 +1,10 @@
 package quote
 
-import "github.com/faultline-news/faultline"
+import (
+	"strings"
+
+	"github.com/faultline-news/faultline"
+)
 
 // Attributions read from the dependency parse of the quote's own sentence.
 
@@ -207,4 +211,76 @@ func (f *finder) modifiedSubject(c, s, e int) (int, int, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// titleAbbrevs spell out the titles written before names.
+var titleAbbrevs = map[string]string{
+	"sen.": "senator", "rep.": "congressman", "gov.": "governor", "gen.": "general", "sec.": "secretary",
+	"pres.": "president", "lt.": "lieutenant", "col.": "colonel", "maj.": "major", "capt.": "captain",
+	"amb.": "ambassador", "atty.": "attorney", "supt.": "superintendent",
+}
+
+// titlePreps end the head of a title ("spokesman for the ministry").
+var titlePreps = setOf(`of for at in to with from on`)
+
+// titleHead is the word a title or a description is about: the word before
+// a preposition ("secretary of state", "spokesman for the ministry"), else
+// the last word, lower-cased and spelled out.
+func titleHead(words []string) string {
+	h := ""
+	for i, w := range words {
+		lw := strings.ToLower(w)
+		if titlePreps[lw] && i > 0 {
+			break
+		}
+		h = lw
+	}
+	if full, ok := titleAbbrevs[h]; ok {
+		return full
+	}
+	return h
+}
+
+// titleAntecedent links a speaker described by a title ("the spokesman",
+// "the Vermont senator", "the former secretary of state") to the person
+// mentioned last before it with that title ("Jafar al-Hosseini, a
+// spokesman ..."), or -1.
+func (f *finder) titleAntecedent(s, e int) int {
+	if e-s < 2 || e-s > 6 || f.toks[s].lw != "the" {
+		return -1
+	}
+	words := make([]string, 0, e-s-1)
+	for k := s + 1; k < e; k++ {
+		if !isWordToken(f.toks[k].w) {
+			return -1
+		}
+		words = append(words, f.toks[k].w)
+	}
+	head := titleHead(words)
+	if head == "" || startsUpper(words[len(words)-1]) && len(words) == 1 {
+		return -1
+	}
+	best, bestAt := -1, -1
+	for ei := range f.doc.Entities {
+		ent := &f.doc.Entities[ei]
+		if ent.Type != faultline.EntityPerson {
+			continue
+		}
+		match := false
+		for _, t := range ent.Titles {
+			if titleHead(strings.Fields(t)) == head {
+				match = true
+				break
+			}
+		}
+		if !match {
+			continue
+		}
+		for _, m := range ent.Mentions {
+			if m.End <= f.toks[s].start && m.Start > bestAt {
+				best, bestAt = ei, m.Start
+			}
+		}
+	}
+	return best
 }

@@ -89,3 +89,28 @@ func TestCueAfterClosedQuote(t *testing.T) {
 		t.Errorf("the second sentence's report is missing: %+v", doc.Quotes)
 	}
 }
+
+// TestTitleSpeaker checks that a speaker described by a title is linked to
+// the person given that title before.
+func TestTitleSpeaker(t *testing.T) {
+	text := "Tom Baker, a spokesman for the transport ministry, visited the site on Monday.\n\n“We will rebuild the bridge before winter,” the spokesman said."
+	doc := actortest.Run(t, text, time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), actor.New(), coref.New(), quote.New())
+	names := map[string]string{}
+	for _, e := range doc.Entities {
+		names[e.ID] = e.Name
+	}
+	for _, q := range doc.Quotes {
+		if !q.Direct {
+			continue
+		}
+		if q.SpeakerText != "the spokesman" || q.Speaker == nil || names[*q.Speaker] != "Tom Baker" {
+			got := ""
+			if q.Speaker != nil {
+				got = names[*q.Speaker]
+			}
+			t.Errorf("speaker %q entity %q, want the spokesman, Tom Baker", q.SpeakerText, got)
+		}
+		return
+	}
+	t.Fatalf("no direct quote: %+v", doc.Quotes)
+}

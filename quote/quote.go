@@ -1161,6 +1161,9 @@ func (f *finder) quote(d draft) (faultline.Quote, bool) {
 			if ei < 0 && a.speakerTE-a.speakerTS == 1 {
 				ei = f.relativeAntecedent(a.speakerTS)
 			}
+			if ei < 0 {
+				ei = f.titleAntecedent(a.speakerTS, a.speakerTE)
+			}
 			if ei >= 0 {
 				id := f.doc.Entities[ei].ID
 				q.Speaker = &id

@@ -135,7 +135,9 @@ type finder struct {
 	ments   []entMention
 	usedCue map[int]bool
 	direct  []draft // the direct quotes, once attributed
-	parsed  bool    // some token has a head
+	// quoteOfCue maps a cue token to the first direct quote it attributes
+	quoteOfCue map[int]int
+	parsed     bool // some token has a head
 }
 
 type entMention struct {
@@ -193,6 +195,14 @@ func Find(doc *faultline.Document) []faultline.Quote {
 	for i := range direct {
 		if direct[i].attr == nil {
 			direct[i].attr = f.speechBefore(&direct[i])
+		}
+	}
+	f.quoteOfCue = make(map[int]int, len(direct))
+	for i, d := range direct {
+		if d.attr != nil && !d.inherits {
+			if _, dup := f.quoteOfCue[d.attr.cueTok]; !dup {
+				f.quoteOfCue[d.attr.cueTok] = i
+			}
 		}
 	}
 	f.direct = direct

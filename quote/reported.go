@@ -315,7 +315,7 @@ var thatVerbs = map[string]bool{
 // comma before the other attribution's cue.
 func (f *finder) cutAtAttribution(cs, end, s, e int) int {
 	for k := cs + 1; k < end; k++ {
-		if !f.usedCue[k] || !f.attributesQuoteIn(k, cs, end, s, e) {
+		if _, ok := f.quoteOfCue[k]; !ok || !f.attributesQuoteIn(k, cs, end, s, e) {
 			continue
 		}
 		for c := k - 1; c > cs; c-- {
@@ -331,8 +331,12 @@ func (f *finder) cutAtAttribution(cs, end, s, e int) int {
 // attributesQuoteIn reports whether cue token k is the cue of a direct
 // quote lying in tokens [cs, end) whose speaker is not the phrase [s, e).
 func (f *finder) attributesQuoteIn(k, cs, end, s, e int) bool {
-	for _, d := range f.direct {
+	for i := f.quoteOfCue[k]; i < len(f.direct); i++ {
+		d := f.direct[i]
 		if d.attr == nil || d.attr.cueTok != k || d.open < cs || d.open >= end {
+			if d.open >= end {
+				return false
+			}
 			continue
 		}
 		a := d.attr

@@ -114,3 +114,14 @@ func TestTitleSpeaker(t *testing.T) {
 	}
 	t.Fatalf("no direct quote: %+v", doc.Quotes)
 }
+
+// TestEvidenceVerb checks a report by a verb of evidence without "that".
+func TestEvidenceVerb(t *testing.T) {
+	doc := actortest.Run(t, "The latest state poll showed the senator is leading the field with 31 percent of the vote.", time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), actor.New(), coref.New(), quote.New())
+	if len(doc.Quotes) != 1 {
+		t.Fatalf("got %d quotes, want 1: %+v", len(doc.Quotes), doc.Quotes)
+	}
+	if q := doc.Quotes[0]; q.SpeakerText != "The latest state poll" || q.Cue != "showed" {
+		t.Errorf("got speaker %q cue %q text %q", q.SpeakerText, q.Cue, q.Text)
+	}
+}

@@ -44,6 +44,11 @@ func (f *finder) reportedSpeech() []draft {
 		if !ok && thatVerbs[lw] && i+1 < n && f.toks[i+1].lw == "that" && f.toks[i].pos != "NOUN" && f.toks[i].pos != "ADJ" {
 			indirect, ok = true, true
 		}
+		if !ok && evidenceVerbs[lw] && f.toks[i].pos == "VERB" && f.parsed && f.clauseAfter(i+1, sentEnd(i)) && f.toks[i].dep == "root" {
+			// "The latest poll showed Trump leading the field": a clause
+			// after a verb of evidence, no "that"
+			indirect, ok = true, true
+		}
 		if !ok || !indirect || !(f.isCue(i) || thatVerbs[lw]) {
 			continue
 		}
@@ -350,3 +355,7 @@ func (f *finder) attributesQuoteIn(k, cs, end, s, e int) bool {
 	}
 	return false
 }
+
+// evidenceVerbs report what a poll, record or study shows, with or without
+// "that".
+var evidenceVerbs = setOf(`show shows showed shown suggest suggests suggested indicate indicates indicated found finds reveal reveals revealed`)

@@ -66,6 +66,28 @@ type entMention struct {
 	entity     int
 	sentence   int
 	inQuote    bool
+	subject    bool // the mention holds the head of a clause's subject
+}
+
+// offsets is a sorted list of byte offsets.
+type offsets []int
+
+// within reports whether some offset lies in [start, end).
+func (o offsets) within(start, end int) bool {
+	i := sort.SearchInts(o, start)
+	return i < len(o) && o[i] < end
+}
+
+// subjectStarts are the start offsets of the tokens the parse marks as
+// nominal subjects (empty without a parse).
+func subjectStarts(doc *faultline.Document) offsets {
+	var o offsets
+	for _, t := range doc.Tokens {
+		if t.Dep == "nsubj" || t.Dep == "nsubj:pass" {
+			o = append(o, t.Start)
+		}
+	}
+	return o
 }
 
 // Process resolves pronouns and nominals in doc.
@@ -131,10 +153,11 @@ func Resolve(doc *faultline.Document) {
 		ss := doc.Sentences
 		return sort.Search(len(ss), func(i int) bool { return ss[i].End > pos })
 	}
+	subjects := subjectStarts(doc)
 	var ms []entMention
 	for ei, e := range doc.Entities {
 		for _, m := range e.Mentions {
-			ms = append(ms, entMention{start: m.Start, end: m.End, entity: ei, sentence: sentOf(m.Start), inQuote: inRanges(quoted, m.Start)})
+			ms = append(ms, entMention{start: m.Start, end: m.End, entity: ei, sentence: sentOf(m.Start), inQuote: inRanges(quoted, m.Start), subject: subjects.within(m.Start, m.End)})
 		}
 	}
 	sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
@@ -181,19 +204,29 @@ func Resolve(doc *faultline.Document) {
 			continue
 		}
 		sent := sentOf(t.Start)
-		ante := -1
+		ante, subj := -1, -1
 		for j := mi - 1; j >= 0; j-- {
 			a := ms[j]
-			if sent-a.sentence > maxSentences {
+			if sent-a.sentence > maxSentences || ante >= 0 && (k != kindPerson || sent-a.sentence > 1) {
 				break
 			}
 			if a.inQuote {
 				continue
 			}
 			if compatible(k, &doc.Entities[a.entity]) && genderFits(w, genders[a.entity]) {
-				ante = a.entity
-				break
+				if ante < 0 {
+					ante = a.entity
+				}
+				if a.subject && sent-a.sentence <= 1 {
+					subj = a.entity
+					break
+				}
 			}
+		}
+		if subj >= 0 {
+			// "Wilkerson started Maher's rant when he ...": a person pronoun
+			// prefers the nearest subject of its own or the previous sentence
+			ante = subj
 		}
 		if ante < 0 {
 			continue

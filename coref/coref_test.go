@@ -77,3 +77,35 @@ func TestResolveGender(t *testing.T) {
 		})
 	}
 }
+
+// TestResolvePrefersSubject marks subjects by hand (as the parser does) and
+// checks that a person pronoun takes the nearest subject of its own or the
+// previous sentence over a nearer non-subject mention.
+func TestResolvePrefersSubject(t *testing.T) {
+	text := "Tom Lau questioned Sam Reyes's plan when he spoke."
+	doc := &faultline.Document{Text: text}
+	doc.Sentences, doc.Tokens = segment.Segment(text)
+	for i := range doc.Tokens {
+		doc.Tokens[i].Head = -1
+		if doc.Text[doc.Tokens[i].Start:doc.Tokens[i].End] == "Lau" {
+			doc.Tokens[i].Dep = "nsubj"
+		}
+	}
+	for i, name := range []string{"Tom Lau", "Sam Reyes"} {
+		at := strings.Index(text, name)
+		doc.Entities = append(doc.Entities, faultline.Entity{ID: fmt.Sprint("E", i), Name: name, Type: faultline.EntityPerson,
+			Mentions: []faultline.Mention{{Start: at, End: at + len(name), Text: name}}})
+	}
+	Resolve(doc)
+	he := strings.Index(text, "he ")
+	for _, e := range doc.Entities {
+		for _, m := range e.Mentions {
+			if m.Start == he && e.Name != "Tom Lau" {
+				t.Errorf("he resolved to %q, want Tom Lau", e.Name)
+			}
+		}
+	}
+	if len(doc.Entities[0].Mentions) != 2 {
+		t.Errorf("Tom Lau mentions = %v, want the name and he", doc.Entities[0].Mentions)
+	}
+}

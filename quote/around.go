@@ -95,6 +95,44 @@ func (f *finder) dashLine(d *draft) *attribution {
 	return nil
 }
 
+// dashAfter reads the signature after a quote in its own paragraph:
+// "“...” — Donald Trump", "“...” —Hillary Clinton, at a rally in Iowa", the
+// layout of epigraphs, quote lists and embedded posts. The name must start
+// right after the dash.
+func (f *finder) dashAfter(d *draft) *attribution {
+	if d.close < 0 {
+		return nil
+	}
+	end := f.paraEnd[d.para]
+	k := d.close + 1
+	for k < end && (f.toks[k].w == "," || f.toks[k].w == ".") {
+		k++
+	}
+	if k >= end || !isDash(f.toks[k].w) {
+		return nil
+	}
+	s := k + 1
+	if s >= end {
+		return nil
+	}
+	if mi := f.mentAt[s]; mi >= 0 && f.ments[mi].ts == s {
+		m := f.ments[mi]
+		if t := f.doc.Entities[m.entity].Type; t != faultline.EntityPerson && t != faultline.EntityOrg {
+			return nil
+		}
+		return &attribution{speakerTS: s, speakerTE: m.te, cue: f.toks[k].w, cueTok: k}
+	}
+	// a name the ner stage missed: capitalised words up to a comma or "("
+	e := s
+	for e < end && e-s < 4 && startsUpper(f.toks[e].w) && isWordToken(f.toks[e].w) {
+		e++
+	}
+	if e-s < 2 || e < end && f.toks[e].w != "," && f.toks[e].w != "(" && f.toks[e].w != "." {
+		return nil
+	}
+	return &attribution{speakerTS: s, speakerTE: e, cue: f.toks[k].w, cueTok: k}
+}
+
 // speechBefore reads a speaker from the sentence just before a quote that
 // has none of its own, when that sentence ends in its act of speaking:
 // "Iowa State University's Dianne Bystrom agreed. “...”", "Sam Lau said in

@@ -134,7 +134,10 @@ type finder struct {
 	mentAt  []int // token -> index into ments, or -1
 	ments   []entMention
 	usedCue map[int]bool
-	parsed  bool // some token has a head
+	direct  []draft // the direct quotes, once attributed
+	// quoteOfCue maps a cue token to the first direct quote it attributes
+	quoteOfCue map[int]int
+	parsed     bool // some token has a head
 }
 
 type entMention struct {
@@ -177,6 +180,14 @@ func Find(doc *faultline.Document) []faultline.Quote {
 		if direct[i].attr == nil {
 			direct[i].attr = f.dashLine(&direct[i])
 		}
+		if direct[i].attr == nil {
+			direct[i].attr = f.dashAfter(&direct[i])
+		}
+	}
+	for i := range direct {
+		if direct[i].attr == nil {
+			direct[i].attr = f.clauseSubject(&direct[i])
+		}
 	}
 	f.shareWithinParagraph(direct)
 	f.continueParagraphs(direct)
@@ -186,6 +197,15 @@ func Find(doc *faultline.Document) []faultline.Quote {
 			direct[i].attr = f.speechBefore(&direct[i])
 		}
 	}
+	f.quoteOfCue = make(map[int]int, len(direct))
+	for i, d := range direct {
+		if d.attr != nil && !d.inherits {
+			if _, dup := f.quoteOfCue[d.attr.cueTok]; !dup {
+				f.quoteOfCue[d.attr.cueTok] = i
+			}
+		}
+	}
+	f.direct = direct
 	reported := f.reportedSpeech()
 	// a partial quote inside reported speech takes its speaker
 	for i := range direct {
@@ -366,6 +386,23 @@ func cueForm(lw string) (string, bool) {
 			}
 		}
 	}
+	if past, ok := baseCue(lw); ok {
+		return past, true
+	}
+	return "", false
+}
+
+// baseCue maps the base form of a cue verb to its past tense ("the Saudis
+// state", "critics insist" -> "stated", "insisted").
+func baseCue(lw string) (string, bool) {
+	if len(lw) < 3 || strings.HasSuffix(lw, "s") || strings.HasSuffix(lw, "ed") {
+		return "", false
+	}
+	for _, past := range []string{lw + "d", lw + "ed"} {
+		if _, ok := cues[past]; ok {
+			return past, true
+		}
+	}
 	return "", false
 }
 
@@ -378,6 +415,12 @@ func (f *finder) isCue(i int) bool {
 		return backVerbs[f.toks[i].lw] && i+1 < len(f.toks) && f.toks[i+1].lw == "back"
 	}
 	p := f.toks[i].pos
+	if _, ok := cues[f.toks[i].lw]; !ok {
+		if _, base := baseCue(f.toks[i].lw); base {
+			// a base form is a cue only as a finite verb: not "to state", "the state"
+			return p == "VERB" && (i == 0 || f.toks[i-1].lw != "to" && f.toks[i-1].pos != "VERB")
+		}
+	}
 	return p == "" || p == "VERB" || p == "AUX" || p == "PROPN" || p == "NOUN"
 }
 
@@ -394,7 +437,14 @@ func (f *finder) attributeDirect(d *draft) *attribution {
 			j++
 		}
 		comma := f.endsWithComma(d)
-		if a := f.afterQuote(j, end, comma); a != nil && (comma || !f.introducesNext(a)) {
+		a := f.afterQuote(j, end, comma)
+		if a != nil && !comma && f.closesSentence(d) && f.reportsAfter(a, end) {
+			// “... ongoing.” He said the FBI had not commented: the cue
+			// reports the next content, not this quote
+			delete(f.usedCue, a.cueTok)
+			a = nil
+		}
+		if a != nil && (comma || !f.introducesNext(a)) {
 			if comma || d.open == 0 || (f.toks[d.open-1].w != "," && f.toks[d.open-1].w != ":") {
 				return a
 			}
@@ -455,6 +505,10 @@ func (f *finder) attributeBefore(d *draft) *attribution {
 			break
 		}
 		if participles[lw] {
+			if s, e, ok := f.participleSubject(i); ok {
+				f.usedCue[i] = true
+				return &attribution{speakerTS: s, speakerTE: e, cue: lw, cueTok: i, medium: f.medium(i+1, d.open)}
+			}
 			if s, e := f.sentenceSubject(i); e > s {
 				f.usedCue[i] = true
 				return &attribution{speakerTS: s, speakerTE: e, cue: lw, cueTok: i, medium: f.medium(i+1, d.open)}
@@ -479,7 +533,9 @@ func (f *finder) attributeBefore(d *draft) *attribution {
 			return a
 		}
 		form, isCue := cueForm(lw)
-		if s, e := f.subjectBefore(i); e > s && (isCue && cues[form] || f.namedSubject(s, e) || isCue && (!namingVerbs[lw] || !f.toks[e-1].isPlainNoun())) {
+		if s, e := f.subjectBefore(i); e > s && (isCue && cues[form] || f.namedSubject(s, e) || isCue && (!namingVerbs[lw] || !f.toks[e-1].isPlainNoun()) ||
+			colon && f.toks[i].pos == "VERB" && f.toks[i].dep == "root" && !namingVerbs[lw] && (f.toks[e-1].pos == "NOUN" || f.toks[e-1].pos == "PROPN")) {
+			// the last: "Article 33 affirms: “...”", "The crowd grew restless: “...”"
 			f.usedCue[i] = true
 			return &attribution{speakerTS: s, speakerTE: e, cue: lw, cueTok: i, medium: f.medium(i+1, d.open)}
 		}
@@ -516,6 +572,8 @@ var participles = map[string]bool{
 	"explaining": true, "arguing": true, "declaring": true, "insisting": true, "stating": true,
 	"calling": true, "tweeting": true, "responding": true, "replying": true, "asking": true,
 	"recalling": true, "joking": true, "quipping": true, "concluding": true, "promising": true,
+	"chanting": true, "shouting": true, "yelling": true, "screaming": true, "interjecting": true,
+	"proclaiming": true, "announcing": true, "vowing": true, "claiming": true, "suggesting": true,
 }
 
 // backVerbs answer when followed by "back" ("Hillary shot back, “...”").
@@ -607,7 +665,7 @@ func (f *finder) afterQuote(j, end int, comma bool) *attribution {
 		case ")":
 			paren--
 		}
-		if f.inQuote[k] >= 0 || paren <= 0 && (w == "." || w == ";" || w == "?" || w == "!") {
+		if f.inQuote[k] >= 0 || paren <= 0 && (w == "." && !f.abbrevStop(k) || w == ";" || w == "?" || w == "!") {
 			return nil
 		}
 		if w == "," {
@@ -623,6 +681,12 @@ func (f *finder) afterQuote(j, end int, comma bool) *attribution {
 	}
 	// the speaker is the phrase before the first comma (an apposition may follow)
 	s, e := j, j
+	if k == j+1 && startsUpper(f.toks[j].w) && comma && isWordToken(f.toks[j].w) && !pronounWords[f.toks[j].lw] {
+		// "“...,” Will wrote", "“...,” From said": a name that is also a
+		// common word, whatever its tag
+		f.usedCue[k] = true
+		return &attribution{speakerTS: j, speakerTE: k, cue: f.toks[k].lw, cueTok: k, medium: f.medium(k+1, end)}
+	}
 	if p := f.toks[j].pos; p == "ADP" || p == "" && speakerEndPreps[f.toks[j].lw] {
 		// "“...” in the legislature, he said": the speaker follows the last comma
 		c := k - 1
@@ -636,6 +700,10 @@ func (f *finder) afterQuote(j, end int, comma bool) *attribution {
 		for e > s && preCueAdverbs[f.toks[e-1].lw] {
 			e--
 		}
+		if e == s && c == k-1 {
+			// "“...” like the recent volatility, said Richard Curtin"
+			return f.tailAttribution(j, k, end)
+		}
 		if e <= s || e-s > 6 {
 			return nil
 		}
@@ -646,7 +714,8 @@ func (f *finder) afterQuote(j, end int, comma bool) *attribution {
 		// "“What a Super Tuesday!” and said": the clause subject speaks
 		s, e = f.sentenceSubject(k)
 		if e <= s {
-			return nil
+			// "“...” and against the gun law, Clinton said"
+			return f.tailAttribution(j, k, end)
 		}
 		f.usedCue[k] = true
 		return &attribution{speakerTS: s, speakerTE: e, cue: f.toks[k].lw, cueTok: k, medium: f.medium(k+1, end)}
@@ -701,9 +770,15 @@ func (f *finder) subjectBefore(c int) (int, int) {
 	}
 	if k > 0 && (f.toks[k].lw == "and" || f.toks[k].lw == "but") && f.para[k] == f.para[c] {
 		// "De Blasio said ... and said": the first verb's subject
+		if s, e, ok := f.participleSubject(c); ok {
+			return s, e
+		}
 		return f.sentenceSubject(k)
 	}
 	if s, e := f.subjectBeforeHeuristic(c); e > s && f.nominalHead(e-1) {
+		if ps, pe, ok := f.modifiedSubject(c, s, e); ok {
+			return ps, pe
+		}
 		return s, e
 	}
 	if useParse && f.parsed {
@@ -858,6 +933,10 @@ func (f *finder) subjectBeforeHeuristic(c int) (int, int) {
 		return f.extendBack(s, lo), k + 1
 	}
 	if pronounWords[f.toks[k].lw] {
+		return k, k + 1
+	}
+	if quantifiers[f.toks[k].lw] && (k == lo || f.sentStart(k) || !isWordToken(f.toks[k-1].w) || speakerStops[f.toks[k-1].lw]) {
+		// "Some chanted", "Others say", "Another tweeted"
 		return k, k + 1
 	}
 	// a common noun phrase
@@ -1092,6 +1171,9 @@ func (f *finder) quote(d draft) (faultline.Quote, bool) {
 			if ei < 0 && a.speakerTE-a.speakerTS == 1 {
 				ei = f.relativeAntecedent(a.speakerTS)
 			}
+			if ei < 0 {
+				ei = f.titleAntecedent(a.speakerTS, a.speakerTE)
+			}
 			if ei >= 0 {
 				id := f.doc.Entities[ei].ID
 				q.Speaker = &id
@@ -1257,4 +1339,76 @@ func (f *finder) clauseAfter(s, end int) bool {
 		}
 	}
 	return false
+}
+
+// abbrevStop reports whether the full stop at token k ends an abbreviation
+// inside a sentence rather than the sentence: a comma follows ("Mitch
+// McConnell, R-Ky., said").
+func (f *finder) abbrevStop(k int) bool {
+	return k > 0 && k+1 < len(f.toks) && f.toks[k+1].w == "," && f.toks[k].start == f.toks[k-1].end && startsUpper(f.toks[k-1].w)
+}
+
+// closesSentence reports whether a quote ends with a full stop inside or
+// right after its closing mark.
+func (f *finder) closesSentence(d *draft) bool {
+	if d.close < 0 {
+		return false
+	}
+	if k := d.close - 1; k >= 0 && f.toks[k].w == "." {
+		return true
+	}
+	return d.close+1 < len(f.toks) && f.toks[d.close+1].w == "."
+}
+
+// reportsAfter reports whether the cue of attribution a, read after a
+// quote, goes on with content of its own ("He said the FBI had not
+// commented", "Smith said that ..."), so it attributes that content.
+func (f *finder) reportsAfter(a *attribution, end int) bool {
+	k := a.cueTok + 1
+	if a.speakerTS > a.cueTok {
+		return false // "said Smith, ...": a name after the cue
+	}
+	if k >= end || f.inQuote[k] >= 0 {
+		return false
+	}
+	if f.toks[k].lw == "that" {
+		return true
+	}
+	return f.parsed && f.clauseAfter(k, end)
+}
+
+// quantifiers stand alone for people as subjects ("Many say ...").
+var quantifiers = setOf(`some many others another several few most both one`)
+
+// tailAttribution reads the attribution that closes a sentence opened by a
+// partial quote and continued in the writer's words: "“We're happy” about
+// the decision, said RoseAnn DeMoro, ...", "“...” and against the law,
+// Clinton said." Cue k must follow a comma (cue first) or a short subject
+// that follows one; nil otherwise.
+func (f *finder) tailAttribution(j, k, end int) *attribution {
+	if k-1 <= j {
+		return nil
+	}
+	if f.toks[k-1].w == "," {
+		s := k + 1
+		e := s
+		for e < end && e-s < 8 {
+			w := f.toks[e].lw
+			if w == "," || w == "." || w == ";" || isOpen(f.toks[e].w) || speakerEndPreps[w] {
+				break
+			}
+			e++
+		}
+		if e <= s || !(startsUpper(f.toks[s].w) || f.mentAt[s] >= 0 || f.toks[s].lw == "the" || f.toks[s].lw == "a") {
+			return nil
+		}
+		f.usedCue[k] = true
+		return &attribution{speakerTS: s, speakerTE: e, cue: f.toks[k].lw, cueTok: k, medium: f.medium(e, end)}
+	}
+	s, e := f.subjectBefore(k)
+	if e <= s || s <= j+1 || f.toks[s-1].w != "," || e-s > 8 {
+		return nil
+	}
+	f.usedCue[k] = true
+	return &attribution{speakerTS: s, speakerTE: e, cue: f.toks[k].lw, cueTok: k, medium: f.medium(k+1, end)}
 }

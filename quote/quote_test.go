@@ -58,6 +58,9 @@ func TestFind(t *testing.T) {
 		{"told addressee", "Smith told Jones: “We will win the war soon.”", []string{"Smith", "Jones"}, "We will win the war soon.", true, "E1", "told"},
 		{"shot back", "Smith shot back, “We will win the war soon.”", []string{"Smith"}, "We will win the war soon.", true, "E1", "shot"},
 		{"passive asked", "Smith was asked, “Will you win the war soon?”", []string{"Smith"}, "Will you win the war soon?", true, "", ""},
+		{"name that is a common word", "“We will win the war soon,” Will wrote.", []string{"Will"}, "We will win the war soon", true, "E1", "wrote"},
+		{"abbreviation before the cue", "“We will win the war soon,” Senator Jane Doe, R-Ky., said.", []string{"Jane Doe"}, "We will win the war soon", true, "E1", "said"},
+		{"dash in the same paragraph", "“We will win the war soon.” — John Smith", []string{"John Smith"}, "We will win the war soon.", true, "E1", "—"},
 		{"misused open mark", "“We will win,“ said Smith.", []string{"Smith"}, "We will win", true, "E1", "said"},
 		{"introduction beats next sentence", "Smith reported, “We will win the war soon.” The army said nothing.", []string{"Smith"}, "We will win the war soon.", true, "E1", "reported"},
 	}

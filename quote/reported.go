@@ -44,6 +44,11 @@ func (f *finder) reportedSpeech() []draft {
 		if !ok && thatVerbs[lw] && i+1 < n && f.toks[i+1].lw == "that" && f.toks[i].pos != "NOUN" && f.toks[i].pos != "ADJ" {
 			indirect, ok = true, true
 		}
+		if !ok && evidenceVerbs[lw] && f.toks[i].pos == "VERB" && f.parsed && f.clauseAfter(i+1, sentEnd(i)) && f.toks[i].dep == "root" {
+			// "The latest poll showed Trump leading the field": a clause
+			// after a verb of evidence, no "that"
+			indirect, ok = true, true
+		}
 		if !ok || !indirect || !(f.isCue(i) || thatVerbs[lw]) {
 			continue
 		}
@@ -93,7 +98,7 @@ func (f *finder) reportedSpeech() []draft {
 		if cs < end && (f.toks[cs].lw == "that" || f.toks[cs].w == "," || f.toks[cs].w == ":") {
 			cs++
 		}
-		ce := end
+		ce := f.cutAtAttribution(cs, end, s, e)
 		for ce > cs && isPunct(f.toks[ce-1].w) {
 			ce--
 		}
@@ -307,3 +312,50 @@ var thatVerbs = map[string]bool{
 	"promises": true, "pledged": true, "vowed": true, "swore": true, "boasted": true, "bragged": true,
 	"reminded": true, "informed": true, "assured": true, "convinced": true, "persuaded": true, "showing": false,
 }
+
+// cutAtAttribution ends reported content [cs, end) before a direct quote
+// it would swallow together with that quote's own attribution: in "...,
+// Lopez-Cantera said about the movement, “...”" the quote and its cue do
+// not belong to the content of an earlier cue. The cut falls on the last
+// comma before the other attribution's cue.
+func (f *finder) cutAtAttribution(cs, end, s, e int) int {
+	for k := cs + 1; k < end; k++ {
+		if _, ok := f.quoteOfCue[k]; !ok || !f.attributesQuoteIn(k, cs, end, s, e) {
+			continue
+		}
+		for c := k - 1; c > cs; c-- {
+			if f.toks[c].w == "," {
+				return c
+			}
+		}
+		return end
+	}
+	return end
+}
+
+// attributesQuoteIn reports whether cue token k is the cue of a direct
+// quote lying in tokens [cs, end) whose speaker is not the phrase [s, e).
+func (f *finder) attributesQuoteIn(k, cs, end, s, e int) bool {
+	for i := f.quoteOfCue[k]; i < len(f.direct); i++ {
+		d := f.direct[i]
+		if d.attr == nil || d.attr.cueTok != k || d.open < cs || d.open >= end {
+			if d.open >= end {
+				return false
+			}
+			continue
+		}
+		a := d.attr
+		if a.speakerTS == s && a.speakerTE == e {
+			return false
+		}
+		if x, y := f.speakerEntity(a.speakerTS, a.speakerTE), f.speakerEntity(s, e); x >= 0 && x == y {
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+// evidenceVerbs report what a poll, record or study shows, with or without
+// "that".
+var evidenceVerbs = setOf(`show shows showed shown suggest suggests suggested indicate indicates indicated found finds reveal reveals revealed`)

@@ -33,8 +33,9 @@ type GeoResult struct {
 	Exact         float64 `json:"exact"`
 	ExactToponyms int     `json:"exact_toponyms"`
 	// ExactPlaces is the exact-id rate over gold populated places (GeoNames
-	// feature class P, LGL only): the gazetteer holds GeoNames ids for
-	// populated places only, not for countries, divisions or counties.
+	// feature class P, LGL only). The gazetteer holds GeoNames ids for
+	// populated places, countries, first-level divisions and continents,
+	// not for counties and other second-level divisions.
 	ExactPlaces     float64 `json:"exact_places"`
 	ExactPlacesGold int     `json:"exact_places_toponyms"`
 	MedianKm        float64 `json:"median_km"`

@@ -562,7 +562,7 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 		case m.demCty != "":
 			r := Resolution{Entry: -1, Country: m.demCty, Demonym: true, Confidence: 0.8}
 			if c, ok := g.Country(m.demCty); ok {
-				r.Lat, r.Lon, r.Name = c.Lat, c.Lon, c.Name
+				r.Lat, r.Lon, r.Name, r.GeonamesID = c.Lat, c.Lon, c.Name, c.GeonamesID
 			}
 			out[i] = r
 			continue

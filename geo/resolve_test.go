@@ -55,6 +55,10 @@ func TestResolveAll(t *testing.T) {
 		{"Kansas City", "Kansas City voters went to the polls.", []string{"Kansas City"}, "Kansas City", KindCity, "US", 39.1, -94.6, false},
 		{"continent", "Across Europe prices rose.", []string{"Europe"}, "Europe", KindRegion, "", 0, 0, false},
 	}
+	// GeoNames ids of countries, divisions and continents (the demonym
+	// carries its country's).
+	wantID := map[string]int{"France": 3017382, "U.S.": 6252001, "Mosul": 99072, "Nineveh": 92877, "Iraqi": 99237,
+		"Europe": 6255148, "Tehran": 112931}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			tops := toponymsOf(c.text, c.names...)
@@ -66,6 +70,9 @@ func TestResolveAll(t *testing.T) {
 				r := rs[i]
 				if r.Demonym != c.demonym || r.Country != c.country || !c.demonym && r.Kind != c.kind {
 					t.Errorf("%q: got kind %q country %q demonym %v (%+v); want kind %q country %q demonym %v", c.target, r.Kind, r.Country, r.Demonym, r, c.kind, c.country, c.demonym)
+				}
+				if id, ok := wantID[c.target]; ok && r.GeonamesID != id {
+					t.Errorf("%q: GeoNames id %d, want %d", c.target, r.GeonamesID, id)
 				}
 				if c.lat != 0 || c.lon != 0 {
 					if d := Distance(r.Lat, r.Lon, c.lat, c.lon); d > 30 {

@@ -81,6 +81,15 @@ func (s *Stage) Process(ctx context.Context, doc *faultline.Document) (err error
 		refs = append(refs, ref{-1, -1})
 	}
 	rs := s.g.ResolveAll(doc.Text, tops)
+	// Countries the entity layer's toponyms resolve to: a division found
+	// only by the gazetteer is kept when the text is about its country
+	// ("Central", "Western" and "Flores" name divisions somewhere).
+	docCountries := map[string]bool{}
+	for i := 0; i < nEntityTops; i++ {
+		if rs[i].Resolved() {
+			docCountries[rs[i].Country] = true
+		}
+	}
 	byKey := map[string]int{}
 	for i, r := range rs {
 		var e *faultline.Entity
@@ -92,6 +101,9 @@ func (s *Stage) Process(ctx context.Context, doc *faultline.Document) (err error
 			// A gazetteer match the entity layer missed: kept only when it
 			// is a country, a located division or a large city.
 			if r.Demonym || r.Entry < 0 || !s.g.spottable(r.Entry, doc.Text[tops[i].Start:tops[i].End]) {
+				continue
+			}
+			if r.Kind == KindAdmin1 && !docCountries[r.Country] {
 				continue
 			}
 			m = faultline.Mention{Start: tops[i].Start, End: tops[i].End, Text: doc.Text[tops[i].Start:tops[i].End]}

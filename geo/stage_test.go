@@ -151,3 +151,38 @@ func TestSample(t *testing.T) {
 		}
 	}
 }
+
+// TestSpottedDivisionNeedsItsCountry checks that a capitalised word that
+// names a first-level division somewhere ("Flores") is not made a place
+// of a text about another country, while a division of the text's
+// country found outside the entity layer is.
+func TestSpottedDivisionNeedsItsCountry(t *testing.T) {
+	g, err := geo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Planners in Austin met Michael Flores, and said Ohio and Texas would share the cost."
+	doc := &faultline.Document{ID: "d", Text: text}
+	doc.Sentences, doc.Tokens = segment.Segment(text)
+	at := strings.Index(text, "Austin")
+	doc.Entities = []faultline.Entity{{ID: "E1", Name: "Austin", Type: faultline.EntityGPE,
+		Mentions: []faultline.Mention{{Start: at, End: at + len("Austin"), Text: "Austin"}}}}
+	if err := geo.NewStage(g).Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	checkSpans(t, doc)
+	found := map[string]string{}
+	for _, p := range doc.Places {
+		for _, m := range p.Mentions {
+			found[m.Text] = p.Kind + " " + p.Country
+		}
+	}
+	for m, k := range found {
+		if m != "Austin" && m != "Ohio" && m != "Texas" {
+			t.Errorf("%s became a place (%s)", m, k)
+		}
+	}
+	if found["Ohio"] != "admin1 US" {
+		t.Errorf("Ohio = %q, want admin1 US", found["Ohio"])
+	}
+}

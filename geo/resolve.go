@@ -411,6 +411,15 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 		}
 	}
 
+	// The readings of the priors with the pair support: a start that
+	// already agrees with itself (starting from the bare priors, Huntsville,
+	// Alabama and Walker County, Texas would swap their support every
+	// round).
+	for i := range ms {
+		if m := &ms[i]; len(m.cands) > 0 {
+			m.best = argmax(m.cands, func(c candidate) float64 { return c.prior })
+		}
+	}
 	for round := 0; round < 2; round++ {
 		// Each distinct name counts once; a mention is weighed against the
 		// other names only.

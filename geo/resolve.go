@@ -492,6 +492,13 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 						cw -= own.w
 					}
 					sc += wCountry * cw / tot
+					if cw > 0 || e.Kind == KindCountry {
+						// Any other name in the same country: Gaza is
+						// the city of a text that names Palestine, not a
+						// province of Mozambique. A country's name is
+						// its own (China is not China, Texas).
+						sc += wCountrySeen
+					}
 				}
 				a1 := e.Admin1
 				if e.Kind == KindAdmin1 {
@@ -621,9 +628,11 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 // Weights of the document context, tuned on LGL and GeoWebNews.
 var (
 	wCountry = 2.0
-	wAdmin1  = 1.5
-	wNear    = 0.4
-	wPop     = 0.2
+	// wCountrySeen is added when any other name is in the same country.
+	wCountrySeen = 1.0
+	wAdmin1      = 1.5
+	wNear        = 0.4
+	wPop         = 0.2
 
 	wKindCountry = 2.5
 	wMainName    = 0.5

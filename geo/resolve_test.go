@@ -54,6 +54,7 @@ func TestResolveAll(t *testing.T) {
 		{"county", "A fire in Rapides Parish.", []string{"Rapides Parish"}, "Rapides Parish", KindAdmin2, "US", 31.2, -92.5, false},
 		{"Kansas City", "Kansas City voters went to the polls.", []string{"Kansas City"}, "Kansas City", KindCity, "US", 39.1, -94.6, false},
 		{"continent", "Across Europe prices rose.", []string{"Europe"}, "Europe", KindRegion, "", 0, 0, false},
+		{"a country the text names", "Envoys from Washington, Paris, London, Berlin and Rome met Palestine officials on Gaza.", []string{"Gaza", "Palestine", "Washington", "Paris", "London", "Berlin", "Rome"}, "Gaza", KindCity, "PS", 31.5, 34.47, false},
 		{"county and its seat agree", "Huntsville asked the Walker County commissioners to pay for the road.", []string{"Huntsville", "Walker County"}, "Huntsville", KindCity, "US", 30.72, -95.55, false},
 	}
 	// GeoNames ids of countries, divisions and continents (the demonym

@@ -232,9 +232,11 @@ func kindPrior(e *Entry) float64 {
 	case KindRegion:
 		s += 2.5
 	case KindAdmin1:
-		if e.FeatureCode == "ADM1" {
+		if e.FeatureCode == "ADM1" && e.GeonamesID != 0 {
 			s += 1.2
 		} else {
+			// Position unknown, or a division that GeoNames holds as
+			// second-level (the English counties).
 			s += 0.6
 		}
 	default:
@@ -632,7 +634,7 @@ var (
 	wCountrySeen = 1.0
 	wAdmin1      = 1.5
 	wNear        = 0.4
-	wPop         = 0.2
+	wPop         = 0.3
 
 	wKindCountry = 2.5
 	wMainName    = 0.5

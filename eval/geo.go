@@ -265,7 +265,7 @@ func Geo(ctx context.Context, path string, opts GeoOptions) (GeoResult, error) {
 		// added), and the demonyms it marked with a country.
 		pred := map[[2]int]bool{}
 		for _, e := range doc.Entities {
-			if e.Type != faultline.EntityNORP || e.Actor == nil || e.Actor.Country == "" {
+			if e.Actor == nil || e.Actor.Country == "" || e.Place != nil {
 				continue
 			}
 			for _, m := range e.Mentions {

@@ -219,6 +219,9 @@ type mentionState struct {
 	best   int // index into cands, -1 when none
 	score  []float64
 	demCty string
+	// demOf is the region, division or large city a demonym of no
+	// country names ("European", "Texan", "Londoner"), -1 when none.
+	demOf int32
 }
 
 // kindPrior scores an entry by kind and size alone.
@@ -263,6 +266,7 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 		m := &ms[i]
 		m.t = t
 		m.best = -1
+		m.demOf = -1
 		if t.Start < 0 || t.End > len(text) || t.Start >= t.End {
 			continue
 		}
@@ -293,6 +297,12 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 			// "Canadian" is the people before it is Canadian, Texas.
 			m.demCty = e.Country
 			continue
+		}
+		if len(ids) == 0 {
+			if id, ok := g.placeDemonym(m.p.name); ok {
+				m.demOf = id
+				continue
+			}
 		}
 		qf := toponym.Fold(m.p.name)
 		qs := toponym.StripArticle(qf)
@@ -577,6 +587,11 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 			r = Resolution{Entry: -1, Kind: KindFacility, Name: trimName(text[m.t.Start:m.t.End]), Lat: s.lat, Lon: s.lon, Country: s.country, Confidence: 0.9}
 			out[i] = r
 			continue
+		case m.demOf >= 0:
+			e := &g.entries[m.demOf]
+			out[i] = Resolution{Entry: -1, Country: e.Country, Demonym: true, Confidence: 0.6,
+				Name: e.Name, Lat: e.Lat, Lon: e.Lon, GeonamesID: e.GeonamesID}
+			continue
 		case m.demCty != "":
 			r := Resolution{Entry: -1, Country: m.demCty, Demonym: true, Confidence: 0.8}
 			if c, ok := g.Country(m.demCty); ok {
@@ -641,6 +656,46 @@ var (
 	wPair        = 1.2
 	pairTopK     = 12
 )
+
+// demonymEndings turn a demonym of a region, division or city back into
+// its name: "European" → "Europe", "African" → "Africa", "Texan" →
+// "Texas", "Ontarian" → "Ontario", "Londoner" → "London".
+var demonymEndings = []struct{ cut, add string }{
+	{"an", ""}, {"n", ""}, {"n", "s"}, {"an", "o"}, {"er", ""}, {"ian", "y"},
+}
+
+// placeDemonym finds the continent, region, first-level division or
+// city of 100,000 people that a demonym of no country names; plurals
+// ("Ontarians") too.
+func (g *Gazetteer) placeDemonym(word string) (int32, bool) {
+	w := strings.TrimSpace(word)
+	if len(w) < 5 || !isCapitalised(w) {
+		return -1, false
+	}
+	forms := []string{w}
+	if strings.HasSuffix(w, "s") {
+		forms = append(forms, strings.TrimSuffix(w, "s"))
+	}
+	for _, f := range forms {
+		for _, d := range demonymEndings {
+			if !strings.HasSuffix(f, d.cut) || len(f)-len(d.cut) < 3 {
+				continue
+			}
+			name := strings.TrimSuffix(f, d.cut) + d.add
+			for _, id := range g.Lookup(name) {
+				e := &g.entries[id]
+				if toponym.Fold(e.Name) != toponym.Fold(name) {
+					continue // the place's own name only
+				}
+				if e.Kind == KindRegion || e.Kind == KindAdmin1 && e.GeonamesID != 0 ||
+					e.Kind == KindCity && e.Population >= 100000 && d.cut == "er" {
+					return id, true
+				}
+			}
+		}
+	}
+	return -1, false
+}
 
 // topCandidates returns up to k candidates with the highest priors.
 func topCandidates(cs []candidate, k int) []candidate {

@@ -55,12 +55,14 @@ func TestResolveAll(t *testing.T) {
 		{"Kansas City", "Kansas City voters went to the polls.", []string{"Kansas City"}, "Kansas City", KindCity, "US", 39.1, -94.6, false},
 		{"continent", "Across Europe prices rose.", []string{"Europe"}, "Europe", KindRegion, "", 0, 0, false},
 		{"a country the text names", "Envoys from Washington, Paris, London, Berlin and Rome met Palestine officials on Gaza.", []string{"Gaza", "Palestine", "Washington", "Paris", "London", "Berlin", "Rome"}, "Gaza", KindCity, "PS", 31.5, 34.47, false},
+		{"demonym of a division", "Ontarians voted on Monday.", []string{"Ontarians"}, "Ontarians", "", "CA", 50, -86, true},
+		{"demonym of a continent", "European ministers met.", []string{"European"}, "European", "", "", 48.7, 9.1, true},
 		{"county and its seat agree", "Huntsville asked the Walker County commissioners to pay for the road.", []string{"Huntsville", "Walker County"}, "Huntsville", KindCity, "US", 30.72, -95.55, false},
 	}
 	// GeoNames ids of countries, divisions and continents (the demonym
 	// carries its country's).
 	wantID := map[string]int{"France": 3017382, "U.S.": 6252001, "Mosul": 99072, "Nineveh": 92877, "Iraqi": 99237,
-		"Europe": 6255148, "Tehran": 112931}
+		"Europe": 6255148, "Tehran": 112931, "European": 6255148}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			tops := toponymsOf(c.text, c.names...)

@@ -510,6 +510,11 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 						// province of Mozambique. A country's name is
 						// its own (China is not China, Texas).
 						sc += wCountrySeen
+					} else if e.Kind == KindAdmin1 || e.Kind == KindAdmin2 {
+						// A division of a country the text does not
+						// otherwise name is rarely meant (Gaza beside
+						// Israel and Egypt is not Mozambique's province).
+						sc -= wDivisionUnseen
 					}
 				}
 				a1 := e.Admin1
@@ -647,9 +652,12 @@ var (
 	wCountry = 2.0
 	// wCountrySeen is added when any other name is in the same country.
 	wCountrySeen = 1.0
-	wAdmin1      = 1.5
-	wNear        = 0.4
-	wPop         = 0.3
+	// wDivisionUnseen is taken from a division of a country no other name
+	// is in.
+	wDivisionUnseen = 1.0
+	wAdmin1         = 1.5
+	wNear           = 0.4
+	wPop            = 0.3
 
 	wKindCountry = 2.5
 	wMainName    = 0.5

@@ -57,6 +57,7 @@ func TestResolveAll(t *testing.T) {
 		{"a country the text names", "Envoys from Washington, Paris, London, Berlin and Rome met Palestine officials on Gaza.", []string{"Gaza", "Palestine", "Washington", "Paris", "London", "Berlin", "Rome"}, "Gaza", KindCity, "PS", 31.5, 34.47, false},
 		{"demonym of a division", "Ontarians voted on Monday.", []string{"Ontarians"}, "Ontarians", "", "CA", 50, -86, true},
 		{"demonym of a continent", "European ministers met.", []string{"European"}, "European", "", "", 48.7, 9.1, true},
+		{"no division of an unnamed country", "Aid reached Gaza after Israel and Egypt opened the crossings.", []string{"Gaza", "Israel", "Egypt"}, "Gaza", KindCity, "PS", 31.5, 34.47, false},
 		{"county and its seat agree", "Huntsville asked the Walker County commissioners to pay for the road.", []string{"Huntsville", "Walker County"}, "Huntsville", KindCity, "US", 30.72, -95.55, false},
 	}
 	// GeoNames ids of countries, divisions and continents (the demonym

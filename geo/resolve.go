@@ -305,6 +305,9 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 			}
 		}
 		qf := toponym.Fold(m.p.name)
+		if full, ok := expandAbbreviation(qf); ok {
+			qf = full // "Mt. Pleasant" is Mount Pleasant's own name
+		}
 		qs := toponym.StripArticle(qf)
 		for _, id := range ids {
 			e := &g.entries[id]

@@ -97,6 +97,14 @@ var apStates = map[string]string{
 	"ok": "Oklahoma", "ks": "Kansas", "nv": "Nevada", "ut": "Utah", "ia": "Iowa",
 }
 
+// caProvinces maps abbreviations of Canadian provinces (folded, written
+// with dots: "B.C.", "Ont.") to their names.
+var caProvinces = map[string]string{
+	"bc": "British Columbia", "ont": "Ontario", "que": "Quebec", "alta": "Alberta", "sask": "Saskatchewan",
+	"man": "Manitoba", "ns": "Nova Scotia", "nb": "New Brunswick", "nl": "Newfoundland and Labrador",
+	"nfld": "Newfoundland and Labrador", "pei": "Prince Edward Island",
+}
+
 // stateAbbreviation reads "Ky.", "Calif.", "S.D." and two-letter postal
 // codes written in capitals as US state names.
 func stateAbbreviation(s string) (string, bool) {
@@ -285,10 +293,21 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 		if len(ids) == 0 {
 			ids = g.Lookup(m.p.name)
 		}
-		if st, ok := stateAbbreviation(m.p.name); ok {
+		abbr := m.p.name
+		if t.End < len(text) && text[t.End] == '.' && !strings.Contains(abbr, ".") {
+			abbr += "." // "Calif" with its dot after the mention
+		}
+		if st, ok := stateAbbreviation(abbr); ok {
 			ids = ids[:0:0]
 			for _, id := range g.Lookup(st) {
 				if e := &g.entries[id]; e.Kind == KindAdmin1 && e.Country == "US" {
+					ids = append(ids, id)
+				}
+			}
+		} else if pr, ok := caProvinces[toponym.Fold(abbr)]; ok && strings.Contains(abbr, ".") {
+			ids = ids[:0:0]
+			for _, id := range g.Lookup(pr) {
+				if e := &g.entries[id]; e.Kind == KindAdmin1 && e.Country == "CA" {
 					ids = append(ids, id)
 				}
 			}

@@ -59,6 +59,8 @@ func TestResolveAll(t *testing.T) {
 		{"demonym of a continent", "European ministers met.", []string{"European"}, "European", "", "", 48.7, 9.1, true},
 		{"no division of an unnamed country", "Aid reached Gaza after Israel and Egypt opened the crossings.", []string{"Gaza", "Israel", "Egypt"}, "Gaza", KindCity, "PS", 31.5, 34.47, false},
 		{"abbreviated first word", "Traffic slowed in Ft. Worth on Friday.", []string{"Ft. Worth"}, "Ft. Worth", KindCity, "US", 32.75, -97.32, false},
+		{"province abbreviation", "He moved to Victoria, B.C., last year.", []string{"B.C."}, "B.C.", KindAdmin1, "CA", 0, 0, false},
+		{"state abbreviation before its dot", "She grew up in Fresno, Calif. Then she left.", []string{"Calif"}, "Calif", KindAdmin1, "US", 0, 0, false},
 		{"county and its seat agree", "Huntsville asked the Walker County commissioners to pay for the road.", []string{"Huntsville", "Walker County"}, "Huntsville", KindCity, "US", 30.72, -95.55, false},
 	}
 	// GeoNames ids of countries, divisions and continents (the demonym

@@ -8,7 +8,10 @@ import (
 	"os"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/faultline-news/faultline"
 	"github.com/faultline-news/faultline/geo"
@@ -33,8 +36,9 @@ type GeoResult struct {
 	Exact         float64 `json:"exact"`
 	ExactToponyms int     `json:"exact_toponyms"`
 	// ExactPlaces is the exact-id rate over gold populated places (GeoNames
-	// feature class P, LGL only): the gazetteer holds GeoNames ids for
-	// populated places only, not for countries, divisions or counties.
+	// feature class P, LGL only). The gazetteer holds GeoNames ids for
+	// populated places, countries, first-level divisions and continents,
+	// not for counties and other second-level divisions.
 	ExactPlaces     float64 `json:"exact_places"`
 	ExactPlacesGold int     `json:"exact_places_toponyms"`
 	MedianKm        float64 `json:"median_km"`
@@ -53,8 +57,9 @@ type GeoOptions struct {
 }
 
 // GeoScoringNote describes what Geo counts.
-const GeoScoringNote = "tagging: exact byte-span match of GPE/LOC/FAC entity mentions, demonyms marked by the geo stage " +
-	"and gazetteer matches the geo stage added against gold toponyms " +
+const GeoScoringNote = "tagging: exact byte-span match of the named mentions of the places the geo stage output " +
+	"(GPE/LOC/FAC entities and gazetteer matches, not relative locations) and of the demonyms it marked " +
+	"(GeoWebNews: not plural ones, its type Demonym) against gold toponyms " +
 	"(GeoWebNews: types Literal, Literal_Modifier, Non_Literal_Modifier, Metonymic, Mixed, Embedded_Literal, " +
 	"Embedded_Non_Lit, Coercion; LGL: all); resolution: gold spans given to the resolver, gold with a position only " +
 	"(GeoWebNews: Literal, Literal_Modifier, Mixed, Embedded_Literal), unresolved = 20038 km; exact over gold with a GeoNames id"
@@ -255,21 +260,31 @@ func Geo(ctx context.Context, path string, opts GeoOptions) (GeoResult, error) {
 		if err := stage.Process(ctx, doc); err != nil {
 			return GeoResult{}, err
 		}
+		// Predicted toponyms: the named mentions of the places faultline
+		// outputs (entities the geo stage placed and gazetteer matches it
+		// added), and the demonyms it marked with a country.
 		pred := map[[2]int]bool{}
 		for _, e := range doc.Entities {
-			if e.Type == faultline.EntityGPE || e.Type == faultline.EntityLoc || e.Type == faultline.EntityFac ||
-				e.Type == faultline.EntityNORP && e.Actor != nil && e.Actor.Country != "" {
-				for _, m := range e.Mentions {
-					pred[[2]int{m.Start, m.End}] = true
+			if e.Actor == nil || e.Actor.Country == "" || e.Place != nil {
+				continue
+			}
+			for _, m := range e.Mentions {
+				if gwn && pluralDemonym(g, m.Text) {
+					// "Canadians": people, GeoWebNews type Demonym, not
+					// a toponym; "Canadian officials" is one.
+					continue
 				}
+				pred[[2]int{m.Start, m.End}] = true
 			}
 		}
 		for _, p := range doc.Places {
-			if p.Kind == geo.KindRelative || p.Kind == geo.KindRegion {
+			if p.Kind == geo.KindRelative {
 				continue
 			}
 			for _, m := range p.Mentions {
-				pred[[2]int{m.Start, m.End}] = true
+				if r, _ := utf8.DecodeRuneInString(m.Text); unicode.IsUpper(r) || unicode.IsDigit(r) {
+					pred[[2]int{m.Start, m.End}] = true // not "the city"
+				}
 			}
 		}
 		for k := range pred {
@@ -296,6 +311,16 @@ func Geo(ctx context.Context, path string, opts GeoOptions) (GeoResult, error) {
 		res.TagF1 = round4(2 * res.TagPrecision * res.TagRecall / (res.TagPrecision + res.TagRecall))
 	}
 	return res, nil
+}
+
+// pluralDemonym reports whether w is the plural of a demonym
+// ("Canadians", "Iraqis"), a noun for people.
+func pluralDemonym(g *geo.Gazetteer, w string) bool {
+	if !strings.HasSuffix(w, "s") {
+		return false
+	}
+	_, ok := g.Demonym(strings.TrimSuffix(w, "s"))
+	return ok
 }
 
 func round4(x float64) float64 { return math.Round(x*10000) / 10000 }

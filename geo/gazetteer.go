@@ -302,6 +302,23 @@ func (g *Gazetteer) Lookup(name string) []int32 {
 	if f == "" {
 		return nil
 	}
+	if full, ok := expandAbbreviation(f); ok {
+		// "Mt. Pleasant": the places named Mount Pleasant, and those
+		// whose alternate names keep the abbreviation.
+		out := g.lookupKey(full, nil)
+		seen := make(map[int32]bool, len(out))
+		for _, id := range out {
+			seen[id] = true
+		}
+		for _, id := range g.lookupKey(f, nil) {
+			if !seen[id] {
+				out = append(out, id)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
 	if out := g.lookupKey(f, nil); len(out) > 0 {
 		return out
 	}
@@ -315,6 +332,24 @@ func (g *Gazetteer) Lookup(name string) []int32 {
 		return out
 	}
 	return g.lookupKey(sk, nil)
+}
+
+// placeAbbreviations are the abbreviated first words of place names
+// (folded, without their dot).
+var placeAbbreviations = map[string]string{"mt": "mount", "st": "saint", "ft": "fort", "pt": "point"}
+
+// expandAbbreviation spells out an abbreviated first word of a folded
+// name: "mt pleasant" → "mount pleasant".
+func expandAbbreviation(f string) (string, bool) {
+	first, rest, ok := strings.Cut(f, " ")
+	if !ok || rest == "" {
+		return "", false
+	}
+	full, ok := placeAbbreviations[first]
+	if !ok {
+		return "", false
+	}
+	return full + " " + rest, true
 }
 
 // Demonym returns the country entry for a demonym ("Iraqi", "Iranians").

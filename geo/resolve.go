@@ -97,6 +97,14 @@ var apStates = map[string]string{
 	"ok": "Oklahoma", "ks": "Kansas", "nv": "Nevada", "ut": "Utah", "ia": "Iowa",
 }
 
+// caProvinces maps abbreviations of Canadian provinces (folded, written
+// with dots: "B.C.", "Ont.") to their names.
+var caProvinces = map[string]string{
+	"bc": "British Columbia", "ont": "Ontario", "que": "Quebec", "alta": "Alberta", "sask": "Saskatchewan",
+	"man": "Manitoba", "ns": "Nova Scotia", "nb": "New Brunswick", "nl": "Newfoundland and Labrador",
+	"nfld": "Newfoundland and Labrador", "pei": "Prince Edward Island",
+}
+
 // stateAbbreviation reads "Ky.", "Calif.", "S.D." and two-letter postal
 // codes written in capitals as US state names.
 func stateAbbreviation(s string) (string, bool) {
@@ -219,6 +227,9 @@ type mentionState struct {
 	best   int // index into cands, -1 when none
 	score  []float64
 	demCty string
+	// demOf is the region, division or large city a demonym of no
+	// country names ("European", "Texan", "Londoner"), -1 when none.
+	demOf int32
 }
 
 // kindPrior scores an entry by kind and size alone.
@@ -232,9 +243,11 @@ func kindPrior(e *Entry) float64 {
 	case KindRegion:
 		s += 2.5
 	case KindAdmin1:
-		if e.FeatureCode == "ADM1" {
+		if e.FeatureCode == "ADM1" && e.GeonamesID != 0 {
 			s += 1.2
 		} else {
+			// Position unknown, or a division that GeoNames holds as
+			// second-level (the English counties).
 			s += 0.6
 		}
 	default:
@@ -261,6 +274,7 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 		m := &ms[i]
 		m.t = t
 		m.best = -1
+		m.demOf = -1
 		if t.Start < 0 || t.End > len(text) || t.Start >= t.End {
 			continue
 		}
@@ -279,10 +293,21 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 		if len(ids) == 0 {
 			ids = g.Lookup(m.p.name)
 		}
-		if st, ok := stateAbbreviation(m.p.name); ok {
+		abbr := m.p.name
+		if t.End < len(text) && text[t.End] == '.' && !strings.Contains(abbr, ".") {
+			abbr += "." // "Calif" with its dot after the mention
+		}
+		if st, ok := stateAbbreviation(abbr); ok {
 			ids = ids[:0:0]
 			for _, id := range g.Lookup(st) {
 				if e := &g.entries[id]; e.Kind == KindAdmin1 && e.Country == "US" {
+					ids = append(ids, id)
+				}
+			}
+		} else if pr, ok := caProvinces[toponym.Fold(abbr)]; ok && strings.Contains(abbr, ".") {
+			ids = ids[:0:0]
+			for _, id := range g.Lookup(pr) {
+				if e := &g.entries[id]; e.Kind == KindAdmin1 && e.Country == "CA" {
 					ids = append(ids, id)
 				}
 			}
@@ -292,7 +317,16 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 			m.demCty = e.Country
 			continue
 		}
+		if len(ids) == 0 {
+			if id, ok := g.placeDemonym(m.p.name); ok {
+				m.demOf = id
+				continue
+			}
+		}
 		qf := toponym.Fold(m.p.name)
+		if full, ok := expandAbbreviation(qf); ok {
+			qf = full // "Mt. Pleasant" is Mount Pleasant's own name
+		}
 		qs := toponym.StripArticle(qf)
 		for _, id := range ids {
 			e := &g.entries[id]
@@ -411,6 +445,15 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 		}
 	}
 
+	// The readings of the priors with the pair support: a start that
+	// already agrees with itself (starting from the bare priors, Huntsville,
+	// Alabama and Walker County, Texas would swap their support every
+	// round).
+	for i := range ms {
+		if m := &ms[i]; len(m.cands) > 0 {
+			m.best = argmax(m.cands, func(c candidate) float64 { return c.prior })
+		}
+	}
 	for round := 0; round < 2; round++ {
 		// Each distinct name counts once; a mention is weighed against the
 		// other names only.
@@ -483,6 +526,18 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 						cw -= own.w
 					}
 					sc += wCountry * cw / tot
+					if cw > 0 || e.Kind == KindCountry {
+						// Any other name in the same country: Gaza is
+						// the city of a text that names Palestine, not a
+						// province of Mozambique. A country's name is
+						// its own (China is not China, Texas).
+						sc += wCountrySeen
+					} else if e.Kind == KindAdmin1 || e.Kind == KindAdmin2 {
+						// A division of a country the text does not
+						// otherwise name is rarely meant (Gaza beside
+						// Israel and Egypt is not Mozambique's province).
+						sc -= wDivisionUnseen
+					}
 				}
 				a1 := e.Admin1
 				if e.Kind == KindAdmin1 {
@@ -559,10 +614,15 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 			r = Resolution{Entry: -1, Kind: KindFacility, Name: trimName(text[m.t.Start:m.t.End]), Lat: s.lat, Lon: s.lon, Country: s.country, Confidence: 0.9}
 			out[i] = r
 			continue
+		case m.demOf >= 0:
+			e := &g.entries[m.demOf]
+			out[i] = Resolution{Entry: -1, Country: e.Country, Demonym: true, Confidence: 0.6,
+				Name: e.Name, Lat: e.Lat, Lon: e.Lon, GeonamesID: e.GeonamesID}
+			continue
 		case m.demCty != "":
 			r := Resolution{Entry: -1, Country: m.demCty, Demonym: true, Confidence: 0.8}
 			if c, ok := g.Country(m.demCty); ok {
-				r.Lat, r.Lon, r.Name = c.Lat, c.Lon, c.Name
+				r.Lat, r.Lon, r.Name, r.GeonamesID = c.Lat, c.Lon, c.Name, c.GeonamesID
 			}
 			out[i] = r
 			continue
@@ -612,15 +672,60 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 // Weights of the document context, tuned on LGL and GeoWebNews.
 var (
 	wCountry = 2.0
-	wAdmin1  = 1.5
-	wNear    = 0.4
-	wPop     = 0.2
+	// wCountrySeen is added when any other name is in the same country.
+	wCountrySeen = 1.0
+	// wDivisionUnseen is taken from a division of a country no other name
+	// is in.
+	wDivisionUnseen = 1.0
+	wAdmin1         = 1.5
+	wNear           = 0.4
+	wPop            = 0.3
 
 	wKindCountry = 2.5
 	wMainName    = 0.5
 	wPair        = 1.2
 	pairTopK     = 12
 )
+
+// demonymEndings turn a demonym of a region, division or city back into
+// its name: "European" → "Europe", "African" → "Africa", "Texan" →
+// "Texas", "Ontarian" → "Ontario", "Londoner" → "London".
+var demonymEndings = []struct{ cut, add string }{
+	{"an", ""}, {"n", ""}, {"n", "s"}, {"an", "o"}, {"er", ""}, {"ian", "y"},
+}
+
+// placeDemonym finds the continent, region, first-level division or
+// city of 100,000 people that a demonym of no country names; plurals
+// ("Ontarians") too.
+func (g *Gazetteer) placeDemonym(word string) (int32, bool) {
+	w := strings.TrimSpace(word)
+	if len(w) < 5 || !isCapitalised(w) {
+		return -1, false
+	}
+	forms := []string{w}
+	if strings.HasSuffix(w, "s") {
+		forms = append(forms, strings.TrimSuffix(w, "s"))
+	}
+	for _, f := range forms {
+		for _, d := range demonymEndings {
+			if !strings.HasSuffix(f, d.cut) || len(f)-len(d.cut) < 3 {
+				continue
+			}
+			name := strings.TrimSuffix(f, d.cut) + d.add
+			for _, id := range g.Lookup(name) {
+				e := &g.entries[id]
+				if toponym.Fold(e.Name) != toponym.Fold(name) {
+					continue // the place's own name only
+				}
+				if e.Kind == KindRegion || e.Kind == KindAdmin1 && e.GeonamesID != 0 ||
+					e.Kind == KindCity && e.Population >= 100000 && d.cut == "er" {
+					return id, true
+				}
+			}
+		}
+	}
+	return -1, false
+}
 
 // topCandidates returns up to k candidates with the highest priors.
 func topCandidates(cs []candidate, k int) []candidate {

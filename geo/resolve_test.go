@@ -54,7 +54,19 @@ func TestResolveAll(t *testing.T) {
 		{"county", "A fire in Rapides Parish.", []string{"Rapides Parish"}, "Rapides Parish", KindAdmin2, "US", 31.2, -92.5, false},
 		{"Kansas City", "Kansas City voters went to the polls.", []string{"Kansas City"}, "Kansas City", KindCity, "US", 39.1, -94.6, false},
 		{"continent", "Across Europe prices rose.", []string{"Europe"}, "Europe", KindRegion, "", 0, 0, false},
+		{"a country the text names", "Envoys from Washington, Paris, London, Berlin and Rome met Palestine officials on Gaza.", []string{"Gaza", "Palestine", "Washington", "Paris", "London", "Berlin", "Rome"}, "Gaza", KindCity, "PS", 31.5, 34.47, false},
+		{"demonym of a division", "Ontarians voted on Monday.", []string{"Ontarians"}, "Ontarians", "", "CA", 50, -86, true},
+		{"demonym of a continent", "European ministers met.", []string{"European"}, "European", "", "", 48.7, 9.1, true},
+		{"no division of an unnamed country", "Aid reached Gaza after Israel and Egypt opened the crossings.", []string{"Gaza", "Israel", "Egypt"}, "Gaza", KindCity, "PS", 31.5, 34.47, false},
+		{"abbreviated first word", "Traffic slowed in Ft. Worth on Friday.", []string{"Ft. Worth"}, "Ft. Worth", KindCity, "US", 32.75, -97.32, false},
+		{"province abbreviation", "He moved to Victoria, B.C., last year.", []string{"B.C."}, "B.C.", KindAdmin1, "CA", 0, 0, false},
+		{"state abbreviation before its dot", "She grew up in Fresno, Calif. Then she left.", []string{"Calif"}, "Calif", KindAdmin1, "US", 0, 0, false},
+		{"county and its seat agree", "Huntsville asked the Walker County commissioners to pay for the road.", []string{"Huntsville", "Walker County"}, "Huntsville", KindCity, "US", 30.72, -95.55, false},
 	}
+	// GeoNames ids of countries, divisions and continents (the demonym
+	// carries its country's).
+	wantID := map[string]int{"France": 3017382, "U.S.": 6252001, "Mosul": 99072, "Nineveh": 92877, "Iraqi": 99237,
+		"Europe": 6255148, "Tehran": 112931, "European": 6255148}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			tops := toponymsOf(c.text, c.names...)
@@ -66,6 +78,9 @@ func TestResolveAll(t *testing.T) {
 				r := rs[i]
 				if r.Demonym != c.demonym || r.Country != c.country || !c.demonym && r.Kind != c.kind {
 					t.Errorf("%q: got kind %q country %q demonym %v (%+v); want kind %q country %q demonym %v", c.target, r.Kind, r.Country, r.Demonym, r, c.kind, c.country, c.demonym)
+				}
+				if id, ok := wantID[c.target]; ok && r.GeonamesID != id {
+					t.Errorf("%q: GeoNames id %d, want %d", c.target, r.GeonamesID, id)
 				}
 				if c.lat != 0 || c.lon != 0 {
 					if d := Distance(r.Lat, r.Lon, c.lat, c.lon); d > 30 {

@@ -53,6 +53,7 @@ func (s *Stage) Process(ctx context.Context, doc *faultline.Document) (err error
 		return faultline.Errorf(faultline.EUNAVAILABLE, "geo: document %q: %w", doc.ID, err)
 	}
 	doc.Places = []faultline.Place{}
+	personWords := personNameWords(doc)
 	type ref struct{ entity, mention int }
 	var tops []Toponym
 	var refs, referring []ref
@@ -71,6 +72,9 @@ func (s *Stage) Process(ctx context.Context, doc *faultline.Document) (err error
 				referring = append(referring, ref{ei, mi})
 				continue
 			}
+			if isPlaceType(e.Type) && s.g.personNotPlace(doc.Text[m.Start:m.End], personWords) {
+				continue
+			}
 			tops = append(tops, Toponym{Start: m.Start, End: m.End, Type: e.Type})
 			refs = append(refs, ref{ei, mi})
 		}
@@ -81,6 +85,15 @@ func (s *Stage) Process(ctx context.Context, doc *faultline.Document) (err error
 		refs = append(refs, ref{-1, -1})
 	}
 	rs := s.g.ResolveAll(doc.Text, tops)
+	// Countries the entity layer's toponyms resolve to: a division found
+	// only by the gazetteer is kept when the text is about its country
+	// ("Central", "Western" and "Flores" name divisions somewhere).
+	docCountries := map[string]bool{}
+	for i := 0; i < nEntityTops; i++ {
+		if rs[i].Resolved() {
+			docCountries[rs[i].Country] = true
+		}
+	}
 	byKey := map[string]int{}
 	for i, r := range rs {
 		var e *faultline.Entity
@@ -92,6 +105,9 @@ func (s *Stage) Process(ctx context.Context, doc *faultline.Document) (err error
 			// A gazetteer match the entity layer missed: kept only when it
 			// is a country, a located division or a large city.
 			if r.Demonym || r.Entry < 0 || !s.g.spottable(r.Entry, doc.Text[tops[i].Start:tops[i].End]) {
+				continue
+			}
+			if r.Kind == KindAdmin1 && !docCountries[r.Country] {
 				continue
 			}
 			m = faultline.Mention{Start: tops[i].Start, End: tops[i].End, Text: doc.Text[tops[i].Start:tops[i].End]}
@@ -152,6 +168,38 @@ func (s *Stage) Process(ctx context.Context, doc *faultline.Document) (err error
 	}
 	s.addRelative(doc)
 	return nil
+}
+
+// personNameWords returns the words of the document's person-name
+// mentions ("Buhari" of "Muhammadu Buhari").
+func personNameWords(doc *faultline.Document) map[string]bool {
+	words := map[string]bool{}
+	for _, e := range doc.Entities {
+		if e.Type != faultline.EntityPerson {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if m.Start < 0 || m.End > len(doc.Text) || m.Start >= m.End {
+				continue
+			}
+			for _, w := range strings.Fields(doc.Text[m.Start:m.End]) {
+				words[w] = true
+			}
+		}
+	}
+	return words
+}
+
+// personNotPlace reports whether a one-word place mention is a word of a
+// person's name elsewhere in the text ("Buhari said" tagged as a place
+// after "President Muhammadu Buhari") and names no country, division or
+// city of 100,000 people: the person, not a place.
+func (g *Gazetteer) personNotPlace(mention string, personWords map[string]bool) bool {
+	w := trimName(mention)
+	if strings.ContainsAny(w, " \t\n") || !personWords[w] {
+		return false
+	}
+	return !g.hasMajorReading(g.Lookup(w))
 }
 
 // nameLike reports whether a mention reads as a name (it starts with an

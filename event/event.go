@@ -41,6 +41,11 @@ type Options struct {
 	// names no country ("militias", "the police") as "---" plus the agent
 	// code, the way PETRARCH writes unknown-country actors.
 	AgentOnly bool
+	// PetrarchNesting makes the verb dictionary's transformations replace
+	// the events nested under another verb, as PETRARCH-2 does ("X claimed
+	// that Y attacked Z" is only X accusing Y). By default the nested event
+	// is kept beside the one the transformation makes.
+	PetrarchNesting bool
 }
 
 // Coder is the event-coding stage.
@@ -48,6 +53,7 @@ type Coder struct {
 	layers lexicon.Layers
 	user   *petrarch.Dictionaries
 	opts   Options
+	rules  []nestRule // the user's verb-dictionary transformations
 }
 
 // NewStage returns the event coder over the user's dictionaries (nil for
@@ -60,7 +66,7 @@ func NewStage(user *petrarch.Dictionaries) *Coder {
 
 // New returns a coder with explicit options.
 func New(user *petrarch.Dictionaries, opts Options) *Coder {
-	c := &Coder{user: user, opts: opts}
+	c := &Coder{user: user, opts: opts, rules: nestRules(user)}
 	if opts.NoDefaultActors {
 		c.layers = lexicon.Layers{user}
 	} else {
@@ -276,6 +282,7 @@ func (w *docWork) sentence(si, lo, hi int) {
 	for v := lo; v < hi; v++ {
 		sw.predicate(v)
 	}
+	sw.transform()
 	sw.score()
 }
 

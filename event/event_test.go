@@ -457,3 +457,59 @@ func TestMonthGrainDate(t *testing.T) {
 		}
 	}
 }
+
+// TestNestingTransformations checks the verb dictionary's transformations:
+// an event nested under a verb they name is rewritten ("X claimed that Y
+// attacked Z": X accuses Y), the nested event kept by default and replaced
+// in PETRARCH mode.
+func TestNestingTransformations(t *testing.T) {
+	d := testDicts(t)
+	if err := d.Read(strings.NewReader(`--- ALLEGE [110] ---
+CLAIM
+~ a (a b ATTACK) CLAIM = a b 015
+~ a (b . ATTACK) CLAIM = a b 112
+`), "nest.verbs.txt", petrarch.VerbsKind); err != nil {
+		t.Fatal(err)
+	}
+	claim := func(subj string, negated bool) []tok {
+		toks := []tok{{"Rohan", "PROPN", "", 1, "nsubj"}, {"claimed", "VERB", "claim", -1, "root"}, {subj, "PROPN", "", 3, "nsubj"},
+			{"attacked", "VERB", "attack", 1, "ccomp"}, {"Gondor", "PROPN", "", 3, "obj"}, {"and", "CCONJ", "", 6, "cc"}, {"attacked", "VERB", "attack", 3, "conj"},
+			{"Mordor", "PROPN", "", 6, "obj"}}
+		if negated {
+			toks = []tok{{"Rohan", "PROPN", "", 3, "nsubj"}, {"did", "AUX", "do", 3, "aux"}, {"not", "PART", "", 3, "advmod"}, {"claim", "VERB", "claim", -1, "root"},
+				{subj, "PROPN", "", 5, "nsubj"}, {"attacked", "VERB", "attack", 3, "ccomp"}, {"Gondor", "PROPN", "", 5, "obj"}}
+		}
+		return toks
+	}
+	tests := []struct {
+		name     string
+		toks     []tok
+		petrarch bool
+		want     []string
+	}{
+		{"accusation beside the reported attacks", claim("Arnor", false), false, []string{"ARN 190 GON", "ARN 190 MOR", "ROH 112 ARN"}},
+		{"PETRARCH mode: only the accusation", claim("Arnor", false), true, []string{"ROH 112 ARN"}},
+		{"claiming one's own attack is claiming responsibility", claim("Rohan", false), true, []string{"ROH 015 GON", "ROH 015 MOR"}},
+		{"a denied claim is no accusation", claim("Arnor", true), true, []string{"ARN 190 GON"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := New(d, Options{PetrarchNesting: tc.petrarch})
+			doc := buildDoc(tc.toks)
+			if err := c.Process(context.Background(), doc); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range doc.Events {
+				got = append(got, e.SourceCode+" "+e.CAMEO+" "+e.TargetCode)
+				if doc.Text[e.Trigger.Start:e.Trigger.End] != e.Trigger.Text {
+					t.Errorf("trigger %+v does not match text", e.Trigger)
+				}
+			}
+			sort.Strings(got)
+			if strings.Join(got, "; ") != strings.Join(tc.want, "; ") {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

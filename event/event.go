@@ -1107,6 +1107,38 @@ type resolved struct {
 	exact  bool // the actor phrase covers the head word itself
 }
 
+// namingVerbs introduce the name of what a noun phrase describes.
+var namingVerbs = map[string]bool{"know": true, "call": true, "name": true, "dub": true}
+
+// namedAs returns the name given to the noun phrase of h by a participle
+// ("a group known as X", "the grouping of militias called X"), or -1.
+func (sw *sentWork) namedAs(h int) int {
+	for _, n := range append([]int{h}, sw.kids[h]...) {
+		if n != h && sw.doc.Tokens[n].Dep != "nmod" {
+			continue
+		}
+		for _, a := range sw.kids[n] {
+			if t := sw.doc.Tokens[a]; t.Dep != "acl" || !namingVerbs[sw.lemmas[a]] {
+				continue
+			}
+			for _, k := range sw.kids[a] {
+				if k < sw.lo || k >= sw.hi {
+					continue
+				}
+				d := sw.doc.Tokens[k].Dep
+				if d == "obl" && !sw.hasCase(k, "as") || d != "obl" && d != "xcomp" && d != "obj" {
+					// "known in X" names no one
+					continue
+				}
+				if p := sw.doc.Tokens[k].POS; p == "PROPN" || p == "NOUN" {
+					return k
+				}
+			}
+		}
+	}
+	return -1
+}
+
 // npSkip are the dependents that leave the noun phrase of an actor.
 var npSkip = map[string]bool{
 	"conj": true, "cc": true, "acl": true, "acl:relcl": true, "appos": true, "parataxis": true,
@@ -1134,6 +1166,12 @@ func (sw *sentWork) resolveAll(heads []int) []resolved {
 						break
 					}
 				}
+			}
+		}
+		if len(rs) == 0 {
+			// "the grouping of militias known as X": the group is X
+			if k := sw.namedAs(h); k >= 0 {
+				rs = sw.resolve(k)
 			}
 		}
 		for _, r := range rs {

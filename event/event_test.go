@@ -214,6 +214,12 @@ func TestCoderTable(t *testing.T) {
 		{"oblique of a prepositional adverb", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"attacked", "VERB", "attack", -1, "root"}, {"close", "ADV", "", 1, "advmod"},
 			{"to", "ADP", "", 5, "case"}, {"the", "DET", "", 5, "det"}, {"border", "NOUN", "", 2, "obl"}, {"with", "ADP", "", 7, "case"}, {"Gondor", "PROPN", "", 5, "nmod"}},
 			[]string{"ARN 190 GON"}},
+		{"a group known by a name is that name", []tok{{"The", "DET", "", 1, "det"}, {"band", "NOUN", "", 5, "nsubj"}, {"known", "VERB", "know", 1, "acl"},
+			{"as", "ADP", "", 4, "case"}, {"Rohan", "PROPN", "", 2, "obl"}, {"attacked", "VERB", "attack", -1, "root"}, {"Gondor", "PROPN", "", 5, "obj"}},
+			[]string{"ROH 190 GON"}},
+		{"a group known for a place is not the place", []tok{{"The", "DET", "", 1, "det"}, {"band", "NOUN", "", 5, "nsubj"}, {"known", "VERB", "know", 1, "acl"},
+			{"in", "ADP", "", 4, "case"}, {"Rohan", "PROPN", "", 2, "obl"}, {"attacked", "VERB", "attack", -1, "root"}, {"Gondor", "PROPN", "", 5, "obj"}},
+			nil},
 		{"discarded sentence", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"attacked", "VERB", "attack", -1, "root"}, {"Gondor", "PROPN", "", 1, "obj"}, {"in", "ADP", "", 5, "case"}, {"football", "NOUN", "", 5, "compound"}, {"match", "NOUN", "", 1, "obl"}},
 			nil},
 	}

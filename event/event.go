@@ -1107,6 +1107,42 @@ type resolved struct {
 	exact  bool // the actor phrase covers the head word itself
 }
 
+// bareAgentNoun reports whether h is a common noun naming a role (an agent
+// word), not itself an actor or a document entity.
+func (sw *sentWork) bareAgentNoun(h int) bool {
+	if h < sw.lo || h >= sw.hi || sw.doc.Tokens[h].POS != "NOUN" || sw.agentSpan[h-sw.lo] < 0 || sw.actorSpan[h-sw.lo] >= 0 {
+		return false
+	}
+	if sw.entityAt != nil {
+		if _, ok := sw.entityAt[h]; ok {
+			return false
+		}
+	}
+	return true
+}
+
+// unmodified reports whether h has no modifier of its own but determiners
+// ("the government", not "Islamic State militants") and follows its
+// conjunction ("and the government": a word between, which the parse may
+// have left out of h's phrase, could be its modifier).
+func (sw *sentWork) unmodified(h int) bool {
+	k := h - 1
+	for k >= sw.lo && sw.doc.Tokens[k].Dep == "det" && sw.doc.Tokens[k].Head == h {
+		k--
+	}
+	if k < sw.lo || (sw.doc.Tokens[k].Dep != "cc" && sw.words[k] != ",") {
+		return false
+	}
+	for _, k := range sw.kids[h] {
+		switch sw.doc.Tokens[k].Dep {
+		case "det", "cc", "punct", "conj":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // namingVerbs introduce the name of what a noun phrase describes.
 var namingVerbs = map[string]bool{"know": true, "call": true, "name": true, "dub": true}
 
@@ -1151,14 +1187,39 @@ var npSkip = map[string]bool{
 func (sw *sentWork) resolveAll(heads []int) []resolved {
 	var out []resolved
 	seen := map[string]bool{}
-	var visit func(h int, depth int)
+	var visit func(h int, depth int, shared []string)
 	done := map[int]bool{}
-	visit = func(h int, depth int) {
+	visit = func(h int, depth int, shared []string) {
 		if depth > 8 || h < sw.lo || h >= sw.hi || done[h] {
 			return
 		}
 		done[h] = true
 		rs := sw.resolve(h)
+		if len(rs) == 0 && len(shared) > 0 && sw.bareAgentNoun(h) && sw.unmodified(h) {
+			// "Danish media and government", "lawmakers and officials
+			// in X": the conjoined role shares the first one's country
+			ag := sw.agents[sw.agentSpan[h-sw.lo]].Agent
+			t := sw.doc.Tokens[h]
+			for _, c := range shared {
+				rs = append(rs, resolved{code: ag.Combine(c), text: sw.doc.Text[t.Start:t.End], exact: true})
+			}
+		}
+		if depth == 0 && sw.bareAgentNoun(h) {
+			// what the first conjunct's modifiers add to its role:
+			// "Danish Islamist media" DNKMUSMED shares DNKMUS
+			own := sw.agents[sw.agentSpan[h-sw.lo]].Agent.Code
+			shared = nil
+			for _, r := range rs {
+				if len(r.code) < 3 || strings.HasPrefix(r.code, "---") {
+					continue
+				}
+				c := r.code[:3]
+				if t := strings.TrimSuffix(r.code, own); own != "" && len(t) >= 3 && t != r.code {
+					c = t
+				}
+				shared = append(shared, c)
+			}
+		}
 		if len(rs) == 0 {
 			for _, k := range sw.kids[h] {
 				if sw.doc.Tokens[k].Dep == "appos" {
@@ -1182,12 +1243,12 @@ func (sw *sentWork) resolveAll(heads []int) []resolved {
 		}
 		for _, k := range sw.kids[h] {
 			if sw.doc.Tokens[k].Dep == "conj" {
-				visit(k, depth+1)
+				visit(k, depth+1, shared)
 			}
 		}
 	}
 	for _, h := range heads {
-		visit(h, 0)
+		visit(h, 0, nil)
 	}
 	if len(out) > 1 {
 		// "Bree Prime Minister Romendacil" split by the parser into BRE

@@ -235,21 +235,51 @@ func (w *docWork) sentence(si, lo, hi int) {
 	for i := range sw.actorSpan {
 		sw.actorSpan[i], sw.agentSpan[i] = -1, -1
 	}
-	for i := 0; i < len(words); {
-		if m, ok := w.c.layers.MatchActor(words, i); ok && m.Length > 0 {
-			code := ""
-			if cd, ok := m.Actor.CodeAt(w.day); ok {
-				code = cd
+	// words tied by '_' ("Dol_Amroth"), as the dictionaries write phrases,
+	// are one token for the parser but several words for the actor phrases
+	mw, mtok := words, []int(nil)
+	for _, wd := range words {
+		if strings.Contains(wd, "_") {
+			mw = nil
+			break
+		}
+	}
+	if mw == nil {
+		for i, wd := range words {
+			parts := strings.FieldsFunc(wd, func(r rune) bool { return r == '_' })
+			if len(parts) == 0 {
+				parts = []string{wd}
 			}
-			sw.actors = append(sw.actors, m)
-			sw.actorCodes = append(sw.actorCodes, code)
-			for k := i; k < i+m.Length && k < len(words); k++ {
-				sw.actorSpan[k] = len(sw.actors) - 1
+			for _, p := range parts {
+				mw, mtok = append(mw, p), append(mtok, i)
 			}
-			i += m.Length
+		}
+	}
+	for j := 0; j < len(mw); {
+		m, ok := w.c.layers.MatchActor(mw, j)
+		if !ok || m.Length <= 0 {
+			j++
 			continue
 		}
-		i++
+		end := j + m.Length
+		if mtok != nil {
+			if (j > 0 && mtok[j-1] == mtok[j]) || (end < len(mw) && mtok[end] == mtok[end-1]) {
+				// a phrase must start and end at token boundaries
+				j++
+				continue
+			}
+			m.Start, m.Length = mtok[j], mtok[end-1]-mtok[j]+1
+		}
+		code := ""
+		if cd, ok := m.Actor.CodeAt(w.day); ok {
+			code = cd
+		}
+		sw.actors = append(sw.actors, m)
+		sw.actorCodes = append(sw.actorCodes, code)
+		for k := m.Start; k < m.Start+m.Length && k < len(words); k++ {
+			sw.actorSpan[k] = len(sw.actors) - 1
+		}
+		j = end
 	}
 	for i := 0; i < len(words); {
 		if sw.actorSpan[i] >= 0 {

@@ -23,6 +23,7 @@ func testDicts(t testing.TB) *petrarch.Dictionaries {
 ROHAN [ROH]
 GONDOR [GON]
 MORDOR [MOR]
+MINAS TIRITH [MNT]
 `, "test.actors.txt", petrarch.ActorsKind)
 	read(`SOLDIER [~MIL]
 MINISTER [~GOV]
@@ -221,6 +222,10 @@ func TestCoderTable(t *testing.T) {
 			{"ministers", "NOUN", "minister", 0, "conj"}, {"of", "ADP", "", 4, "case"}, {"Arnor", "PROPN", "", 0, "nmod"}, {"and", "CCONJ", "", 6, "cc"}, {"Rohan", "PROPN", "", 4, "conj"},
 			{"attacked", "VERB", "attack", -1, "root"}, {"Gondor", "PROPN", "", 7, "obj"}},
 			[]string{"ARNGOV 190 GON", "ARNMIL 190 GON", "ROHGOV 190 GON", "ROHMIL 190 GON"}},
+		{"words tied by '_' in one token match a phrase", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"attacked", "VERB", "attack", -1, "root"}, {"Minas_Tirith", "PROPN", "", 1, "obj"}},
+			[]string{"ARN 190 MNT"}},
+		{"a phrase must end at a token boundary", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"attacked", "VERB", "attack", -1, "root"}, {"Minas_Tirith_Gate", "PROPN", "", 1, "obj"}},
+			nil},
 		{"a group known by a name is that name", []tok{{"The", "DET", "", 1, "det"}, {"band", "NOUN", "", 5, "nsubj"}, {"known", "VERB", "know", 1, "acl"},
 			{"as", "ADP", "", 4, "case"}, {"Rohan", "PROPN", "", 2, "obl"}, {"attacked", "VERB", "attack", -1, "root"}, {"Gondor", "PROPN", "", 5, "obj"}},
 			[]string{"ROH 190 GON"}},

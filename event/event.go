@@ -1137,6 +1137,9 @@ type resolved struct {
 	exact  bool // the actor phrase covers the head word itself
 }
 
+// lowerInitial reports whether s starts with a lowercase letter.
+func lowerInitial(s string) bool { return s != "" && s[0] >= 'a' && s[0] <= 'z' }
+
 // bareAgentNoun reports whether h is a common noun naming a role (an agent
 // word), not itself an actor or a document entity.
 func (sw *sentWork) bareAgentNoun(h int) bool {
@@ -1385,9 +1388,10 @@ func (sw *sentWork) resolve(h int) []resolved {
 			if !in[k] {
 				continue
 			}
-			if !headNominal && sw.doc.Tokens[k].Dep == "amod" {
+			if d := sw.doc.Tokens[k].Dep; !headNominal && (d == "amod" || d == "compound" && k != h && lowerInitial(sw.doc.Text[sw.doc.Tokens[k].Start:sw.doc.Tokens[k].End])) {
 				// "swiss francs", "Iraqi territory": a demonym describing
-				// a thing is not an actor
+				// a thing is not an actor (a lowercase one even when the
+				// parser reads it as a compound noun)
 				continue
 			}
 			if a := sw.actorSpan[k-sw.lo]; a >= 0 && sw.actorCodes[a] != "" {

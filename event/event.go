@@ -362,9 +362,11 @@ func (sw *sentWork) predicate(v int) {
 		srcHeads, srcVia = sw.subjectOf(v)
 	}
 	srcs := sw.resolveAll(srcHeads)
-	if len(srcs) == 0 && !speechVerbs[sw.lemmas[v]] {
+	if len(srcs) == 0 && !attributionVerbs[sw.lemmas[v]] && (!speechVerbs[sw.lemmas[v]] || !sw.statementVerb(v)) {
 		// "militias are holding men"; but an unnamed "official said" is
-		// no actor to code
+		// no actor to code, only the source of the news (a reporting
+		// verb that codes more than a statement is: "clerics believe X
+		// can cope")
 		srcs = sw.resolveLastResort(srcHeads)
 	}
 	// a '%' pattern ("- % HAVE * [191]") needs coordinated subjects
@@ -1135,6 +1137,21 @@ type resolved struct {
 	text   string
 	entity *string
 	exact  bool // the actor phrase covers the head word itself
+}
+
+// attributionVerbs attribute news to a source: their unnamed subject ("a
+// senior official said") is never coded as an actor.
+var attributionVerbs = map[string]bool{
+	"say": true, "tell": true, "report": true, "state": true, "announce": true, "add": true, "note": true,
+	"write": true, "confirm": true, "explain": true, "indicate": true, "reveal": true, "insist": true, "declare": true,
+}
+
+// statementVerb reports whether verb v codes no event or a public
+// statement (CAMEO 01): saying, noting, reporting.
+func (sw *sentWork) statementVerb(v int) bool {
+	code, _, _ := sw.codeVerb(v)
+	sw.reciprocalPattern, sw.swappedPattern = false, false
+	return code.IsNull() || strings.HasPrefix(code.Code, "01")
 }
 
 // lowerInitial reports whether s starts with a lowercase letter.

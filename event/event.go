@@ -41,10 +41,13 @@ type Options struct {
 	// names no country ("militias", "the police") as "---" plus the agent
 	// code, the way PETRARCH writes unknown-country actors.
 	AgentOnly bool
-	// PetrarchNesting makes the verb dictionary's transformations replace
-	// the events nested under another verb, as PETRARCH-2 does ("X claimed
-	// that Y attacked Z" is only X accusing Y). By default the nested event
-	// is kept beside the one the transformation makes.
+	// PetrarchNesting codes nested events as PETRARCH-2 does: the verb
+	// dictionary's transformations replace the events nested under another
+	// verb ("X claimed that Y attacked Z" is only X accusing Y), and an
+	// intended act other than cooperation is coded as the act ("pledged to
+	// expel X" is 174, not 137) unless a transformation says otherwise. By
+	// default the nested event is kept beside the one the transformation
+	// makes and every intention is coded as one (CAMEO 03 or 13).
 	PetrarchNesting bool
 }
 
@@ -405,7 +408,7 @@ func (sw *sentWork) predicate(v int) {
 	}
 	place := sw.placeIn(clauseLo, clauseHi)
 	base := faultline.Event{Sentence: sw.index, Negated: neg, Hypothetical: hyp, ReportedBy: reporter, Date: date, Place: place}
-	f := features{specific: spec, srcVia: srcVia, neg: neg, hyp: hyp, reported: reporter != nil || reported, intent: intent, purposeNeg: purposeNeg}
+	f := features{specific: spec, srcVia: srcVia, neg: neg, hyp: hyp, reported: reporter != nil || reported, intent: intent, purposeNeg: purposeNeg, verb: v + 1}
 
 	coded := false
 	if !code.IsNull() && !passive && srcVia != "nsubj" {
@@ -712,9 +715,12 @@ func (sw *sentWork) emit(base faultline.Event, trig faultline.Mention, s, t reso
 		}
 	}
 	ev := base
-	if f.intent != "" && !ev.Negated {
+	if f.intent != "" && !ev.Negated && (!sw.c.opts.PetrarchNesting || cd >= "04" && cd < "09") {
 		// "wants to attack X", "plans to visit X": the event is the
-		// expressed intention, CAMEO 03 (cooperative) or 13 (threat)
+		// expressed intention, CAMEO 03 (cooperative) or 13 (threat).
+		// PETRARCH-2 folds only intended cooperation into 03 codes; it
+		// codes other intended acts as acts, but for the verb
+		// dictionary's transformations ("~ a (_ b ATTACK) WANT = a b 138")
 		cd = intentCode(cd)
 	}
 	if ev.Negated && cd >= "03" && cd < "09" && !f.purposeNeg {
@@ -1839,6 +1845,7 @@ type features struct {
 	srcExact, tgtExact bool
 	neg, hyp, reported bool
 	intent             string // the verb of intention governing the event
+	verb               int    // 1 + the token of the coded verb; 0 when the event has none
 	purposeNeg         bool   // negated only through the verb its purpose clause serves
 	// actors found by the entity stage rather than the dictionaries, and
 	// actors without a country ("---MIL")

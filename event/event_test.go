@@ -495,6 +495,11 @@ func TestNestingTransformations(t *testing.T) {
 CLAIM
 ~ a (a b ATTACK) CLAIM = a b 015
 ~ a (b . ATTACK) CLAIM = a b 112
+--- WANT [030] ---
+WANT
+~ a (_ b ATTACK) WANT = a b 138
+--- EXPEL [174] ---
+EXPEL
 `), "nest.verbs.txt", petrarch.VerbsKind); err != nil {
 		t.Fatal(err)
 	}
@@ -508,6 +513,10 @@ CLAIM
 		}
 		return toks
 	}
+	want := func(verb string) []tok {
+		return []tok{{"Rohan", "PROPN", "", 1, "nsubj"}, {"wants", "VERB", "want", -1, "root"}, {"to", "PART", "", 3, "mark"},
+			{verb, "VERB", verb, 1, "xcomp"}, {"Gondor", "PROPN", "", 3, "obj"}}
+	}
 	tests := []struct {
 		name     string
 		toks     []tok
@@ -518,6 +527,12 @@ CLAIM
 		{"PETRARCH mode: only the accusation", claim("Arnor", false), true, []string{"ROH 112 ARN"}},
 		{"claiming one's own attack is claiming responsibility", claim("Rohan", false), true, []string{"ROH 015 GON", "ROH 015 MOR"}},
 		{"a denied claim is no accusation", claim("Arnor", true), true, []string{"ARN 190 GON"}},
+		{"an intended attack is a threat", want("attack"), false, []string{"ROH 138 GON"}},
+		{"PETRARCH mode: by the dictionary's transformation", want("attack"), true, []string{"ROH 138 GON"}},
+		{"an intended meeting is an intent to meet", want("meet"), false, []string{"ROH 036 GON"}},
+		{"PETRARCH mode: intended cooperation is an intent too", want("meet"), true, []string{"ROH 036 GON"}},
+		{"PETRARCH mode: other intended acts are acts", want("expel"), true, []string{"ROH 174 GON"}},
+		{"an intended expulsion is a threat to expel", want("expel"), false, []string{"ROH 137 GON"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

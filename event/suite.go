@@ -109,9 +109,11 @@ func ScoreSuiteEach(ctx context.Context, path, dictDir string, pre []faultline.S
 type SuiteOptions struct {
 	// PetrarchNesting runs the coder with Options.PetrarchNesting: the verb
 	// dictionary's transformations replace the nested events they read
-	// ("X claimed that Y attacked Z" is only X accusing Y), as PETRARCH-2
-	// codes and as UniversalPetrarch's gold expects. By default the nested
-	// event is also coded (and scored), as `faultline analyze` reports it.
+	// ("X claimed that Y attacked Z" is only X accusing Y) and intended
+	// acts other than cooperation are coded as acts, as PETRARCH-2 codes
+	// and as UniversalPetrarch's gold expects. By default the nested event
+	// is also coded (and scored) and intentions are intentions, as
+	// `faultline analyze` reports them.
 	PetrarchNesting bool
 }
 

@@ -84,8 +84,9 @@ func TestSuites(t *testing.T) {
 		{"petrarch2", "petrarch2-validation.jsonl", filepath.Join(ev, "cameo", "validation-dicts"), false, 0.85, 0.93, 0.95},
 		{"gsr", "universalpetrarch-gsr-validation.jsonl", filepath.Join(ev, "cameo"), false, 0.60, 0.64, 0.75},
 		// the gold codes only the accusation of "X claimed that Y
-		// attacked Z", as the dictionary's transformations do in PETRARCH
-		{"gsr-petrarch-nesting", "universalpetrarch-gsr-validation.jsonl", filepath.Join(ev, "cameo"), true, 0.63, 0.71, 0.75},
+		// attacked Z", as the dictionary's transformations do in
+		// PETRARCH, and codes intended conflict as acts
+		{"gsr-petrarch-nesting", "universalpetrarch-gsr-validation.jsonl", filepath.Join(ev, "cameo"), true, 0.66, 0.74, 0.75},
 	}
 	stages := pre(t)
 	for _, tc := range tests {

@@ -65,7 +65,7 @@ func (sw *sentWork) transform() {
 		if e.Negated {
 			continue
 		}
-		v := sw.tokenAt(e.Trigger.Start)
+		v := sw.feats[i-sw.first].verb - 1
 		if v < 0 {
 			continue
 		}
@@ -175,15 +175,4 @@ func cameoDigitsOnly(s string) bool {
 		return false
 	}
 	return strings.Trim(s, "0123456789") == "" || (len(s) == 4 && strings.Trim(s[:3], "0123456789") == "")
-}
-
-// tokenAt returns the token of the sentence starting at byte offset off,
-// or -1.
-func (sw *sentWork) tokenAt(off int) int {
-	for k := sw.lo; k < sw.hi; k++ {
-		if sw.doc.Tokens[k].Start == off {
-			return k
-		}
-	}
-	return -1
 }

@@ -154,7 +154,8 @@ func (e *env) evalEventsCmd() *cobra.Command {
 		flags: func(cmd *cobra.Command) {
 			cmd.Flags().StringVar(&dict, "dict", "", "PETRARCH-format dictionaries for the suite")
 			cmd.Flags().BoolVar(&petrNesting, "petrarch-nesting", false, "code as PETRARCH-2 does: an event nested under a verb that a transformation of the verb dictionary rewrites "+
-				"(\"X claimed that Y attacked Z\" is X accusing Y) is replaced, not also coded; faultline analyze keeps both")
+				"(\"X claimed that Y attacked Z\" is X accusing Y) is replaced, not also coded, and intended conflict is coded as the act "+
+				"(\"pledged to expel\" 174, not 137); faultline analyze keeps both events and codes intentions as intentions")
 		},
 		score: func(ctx context.Context, data string) (any, error) {
 			// Only the language layers run before the coder: the suites'

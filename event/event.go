@@ -1177,6 +1177,25 @@ func (sw *sentWork) bareAgentNoun(h int) bool {
 	return true
 }
 
+// sharedHeadAgent returns the role of "activists" in "US and British
+// activists", where the parse made the first country word the head and the
+// role noun, with its own country word, its conjunct: X, the conjunction,
+// a country word modifying the role noun, the role noun, in a row.
+func (sw *sentWork) sharedHeadAgent(h int) *petrarch.Agent {
+	if sw.actorSpan[h-sw.lo] < 0 || h+3 >= sw.hi {
+		return nil
+	}
+	c := h + 3
+	t := sw.doc.Tokens
+	if t[c].Dep != "conj" || t[c].Head != h || t[h+1].Dep != "cc" || !sw.bareAgentNoun(c) {
+		return nil
+	}
+	if m := t[h+2]; m.Head != c || (m.Dep != "amod" && m.Dep != "compound") || sw.actorSpan[h+2-sw.lo] < 0 {
+		return nil
+	}
+	return sw.agents[sw.agentSpan[c-sw.lo]].Agent
+}
+
 // unmodified reports whether h has no modifier of its own but determiners
 // ("the government", not "Islamic State militants") and follows its
 // conjunction ("and the government": a word between, which the parse may
@@ -1258,6 +1277,12 @@ func (sw *sentWork) resolveAll(heads []int) []resolved {
 			t := sw.doc.Tokens[h]
 			for _, c := range shared {
 				rs = append(rs, resolved{code: ag.Combine(c), text: sw.doc.Text[t.Start:t.End], exact: true})
+			}
+		}
+		if depth == 0 && len(rs) == 1 && len(rs[0].code) == 3 {
+			if ag := sw.sharedHeadAgent(h); ag != nil {
+				// "US and British activists": both are activists
+				rs[0].code = ag.Combine(rs[0].code)
 			}
 		}
 		if depth == 0 && sw.bareAgentNoun(h) {

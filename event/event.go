@@ -910,6 +910,8 @@ func (sw *sentWork) targetOf(v int, code string) ([]resolved, string) {
 		case "obl", "obl:npmod":
 			if !sw.isTemporal(k) {
 				obls = append(obls, k)
+			} else if c := sw.mergedPP(k); c >= 0 {
+				obls = append(obls, c)
 			}
 		case "advmod":
 			// "marched close to the border with X": the oblique of a
@@ -984,6 +986,30 @@ func (sw *sentWork) targetOf(v int, code string) ([]resolved, string) {
 		return r, "purpose"
 	}
 	return nil, ""
+}
+
+// mergedPP repairs "at X on Thursday" parsed as one phrase headed by the
+// time word, with X a modifier of it between the two prepositions: it
+// returns X, or -1.
+func (sw *sentWork) mergedPP(k int) int {
+	var cases []int
+	for _, c := range sw.kids[k] {
+		if sw.doc.Tokens[c].Dep == "case" {
+			cases = append(cases, c)
+		}
+	}
+	if len(cases) != 2 {
+		return -1
+	}
+	for _, c := range sw.kids[k] {
+		switch sw.doc.Tokens[c].Dep {
+		case "nmod:unmarked", "compound", "nmod":
+			if c > cases[0] && c < cases[1] && sw.doc.Tokens[c].POS == "PROPN" {
+				return c
+			}
+		}
+	}
+	return -1
 }
 
 // purposeObject is the target of a verb whose infinitival purpose or

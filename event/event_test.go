@@ -61,6 +61,8 @@ LEAVE
 LEFT
 --- PRESENT [---] ---
 PRESENT
+--- FIRE [190] ---
+FIRE
 - * EVIDENCE [1124]
 `, "test.verbs.txt", petrarch.VerbsKind)
 	read(`FOOTBALL MATCH
@@ -238,6 +240,9 @@ func TestCoderTable(t *testing.T) {
 		{"a role noun shared by two country words", []tok{{"Arnor", "PROPN", "", 4, "nsubj"}, {"and", "CCONJ", "", 3, "cc"}, {"Rohan", "PROPN", "", 3, "compound"},
 			{"soldiers", "NOUN", "soldier", 0, "conj"}, {"attacked", "VERB", "attack", -1, "root"}, {"Gondor", "PROPN", "", 4, "obj"}},
 			[]string{"ARNMIL 190 GON", "ROHMIL 190 GON"}},
+		{"'at X on Thursday' parsed as one phrase of the time word", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"fired", "VERB", "fire", -1, "root"}, {"shells", "NOUN", "shell", 1, "obj"},
+			{"at", "ADP", "", 6, "case"}, {"Gondor", "PROPN", "", 6, "nmod:unmarked"}, {"on", "ADP", "", 6, "case"}, {"Thursday", "PROPN", "", 1, "obl"}},
+			[]string{"ARN 190 GON"}},
 		{"a group known by a name is that name", []tok{{"The", "DET", "", 1, "det"}, {"band", "NOUN", "", 5, "nsubj"}, {"known", "VERB", "know", 1, "acl"},
 			{"as", "ADP", "", 4, "case"}, {"Rohan", "PROPN", "", 2, "obl"}, {"attacked", "VERB", "attack", -1, "root"}, {"Gondor", "PROPN", "", 5, "obj"}},
 			[]string{"ROH 190 GON"}},

@@ -59,10 +59,10 @@ SIGN
 LEAVE
 --- LEFT [032:033] ---
 LEFT
---- PRESENT [---] ---
-PRESENT
 --- FIRE [190] ---
 FIRE
+--- PRESENT [---] ---
+PRESENT
 - * EVIDENCE [1124]
 `, "test.verbs.txt", petrarch.VerbsKind)
 	read(`FOOTBALL MATCH

@@ -785,6 +785,11 @@ func (r *resolver) codes() {
 			if a != nil {
 				c.actorCountry = a.Country
 				c.roles = a.Roles
+				if c.actorCountry == "" && c.typ != faultline.EntityGPE && c.typ != faultline.EntityNORP {
+					// "Syria's Free Army", "the Iraqi Free Army": the
+					// country that owns the group in the text
+					c.actorCountry = r.ownerCountry(c)
+				}
 			}
 		}
 	}
@@ -823,6 +828,31 @@ func (r *resolver) codes() {
 			c.roles = removeRole(c.roles, "GOV")
 		}
 	}
+}
+
+// ownerCountry is the country named right before a mention of the group
+// c, as a possessive ("Syria's Free Army") or a demonym ("Iraqi Free
+// Army"), or "".
+func (r *resolver) ownerCountry(c *cluster) string {
+	for _, mi := range c.mentions {
+		m := r.ms[mi]
+		k := m.ts - 1
+		if k >= 0 && (r.lower[k] == "'s" || r.lower[k] == "’s" || r.lower[k] == "'") {
+			k--
+		}
+		if k < 0 || r.mAtTok[k] < 0 {
+			continue
+		}
+		o := r.ms[r.mAtTok[k]]
+		if o.te != k+1 || o.country < 0 || o.ckind == 'c' || o.cluster == m.cluster {
+			continue
+		}
+		if s, _ := r.sentenceBounds(m.ts); k < s {
+			continue
+		}
+		return r.lx.countries[o.country].code
+	}
+	return ""
 }
 
 func hasRole(roles []string, role string) bool {

@@ -104,7 +104,7 @@ type organisation struct {
 
 // orgTable: canonical|aliases,...|case-sensitive aliases,...|type|code|country|roles
 const orgTable = `Islamic State|Islamic State of Iraq and the Levant,Islamic State of Iraq and Syria,Islamic State group,Daesh,Daash|IS,ISIS,ISIL|ORG|IMGMUSISI||
-Popular Mobilization Forces|Popular Mobilization Units,Popular Mobilisation Forces,Popular Mobilisation Units,Popular Mobilization Committee,Hashd al-Shaabi,al-Hashd al-Shaabi|PMF,PMU|ORG|IRQMIL|IRQ|MIL
+Popular Mobilization Forces|Popular Mobilization Units,Popular Mobilisation Forces,Popular Mobilisation Units,Popular Mobilization Committee,Hashd al-Shaabi,al-Hashd al-Shaabi|PMF,PMU|ORG|IRQUAF|IRQ|UAF
 Human Rights Watch||HRW|ORG|NGOHRI||NGO,HRI
 Amnesty International|||ORG|NGOHRI||NGO,HRI
 International Committee of the Red Cross|Red Cross|ICRC|ORG|NGOHLHIRC||NGO

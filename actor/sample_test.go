@@ -43,7 +43,7 @@ func TestSample(t *testing.T) {
 		titles     []string
 		affil      string
 	}{
-		{"Popular Mobilization Units", "IRQMIL", []string{"PMF"}, nil, ""},
+		{"Popular Mobilization Units", "IRQUAF", []string{"PMF"}, nil, ""}, // a militia umbrella: CAMEO UAF
 		{"Islamic State", "IMGMUSISI", []string{"IS"}, nil, ""},
 		{"Haider al-Abadi", "IRQGOV", []string{"Abadi"}, []string{"Prime Minister"}, "Iraq"},
 		{"Jafar al-Hosseini", "IRQMIL", []string{"Al-Hosseini"}, []string{"spokesman", "senior commander"}, "Popular Mobilization Units"},

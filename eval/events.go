@@ -23,3 +23,12 @@ type EventsResult = event.SuiteScore
 func Events(ctx context.Context, path, dictDir string, pre []faultline.Stage) (EventsResult, error) {
 	return event.ScoreSuite(ctx, path, dictDir, pre)
 }
+
+// EventsOptions are the coder conventions of an events run
+// (event.SuiteOptions: PetrarchNesting).
+type EventsOptions = event.SuiteOptions
+
+// EventsWith is Events with explicit conventions.
+func EventsWith(ctx context.Context, path, dictDir string, pre []faultline.Stage, opts EventsOptions) (EventsResult, error) {
+	return event.ScoreSuiteWith(ctx, path, dictDir, pre, opts, nil)
+}

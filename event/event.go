@@ -41,6 +41,14 @@ type Options struct {
 	// names no country ("militias", "the police") as "---" plus the agent
 	// code, the way PETRARCH writes unknown-country actors.
 	AgentOnly bool
+	// PetrarchNesting codes nested events as PETRARCH-2 does: the verb
+	// dictionary's transformations replace the events nested under another
+	// verb ("X claimed that Y attacked Z" is only X accusing Y), and an
+	// intended act other than cooperation is coded as the act ("pledged to
+	// expel X" is 174, not 137) unless a transformation says otherwise. By
+	// default the nested event is kept beside the one the transformation
+	// makes and every intention is coded as one (CAMEO 03 or 13).
+	PetrarchNesting bool
 }
 
 // Coder is the event-coding stage.
@@ -48,6 +56,7 @@ type Coder struct {
 	layers lexicon.Layers
 	user   *petrarch.Dictionaries
 	opts   Options
+	rules  []nestRule // the user's verb-dictionary transformations
 }
 
 // NewStage returns the event coder over the user's dictionaries (nil for
@@ -60,7 +69,7 @@ func NewStage(user *petrarch.Dictionaries) *Coder {
 
 // New returns a coder with explicit options.
 func New(user *petrarch.Dictionaries, opts Options) *Coder {
-	c := &Coder{user: user, opts: opts}
+	c := &Coder{user: user, opts: opts, rules: nestRules(user)}
 	if opts.NoDefaultActors {
 		c.layers = lexicon.Layers{user}
 	} else {
@@ -229,21 +238,51 @@ func (w *docWork) sentence(si, lo, hi int) {
 	for i := range sw.actorSpan {
 		sw.actorSpan[i], sw.agentSpan[i] = -1, -1
 	}
-	for i := 0; i < len(words); {
-		if m, ok := w.c.layers.MatchActor(words, i); ok && m.Length > 0 {
-			code := ""
-			if cd, ok := m.Actor.CodeAt(w.day); ok {
-				code = cd
+	// words tied by '_' ("Dol_Amroth"), as the dictionaries write phrases,
+	// are one token for the parser but several words for the actor phrases
+	mw, mtok := words, []int(nil)
+	for _, wd := range words {
+		if strings.Contains(wd, "_") {
+			mw = nil
+			break
+		}
+	}
+	if mw == nil {
+		for i, wd := range words {
+			parts := strings.FieldsFunc(wd, func(r rune) bool { return r == '_' })
+			if len(parts) == 0 {
+				parts = []string{wd}
 			}
-			sw.actors = append(sw.actors, m)
-			sw.actorCodes = append(sw.actorCodes, code)
-			for k := i; k < i+m.Length && k < len(words); k++ {
-				sw.actorSpan[k] = len(sw.actors) - 1
+			for _, p := range parts {
+				mw, mtok = append(mw, p), append(mtok, i)
 			}
-			i += m.Length
+		}
+	}
+	for j := 0; j < len(mw); {
+		m, ok := w.c.layers.MatchActor(mw, j)
+		if !ok || m.Length <= 0 {
+			j++
 			continue
 		}
-		i++
+		end := j + m.Length
+		if mtok != nil {
+			if (j > 0 && mtok[j-1] == mtok[j]) || (end < len(mw) && mtok[end] == mtok[end-1]) {
+				// a phrase must start and end at token boundaries
+				j++
+				continue
+			}
+			m.Start, m.Length = mtok[j], mtok[end-1]-mtok[j]+1
+		}
+		code := ""
+		if cd, ok := m.Actor.CodeAt(w.day); ok {
+			code = cd
+		}
+		sw.actors = append(sw.actors, m)
+		sw.actorCodes = append(sw.actorCodes, code)
+		for k := m.Start; k < m.Start+m.Length && k < len(words); k++ {
+			sw.actorSpan[k] = len(sw.actors) - 1
+		}
+		j = end
 	}
 	for i := 0; i < len(words); {
 		if sw.actorSpan[i] >= 0 {
@@ -276,6 +315,7 @@ func (w *docWork) sentence(si, lo, hi int) {
 	for v := lo; v < hi; v++ {
 		sw.predicate(v)
 	}
+	sw.transform()
 	sw.score()
 }
 
@@ -325,9 +365,11 @@ func (sw *sentWork) predicate(v int) {
 		srcHeads, srcVia = sw.subjectOf(v)
 	}
 	srcs := sw.resolveAll(srcHeads)
-	if len(srcs) == 0 && !speechVerbs[sw.lemmas[v]] {
+	if len(srcs) == 0 && !attributionVerbs[sw.lemmas[v]] && (!speechVerbs[sw.lemmas[v]] || !sw.statementVerb(v)) {
 		// "militias are holding men"; but an unnamed "official said" is
-		// no actor to code
+		// no actor to code, only the source of the news (a reporting
+		// verb that codes more than a statement is: "clerics believe X
+		// can cope")
 		srcs = sw.resolveLastResort(srcHeads)
 	}
 	// a '%' pattern ("- % HAVE * [191]") needs coordinated subjects
@@ -366,7 +408,7 @@ func (sw *sentWork) predicate(v int) {
 	}
 	place := sw.placeIn(clauseLo, clauseHi)
 	base := faultline.Event{Sentence: sw.index, Negated: neg, Hypothetical: hyp, ReportedBy: reporter, Date: date, Place: place}
-	f := features{specific: spec, srcVia: srcVia, neg: neg, hyp: hyp, reported: reporter != nil || reported, intent: intent, purposeNeg: purposeNeg}
+	f := features{specific: spec, srcVia: srcVia, neg: neg, hyp: hyp, reported: reporter != nil || reported, intent: intent, purposeNeg: purposeNeg, verb: v + 1}
 
 	coded := false
 	if !code.IsNull() && !passive && srcVia != "nsubj" {
@@ -673,9 +715,12 @@ func (sw *sentWork) emit(base faultline.Event, trig faultline.Mention, s, t reso
 		}
 	}
 	ev := base
-	if f.intent != "" && !ev.Negated {
+	if f.intent != "" && !ev.Negated && (!sw.c.opts.PetrarchNesting || cd >= "04" && cd < "09") {
 		// "wants to attack X", "plans to visit X": the event is the
-		// expressed intention, CAMEO 03 (cooperative) or 13 (threat)
+		// expressed intention, CAMEO 03 (cooperative) or 13 (threat).
+		// PETRARCH-2 folds only intended cooperation into 03 codes; it
+		// codes other intended acts as acts, but for the verb
+		// dictionary's transformations ("~ a (_ b ATTACK) WANT = a b 138")
 		cd = intentCode(cd)
 	}
 	if ev.Negated && cd >= "03" && cd < "09" && !f.purposeNeg {
@@ -865,6 +910,8 @@ func (sw *sentWork) targetOf(v int, code string) ([]resolved, string) {
 		case "obl", "obl:npmod":
 			if !sw.isTemporal(k) {
 				obls = append(obls, k)
+			} else if c := sw.mergedPP(k); c >= 0 {
+				obls = append(obls, c)
 			}
 		case "advmod":
 			// "marched close to the border with X": the oblique of a
@@ -939,6 +986,30 @@ func (sw *sentWork) targetOf(v int, code string) ([]resolved, string) {
 		return r, "purpose"
 	}
 	return nil, ""
+}
+
+// mergedPP repairs "at X on Thursday" parsed as one phrase headed by the
+// time word, with X a modifier of it between the two prepositions: it
+// returns X, or -1.
+func (sw *sentWork) mergedPP(k int) int {
+	var cases []int
+	for _, c := range sw.kids[k] {
+		if sw.doc.Tokens[c].Dep == "case" {
+			cases = append(cases, c)
+		}
+	}
+	if len(cases) != 2 {
+		return -1
+	}
+	for _, c := range sw.kids[k] {
+		switch sw.doc.Tokens[c].Dep {
+		case "nmod:unmarked", "compound", "nmod":
+			if c > cases[0] && c < cases[1] && sw.doc.Tokens[c].POS == "PROPN" {
+				return c
+			}
+		}
+	}
+	return -1
 }
 
 // purposeObject is the target of a verb whose infinitival purpose or
@@ -1100,6 +1171,111 @@ type resolved struct {
 	exact  bool // the actor phrase covers the head word itself
 }
 
+// attributionVerbs attribute news to a source: their unnamed subject ("a
+// senior official said") is never coded as an actor.
+var attributionVerbs = map[string]bool{
+	"say": true, "tell": true, "report": true, "state": true, "announce": true, "add": true, "note": true,
+	"write": true, "confirm": true, "explain": true, "indicate": true, "reveal": true, "insist": true, "declare": true,
+}
+
+// statementVerb reports whether verb v codes no event or a public
+// statement (CAMEO 01): saying, noting, reporting.
+func (sw *sentWork) statementVerb(v int) bool {
+	code, _, _ := sw.codeVerb(v)
+	sw.reciprocalPattern, sw.swappedPattern = false, false
+	return code.IsNull() || strings.HasPrefix(code.Code, "01")
+}
+
+// lowerInitial reports whether s starts with a lowercase letter.
+func lowerInitial(s string) bool { return s != "" && s[0] >= 'a' && s[0] <= 'z' }
+
+// bareAgentNoun reports whether h is a common noun naming a role (an agent
+// word), not itself an actor or a document entity.
+func (sw *sentWork) bareAgentNoun(h int) bool {
+	if h < sw.lo || h >= sw.hi || sw.doc.Tokens[h].POS != "NOUN" || sw.agentSpan[h-sw.lo] < 0 || sw.actorSpan[h-sw.lo] >= 0 {
+		return false
+	}
+	if sw.entityAt != nil {
+		if _, ok := sw.entityAt[h]; ok {
+			return false
+		}
+	}
+	return true
+}
+
+// sharedHeadAgent returns the role of "activists" in "US and British
+// activists", where the parse made the first country word the head and the
+// role noun, with its own country word, its conjunct: X, the conjunction,
+// a country word modifying the role noun, the role noun, in a row.
+func (sw *sentWork) sharedHeadAgent(h int) *petrarch.Agent {
+	if sw.actorSpan[h-sw.lo] < 0 || h+3 >= sw.hi {
+		return nil
+	}
+	c := h + 3
+	t := sw.doc.Tokens
+	if t[c].Dep != "conj" || t[c].Head != h || t[h+1].Dep != "cc" || !sw.bareAgentNoun(c) {
+		return nil
+	}
+	if m := t[h+2]; m.Head != c || (m.Dep != "amod" && m.Dep != "compound") || sw.actorSpan[h+2-sw.lo] < 0 {
+		return nil
+	}
+	return sw.agents[sw.agentSpan[c-sw.lo]].Agent
+}
+
+// unmodified reports whether h has no modifier of its own but determiners
+// ("the government", not "Islamic State militants") and follows its
+// conjunction ("and the government": a word between, which the parse may
+// have left out of h's phrase, could be its modifier).
+func (sw *sentWork) unmodified(h int) bool {
+	k := h - 1
+	for k >= sw.lo && sw.doc.Tokens[k].Dep == "det" && sw.doc.Tokens[k].Head == h {
+		k--
+	}
+	if k < sw.lo || (sw.doc.Tokens[k].Dep != "cc" && sw.words[k] != ",") {
+		return false
+	}
+	for _, k := range sw.kids[h] {
+		switch sw.doc.Tokens[k].Dep {
+		case "det", "cc", "punct", "conj":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// namingVerbs introduce the name of what a noun phrase describes.
+var namingVerbs = map[string]bool{"know": true, "call": true, "name": true, "dub": true}
+
+// namedAs returns the name given to the noun phrase of h by a participle
+// ("a group known as X", "the grouping of militias called X"), or -1.
+func (sw *sentWork) namedAs(h int) int {
+	for _, n := range append([]int{h}, sw.kids[h]...) {
+		if n != h && sw.doc.Tokens[n].Dep != "nmod" {
+			continue
+		}
+		for _, a := range sw.kids[n] {
+			if t := sw.doc.Tokens[a]; t.Dep != "acl" || !namingVerbs[sw.lemmas[a]] {
+				continue
+			}
+			for _, k := range sw.kids[a] {
+				if k < sw.lo || k >= sw.hi {
+					continue
+				}
+				d := sw.doc.Tokens[k].Dep
+				if d == "obl" && !sw.hasCase(k, "as") || d != "obl" && d != "xcomp" && d != "obj" {
+					// "known in X" names no one
+					continue
+				}
+				if p := sw.doc.Tokens[k].POS; p == "PROPN" || p == "NOUN" {
+					return k
+				}
+			}
+		}
+	}
+	return -1
+}
+
 // npSkip are the dependents that leave the noun phrase of an actor.
 var npSkip = map[string]bool{
 	"conj": true, "cc": true, "acl": true, "acl:relcl": true, "appos": true, "parataxis": true,
@@ -1112,14 +1288,45 @@ var npSkip = map[string]bool{
 func (sw *sentWork) resolveAll(heads []int) []resolved {
 	var out []resolved
 	seen := map[string]bool{}
-	var visit func(h int, depth int)
+	var visit func(h int, depth int, shared []string)
 	done := map[int]bool{}
-	visit = func(h int, depth int) {
+	visit = func(h int, depth int, shared []string) {
 		if depth > 8 || h < sw.lo || h >= sw.hi || done[h] {
 			return
 		}
 		done[h] = true
 		rs := sw.resolve(h)
+		if len(rs) == 0 && len(shared) > 0 && sw.bareAgentNoun(h) && sw.unmodified(h) {
+			// "Danish media and government", "lawmakers and officials
+			// in X": the conjoined role shares the first one's country
+			ag := sw.agents[sw.agentSpan[h-sw.lo]].Agent
+			t := sw.doc.Tokens[h]
+			for _, c := range shared {
+				rs = append(rs, resolved{code: ag.Combine(c), text: sw.doc.Text[t.Start:t.End], exact: true})
+			}
+		}
+		if depth == 0 && len(rs) == 1 && len(rs[0].code) == 3 {
+			if ag := sw.sharedHeadAgent(h); ag != nil {
+				// "US and British activists": both are activists
+				rs[0].code = ag.Combine(rs[0].code)
+			}
+		}
+		if depth == 0 && sw.bareAgentNoun(h) {
+			// what the first conjunct's modifiers add to its role:
+			// "Danish Islamist media" DNKMUSMED shares DNKMUS
+			own := sw.agents[sw.agentSpan[h-sw.lo]].Agent.Code
+			shared = nil
+			for _, r := range rs {
+				if len(r.code) < 3 || strings.HasPrefix(r.code, "---") {
+					continue
+				}
+				c := r.code[:3]
+				if t := strings.TrimSuffix(r.code, own); own != "" && len(t) >= 3 && t != r.code {
+					c = t
+				}
+				shared = append(shared, c)
+			}
+		}
 		if len(rs) == 0 {
 			for _, k := range sw.kids[h] {
 				if sw.doc.Tokens[k].Dep == "appos" {
@@ -1127,6 +1334,12 @@ func (sw *sentWork) resolveAll(heads []int) []resolved {
 						break
 					}
 				}
+			}
+		}
+		if len(rs) == 0 {
+			// "the grouping of militias known as X": the group is X
+			if k := sw.namedAs(h); k >= 0 {
+				rs = sw.resolve(k)
 			}
 		}
 		for _, r := range rs {
@@ -1137,12 +1350,12 @@ func (sw *sentWork) resolveAll(heads []int) []resolved {
 		}
 		for _, k := range sw.kids[h] {
 			if sw.doc.Tokens[k].Dep == "conj" {
-				visit(k, depth+1)
+				visit(k, depth+1, shared)
 			}
 		}
 	}
 	for _, h := range heads {
-		visit(h, 0)
+		visit(h, 0, nil)
 	}
 	if len(out) > 1 {
 		// "Bree Prime Minister Romendacil" split by the parser into BRE
@@ -1249,9 +1462,10 @@ func (sw *sentWork) resolve(h int) []resolved {
 			if !in[k] {
 				continue
 			}
-			if !headNominal && sw.doc.Tokens[k].Dep == "amod" {
+			if d := sw.doc.Tokens[k].Dep; !headNominal && (d == "amod" || d == "compound" && k != h && lowerInitial(sw.doc.Text[sw.doc.Tokens[k].Start:sw.doc.Tokens[k].End])) {
 				// "swiss francs", "Iraqi territory": a demonym describing
-				// a thing is not an actor
+				// a thing is not an actor (a lowercase one even when the
+				// parser reads it as a compound noun)
 				continue
 			}
 			if a := sw.actorSpan[k-sw.lo]; a >= 0 && sw.actorCodes[a] != "" {
@@ -1682,6 +1896,7 @@ type features struct {
 	srcExact, tgtExact bool
 	neg, hyp, reported bool
 	intent             string // the verb of intention governing the event
+	verb               int    // 1 + the token of the coded verb; 0 when the event has none
 	purposeNeg         bool   // negated only through the verb its purpose clause serves
 	// actors found by the entity stage rather than the dictionaries, and
 	// actors without a country ("---MIL")

@@ -23,6 +23,7 @@ func testDicts(t testing.TB) *petrarch.Dictionaries {
 ROHAN [ROH]
 GONDOR [GON]
 MORDOR [MOR]
+MINAS TIRITH [MNT]
 `, "test.actors.txt", petrarch.ActorsKind)
 	read(`SOLDIER [~MIL]
 MINISTER [~GOV]
@@ -58,6 +59,8 @@ SIGN
 LEAVE
 --- LEFT [032:033] ---
 LEFT
+--- FIRE [190] ---
+FIRE
 --- PRESENT [---] ---
 PRESENT
 - * EVIDENCE [1124]
@@ -214,6 +217,38 @@ func TestCoderTable(t *testing.T) {
 		{"oblique of a prepositional adverb", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"attacked", "VERB", "attack", -1, "root"}, {"close", "ADV", "", 1, "advmod"},
 			{"to", "ADP", "", 5, "case"}, {"the", "DET", "", 5, "det"}, {"border", "NOUN", "", 2, "obl"}, {"with", "ADP", "", 7, "case"}, {"Gondor", "PROPN", "", 5, "nmod"}},
 			[]string{"ARN 190 GON"}},
+		{"conjoined roles share the first one's country", []tok{{"Arnor", "PROPN", "", 1, "compound"}, {"soldiers", "NOUN", "soldier", 4, "nsubj"}, {"and", "CCONJ", "", 3, "cc"},
+			{"ministers", "NOUN", "minister", 1, "conj"}, {"attacked", "VERB", "attack", -1, "root"}, {"Gondor", "PROPN", "", 4, "obj"}},
+			[]string{"ARNGOV 190 GON", "ARNMIL 190 GON"}},
+		{"conjoined roles share the first one's modifiers", []tok{{"Soldiers", "NOUN", "soldier", 7, "nsubj"}, {"and", "CCONJ", "", 2, "cc"},
+			{"ministers", "NOUN", "minister", 0, "conj"}, {"of", "ADP", "", 4, "case"}, {"Arnor", "PROPN", "", 0, "nmod"}, {"and", "CCONJ", "", 6, "cc"}, {"Rohan", "PROPN", "", 4, "conj"},
+			{"attacked", "VERB", "attack", -1, "root"}, {"Gondor", "PROPN", "", 7, "obj"}},
+			[]string{"ARNGOV 190 GON", "ARNMIL 190 GON", "ROHGOV 190 GON", "ROHMIL 190 GON"}},
+		{"words tied by '_' in one token match a phrase", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"attacked", "VERB", "attack", -1, "root"}, {"Minas_Tirith", "PROPN", "", 1, "obj"}},
+			[]string{"ARN 190 MNT"}},
+		{"a phrase must end at a token boundary", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"attacked", "VERB", "attack", -1, "root"}, {"Minas_Tirith_Gate", "PROPN", "", 1, "obj"}},
+			nil},
+		{"a lowercase demonym compound describes a thing", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"signed", "VERB", "sign", -1, "root"}, {"rohan", "NOUN", "", 3, "compound"},
+			{"accords", "NOUN", "accord", 1, "obj"}, {"with", "ADP", "", 5, "case"}, {"Gondor", "PROPN", "", 3, "nmod"}},
+			[]string{"ARN 081 GON"}},
+		{"unnamed role holders who believe something are coded", []tok{{"Soldiers", "NOUN", "soldier", 1, "nsubj"}, {"believe", "VERB", "believe", -1, "root"}, {"Rohan", "PROPN", "", 4, "nsubj"},
+			{"can", "AUX", "", 4, "aux"}, {"cope", "VERB", "cope", 1, "ccomp"}},
+			[]string{"---MIL 023 ROH"}},
+		{"unnamed role holders who say something are only a source", []tok{{"Soldiers", "NOUN", "soldier", 1, "nsubj"}, {"said", "VERB", "say", -1, "root"}, {"Rohan", "PROPN", "", 4, "nsubj"},
+			{"can", "AUX", "", 4, "aux"}, {"cope", "VERB", "cope", 1, "ccomp"}},
+			nil},
+		{"a role noun shared by two country words", []tok{{"Arnor", "PROPN", "", 4, "nsubj"}, {"and", "CCONJ", "", 3, "cc"}, {"Rohan", "PROPN", "", 3, "compound"},
+			{"soldiers", "NOUN", "soldier", 0, "conj"}, {"attacked", "VERB", "attack", -1, "root"}, {"Gondor", "PROPN", "", 4, "obj"}},
+			[]string{"ARNMIL 190 GON", "ROHMIL 190 GON"}},
+		{"'at X on Thursday' parsed as one phrase of the time word", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"fired", "VERB", "fire", -1, "root"}, {"shells", "NOUN", "shell", 1, "obj"},
+			{"at", "ADP", "", 6, "case"}, {"Gondor", "PROPN", "", 6, "nmod:unmarked"}, {"on", "ADP", "", 6, "case"}, {"Thursday", "PROPN", "", 1, "obl"}},
+			[]string{"ARN 190 GON"}},
+		{"a group known by a name is that name", []tok{{"The", "DET", "", 1, "det"}, {"band", "NOUN", "", 5, "nsubj"}, {"known", "VERB", "know", 1, "acl"},
+			{"as", "ADP", "", 4, "case"}, {"Rohan", "PROPN", "", 2, "obl"}, {"attacked", "VERB", "attack", -1, "root"}, {"Gondor", "PROPN", "", 5, "obj"}},
+			[]string{"ROH 190 GON"}},
+		{"a group known for a place is not the place", []tok{{"The", "DET", "", 1, "det"}, {"band", "NOUN", "", 5, "nsubj"}, {"known", "VERB", "know", 1, "acl"},
+			{"in", "ADP", "", 4, "case"}, {"Rohan", "PROPN", "", 2, "obl"}, {"attacked", "VERB", "attack", -1, "root"}, {"Gondor", "PROPN", "", 5, "obj"}},
+			nil},
 		{"discarded sentence", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"attacked", "VERB", "attack", -1, "root"}, {"Gondor", "PROPN", "", 1, "obj"}, {"in", "ADP", "", 5, "case"}, {"football", "NOUN", "", 5, "compound"}, {"match", "NOUN", "", 1, "obl"}},
 			nil},
 	}
@@ -455,5 +490,76 @@ func TestMonthGrainDate(t *testing.T) {
 		if e.CAMEO == "190" && e.Date != "2020-05-01" {
 			t.Errorf("attack dated %q, want the publication date", e.Date)
 		}
+	}
+}
+
+// TestNestingTransformations checks the verb dictionary's transformations:
+// an event nested under a verb they name is rewritten ("X claimed that Y
+// attacked Z": X accuses Y), the nested event kept by default and replaced
+// in PETRARCH mode.
+func TestNestingTransformations(t *testing.T) {
+	d := testDicts(t)
+	if err := d.Read(strings.NewReader(`--- ALLEGE [110] ---
+CLAIM
+~ a (a b ATTACK) CLAIM = a b 015
+~ a (b . ATTACK) CLAIM = a b 112
+--- WANT [030] ---
+WANT
+~ a (_ b ATTACK) WANT = a b 138
+--- EXPEL [174] ---
+EXPEL
+`), "nest.verbs.txt", petrarch.VerbsKind); err != nil {
+		t.Fatal(err)
+	}
+	claim := func(subj string, negated bool) []tok {
+		toks := []tok{{"Rohan", "PROPN", "", 1, "nsubj"}, {"claimed", "VERB", "claim", -1, "root"}, {subj, "PROPN", "", 3, "nsubj"},
+			{"attacked", "VERB", "attack", 1, "ccomp"}, {"Gondor", "PROPN", "", 3, "obj"}, {"and", "CCONJ", "", 6, "cc"}, {"attacked", "VERB", "attack", 3, "conj"},
+			{"Mordor", "PROPN", "", 6, "obj"}}
+		if negated {
+			toks = []tok{{"Rohan", "PROPN", "", 3, "nsubj"}, {"did", "AUX", "do", 3, "aux"}, {"not", "PART", "", 3, "advmod"}, {"claim", "VERB", "claim", -1, "root"},
+				{subj, "PROPN", "", 5, "nsubj"}, {"attacked", "VERB", "attack", 3, "ccomp"}, {"Gondor", "PROPN", "", 5, "obj"}}
+		}
+		return toks
+	}
+	want := func(verb string) []tok {
+		return []tok{{"Rohan", "PROPN", "", 1, "nsubj"}, {"wants", "VERB", "want", -1, "root"}, {"to", "PART", "", 3, "mark"},
+			{verb, "VERB", verb, 1, "xcomp"}, {"Gondor", "PROPN", "", 3, "obj"}}
+	}
+	tests := []struct {
+		name     string
+		toks     []tok
+		petrarch bool
+		want     []string
+	}{
+		{"accusation beside the reported attacks", claim("Arnor", false), false, []string{"ARN 190 GON", "ARN 190 MOR", "ROH 112 ARN"}},
+		{"PETRARCH mode: only the accusation", claim("Arnor", false), true, []string{"ROH 112 ARN"}},
+		{"claiming one's own attack is claiming responsibility", claim("Rohan", false), true, []string{"ROH 015 GON", "ROH 015 MOR"}},
+		{"a denied claim is no accusation", claim("Arnor", true), true, []string{"ARN 190 GON"}},
+		{"an intended attack is a threat", want("attack"), false, []string{"ROH 138 GON"}},
+		{"PETRARCH mode: by the dictionary's transformation", want("attack"), true, []string{"ROH 138 GON"}},
+		{"an intended meeting is an intent to meet", want("meet"), false, []string{"ROH 036 GON"}},
+		{"PETRARCH mode: intended cooperation is an intent too", want("meet"), true, []string{"ROH 036 GON"}},
+		{"PETRARCH mode: other intended acts are acts", want("expel"), true, []string{"ROH 174 GON"}},
+		{"an intended expulsion is a threat to expel", want("expel"), false, []string{"ROH 137 GON"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := New(d, Options{PetrarchNesting: tc.petrarch})
+			doc := buildDoc(tc.toks)
+			if err := c.Process(context.Background(), doc); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range doc.Events {
+				got = append(got, e.SourceCode+" "+e.CAMEO+" "+e.TargetCode)
+				if doc.Text[e.Trigger.Start:e.Trigger.End] != e.Trigger.Text {
+					t.Errorf("trigger %+v does not match text", e.Trigger)
+				}
+			}
+			sort.Strings(got)
+			if strings.Join(got, "; ") != strings.Join(tc.want, "; ") {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
 	}
 }

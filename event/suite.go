@@ -52,7 +52,11 @@ type SuiteScore struct {
 	ECE           float64 `json:"ece"`
 	Brier         float64 `json:"brier"`
 	SentencesPerS float64 `json:"sentences_per_s"`
-	Scoring       string  `json:"scoring"`
+	// Nesting is "kept" when events nested under a verb that a dictionary
+	// transformation rewrites are coded and scored, "petrarch" when the
+	// transformation replaces them (SuiteOptions.PetrarchNesting).
+	Nesting string `json:"nesting"`
+	Scoring string `json:"scoring"`
 }
 
 // ReliabilityBin is one row of the calibration table.
@@ -98,7 +102,27 @@ type RecordTriples struct {
 // ScoreSuiteEach is ScoreSuite calling each (when not nil) after every
 // record, for error analysis.
 func ScoreSuiteEach(ctx context.Context, path, dictDir string, pre []faultline.Stage, each func(RecordTriples)) (SuiteScore, error) {
-	res := SuiteScore{Scoring: SuiteScoring}
+	return ScoreSuiteWith(ctx, path, dictDir, pre, SuiteOptions{}, each)
+}
+
+// SuiteOptions choose the coder's conventions for a suite run.
+type SuiteOptions struct {
+	// PetrarchNesting runs the coder with Options.PetrarchNesting: the verb
+	// dictionary's transformations replace the nested events they read
+	// ("X claimed that Y attacked Z" is only X accusing Y) and intended
+	// acts other than cooperation are coded as acts, as PETRARCH-2 codes
+	// and as UniversalPetrarch's gold expects. By default the nested event
+	// is also coded (and scored) and intentions are intentions, as
+	// `faultline analyze` reports them.
+	PetrarchNesting bool
+}
+
+// ScoreSuiteWith is ScoreSuiteEach with explicit options.
+func ScoreSuiteWith(ctx context.Context, path, dictDir string, pre []faultline.Stage, so SuiteOptions, each func(RecordTriples)) (SuiteScore, error) {
+	res := SuiteScore{Scoring: SuiteScoring, Nesting: "kept"}
+	if so.PetrarchNesting {
+		res.Nesting = "petrarch"
+	}
 	var user *petrarch.Dictionaries
 	if dictDir != "" {
 		d, err := petrarch.Load(ctx, dictDir)
@@ -108,6 +132,7 @@ func ScoreSuiteEach(ctx context.Context, path, dictDir string, pre []faultline.S
 		user = d
 	}
 	coder := NewStage(user)
+	coder.opts.PetrarchNesting = so.PetrarchNesting
 	stages := append(append([]faultline.Stage(nil), pre...), coder)
 	f, err := os.Open(path)
 	if err != nil {

@@ -143,14 +143,19 @@ func (e *env) evalQuotesCmd() *cobra.Command {
 
 func (e *env) evalEventsCmd() *cobra.Command {
 	var dict string
+	var petrNesting bool
 	return e.evalTaskCmd(evalTask{
-		use:   "events --data SUITE.jsonl --dict DIR [--json]",
+		use:   "events --data SUITE.jsonl --dict DIR [--json] [--petrarch-nesting]",
 		short: "Event coding: (source, target, CAMEO code) triples per record, noevents records, calibration",
 		example: `  faultline eval events --data ../shared/eval/petrarch2-validation.jsonl --dict ../shared/eval/cameo/validation-dicts --json
-  faultline eval events --data ../shared/eval/universalpetrarch-gsr-validation.jsonl --dict ../shared/eval/cameo --json`,
+  faultline eval events --data ../shared/eval/universalpetrarch-gsr-validation.jsonl --dict ../shared/eval/cameo --json
+  faultline eval events --data ../shared/eval/universalpetrarch-gsr-validation.jsonl --dict ../shared/eval/cameo --json --petrarch-nesting`,
 		dataHelp: "event suite (jsonl)",
 		flags: func(cmd *cobra.Command) {
 			cmd.Flags().StringVar(&dict, "dict", "", "PETRARCH-format dictionaries for the suite")
+			cmd.Flags().BoolVar(&petrNesting, "petrarch-nesting", false, "code as PETRARCH-2 does: an event nested under a verb that a transformation of the verb dictionary rewrites "+
+				"(\"X claimed that Y attacked Z\" is X accusing Y) is replaced, not also coded, and intended conflict is coded as the act "+
+				"(\"pledged to expel\" 174, not 137); faultline analyze keeps both events and codes intentions as intentions")
 		},
 		score: func(ctx context.Context, data string) (any, error) {
 			// Only the language layers run before the coder: the suites'
@@ -161,7 +166,7 @@ func (e *env) evalEventsCmd() *cobra.Command {
 				return nil, err
 			}
 			pre := []faultline.Stage{segment.New(), tag.NewStage(tagger), parse.NewStage(parser)}
-			return eval.Events(ctx, data, dict, pre)
+			return eval.EventsWith(ctx, data, dict, pre, eval.EventsOptions{PetrarchNesting: petrNesting})
 		},
 	})
 }

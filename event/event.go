@@ -34,6 +34,12 @@ type Options struct {
 	// lemmas that the user's verb dictionaries do not hold. NewStage sets it
 	// when the user gave no verb dictionary.
 	OwnVerbs bool
+	// OwnAgents makes the coder read faultline's own agent words ("leader",
+	// "activists") beside the user's agents dictionary. NewStage sets it
+	// when the user gave no agents dictionary: PETRARCH reads a role only
+	// from the agents dictionary, so "the US leader" is USA with the
+	// Phoenix dictionaries, which have no plain LEADER.
+	OwnAgents bool
 	// NoDefaultActors leaves faultline's embedded country/role lexicon out,
 	// so that only the user's dictionaries code actors.
 	NoDefaultActors bool
@@ -54,16 +60,24 @@ type Options struct {
 // Coder is the event-coding stage.
 type Coder struct {
 	layers lexicon.Layers
-	user   *petrarch.Dictionaries
-	opts   Options
-	rules  []nestRule // the user's verb-dictionary transformations
+	// codeAgents are the layers whose agents add their code to an actor:
+	// the user's agents dictionary alone when there is one; faultline's
+	// own agent words then only mark a role noun ("American forces" is
+	// an actor, USA, where "Swiss francs" is none)
+	codeAgents lexicon.Layers
+	user       *petrarch.Dictionaries
+	opts       Options
+	rules      []nestRule // the user's verb-dictionary transformations
 }
 
 // NewStage returns the event coder over the user's dictionaries (nil for
 // none: faultline's own actor lexicon and verb table are used). When the user
 // gives verb patterns, our own verb table is not consulted.
 func NewStage(user *petrarch.Dictionaries) *Coder {
-	opts := Options{OwnVerbs: user == nil || user.Verbs == nil || len(user.Verbs.Blocks) == 0}
+	opts := Options{
+		OwnVerbs:  user == nil || user.Verbs == nil || len(user.Verbs.Blocks) == 0,
+		OwnAgents: user == nil || user.Agents == nil || len(user.Agents.Agents) == 0,
+	}
 	return New(user, opts)
 }
 
@@ -74,6 +88,10 @@ func New(user *petrarch.Dictionaries, opts Options) *Coder {
 		c.layers = lexicon.Layers{user}
 	} else {
 		c.layers = lexicon.Default(user)
+	}
+	c.codeAgents = c.layers
+	if !opts.OwnAgents && user != nil && user.Agents != nil && len(user.Agents.Agents) > 0 {
+		c.codeAgents = lexicon.Layers{user}
 	}
 	return c
 }
@@ -289,7 +307,13 @@ func (w *docWork) sentence(si, lo, hi int) {
 			i++
 			continue
 		}
-		if m, ok := w.c.layers.MatchAgent(words, i); ok && m.Length > 0 {
+		m, ok := w.c.codeAgents.MatchAgent(words, i)
+		if !ok && len(w.c.codeAgents) < len(w.c.layers) {
+			if m, ok = w.c.layers.MatchAgent(words, i); ok {
+				m.Agent = &petrarch.Agent{Phrase: m.Agent.Phrase}
+			}
+		}
+		if ok && m.Length > 0 {
 			sw.agents = append(sw.agents, m)
 			for k := i; k < i+m.Length && k < len(words); k++ {
 				if sw.actorSpan[k] < 0 {
@@ -1524,7 +1548,10 @@ func (sw *sentWork) resolve(h int) []resolved {
 			continue
 		}
 		seenAgent[g] = true
-		agents = append(agents, sw.agents[g].Agent)
+		if sw.agents[g].Agent.Code != "" {
+			// a role word without a code marks the role only
+			agents = append(agents, sw.agents[g].Agent)
+		}
 		if k == h {
 			exact = true
 		}

@@ -563,3 +563,48 @@ EXPEL
 		})
 	}
 }
+
+// TestUserAgentsOnly checks that with the user's agents dictionary the
+// roles take their codes from it alone, as in PETRARCH: faultline's own
+// role words ("leader", "forces") still make the noun phrase an actor but
+// add no code.
+func TestUserAgentsOnly(t *testing.T) {
+	withAgents := testDicts(t)
+	noAgents := petrarch.New()
+	if err := noAgents.Read(strings.NewReader("GONDOR [GON]\nROHAN [ROH]\n"), "t.actors.txt", petrarch.ActorsKind); err != nil {
+		t.Fatal(err)
+	}
+	if err := noAgents.Read(strings.NewReader("--- MEET [040] ---\nMEET {MET MEETS MEETING}\n--- ATTACK [190] ---\nATTACK\n"), "t.verbs.txt", petrarch.VerbsKind); err != nil {
+		t.Fatal(err)
+	}
+	leaderMet := []tok{{"The", "DET", "the", 2, "det"}, {"Gondor", "PROPN", "", 2, "compound"}, {"leader", "NOUN", "leader", 3, "nsubj"},
+		{"met", "VERB", "meet", -1, "root"}, {"the", "DET", "the", 6, "det"}, {"Rohan", "PROPN", "", 6, "compound"}, {"minister", "NOUN", "minister", 3, "obj"}}
+	forcesAttacked := []tok{{"Gondor", "PROPN", "", 1, "compound"}, {"forces", "NOUN", "force", 2, "nsubj"}, {"attacked", "VERB", "attack", -1, "root"}, {"Rohan", "PROPN", "", 2, "obj"}}
+	tests := []struct {
+		name string
+		d    *petrarch.Dictionaries
+		toks []tok
+		want []string
+	}{
+		{"leader is no agent of the user's dictionary", withAgents, leaderMet, []string{"GON 040 ROHGOV"}},
+		{"without an agents dictionary our own roles code", noAgents, leaderMet, []string{"GONGOV 040 ROHGOV"}},
+		{"our own role word marks the actor without its code", withAgents, forcesAttacked, []string{"GON 190 ROH"}},
+		{"our own role word codes without an agents dictionary", noAgents, forcesAttacked, []string{"GONMIL 190 ROH"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := buildDoc(tc.toks)
+			if err := NewStage(tc.d).Process(context.Background(), doc); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range doc.Events {
+				got = append(got, e.SourceCode+" "+e.CAMEO+" "+e.TargetCode)
+			}
+			sort.Strings(got)
+			if strings.Join(got, "; ") != strings.Join(tc.want, "; ") {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -720,9 +720,11 @@ func (sw *sentWork) emitAll(base faultline.Event, trig faultline.Mention, srcs, 
 			if code.Code != "" {
 				sw.emit(base, trig, s, t, code.Code, f)
 			}
-			if code.Reverse != "" && f.tgtVia != "objloc" {
+			if code.Reverse != "" && f.tgtVia != "objloc" && (f.tgtVia != "obj" || t.exact) {
 				// "visited Gondor", "arrived in Gondor": Gondor hosts;
-				// but "attend a summit in Switzerland" has no host
+				// but "attend a summit in Switzerland" or "attend the
+				// Gondor games" has no host: the actor names the thing
+				// attended, it is not the object itself
 				sw.emit(base, trig, t, s, code.Reverse, f)
 			}
 		}

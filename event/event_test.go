@@ -608,3 +608,36 @@ func TestUserAgentsOnly(t *testing.T) {
 		})
 	}
 }
+
+// TestReverseCodeHost checks that the second event of a "[042:043]" code
+// (the host of a visit) is coded only when the actor is the object itself:
+// an actor naming the thing attended ("the Gondor fair") hosts nothing.
+func TestReverseCodeHost(t *testing.T) {
+	tests := []struct {
+		name string
+		toks []tok
+		want []string
+	}{
+		{"visited country hosts", []tok{{"Rohan", "PROPN", "", 1, "nsubj"}, {"visited", "VERB", "visit", -1, "root"}, {"Gondor", "PROPN", "", 1, "obj"}},
+			[]string{"GON 043 ROH", "ROH 042 GON"}},
+		{"the country of the thing visited does not host", []tok{{"Rohan", "PROPN", "", 1, "nsubj"}, {"visited", "VERB", "visit", -1, "root"}, {"the", "DET", "the", 4, "det"},
+			{"Gondor", "PROPN", "", 4, "compound"}, {"fair", "NOUN", "fair", 1, "obj"}},
+			[]string{"ROH 042 GON"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := buildDoc(tc.toks)
+			if err := NewStage(testDicts(t)).Process(context.Background(), doc); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range doc.Events {
+				got = append(got, e.SourceCode+" "+e.CAMEO+" "+e.TargetCode)
+			}
+			sort.Strings(got)
+			if strings.Join(got, "; ") != strings.Join(tc.want, "; ") {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -508,6 +508,9 @@ WANT
 ~ a (_ b ATTACK) WANT = a b 138
 --- EXPEL [174] ---
 EXPEL
+--- REPORT [010] ---
+REPORT
+~ a (a b Q) REPORT = a b Q
 `), "nest.verbs.txt", petrarch.VerbsKind); err != nil {
 		t.Fatal(err)
 	}
@@ -525,12 +528,16 @@ EXPEL
 		return []tok{{"Rohan", "PROPN", "", 1, "nsubj"}, {"wants", "VERB", "want", -1, "root"}, {"to", "PART", "", 3, "mark"},
 			{verb, "VERB", verb, 1, "xcomp"}, {"Gondor", "PROPN", "", 3, "obj"}}
 	}
+	report := []tok{{"Rohan", "PROPN", "", 1, "nsubj"}, {"reported", "VERB", "report", -1, "root"}, {"Rohan", "PROPN", "", 3, "nsubj"},
+		{"attacked", "VERB", "attack", 1, "ccomp"}, {"Gondor", "PROPN", "", 3, "obj"}}
 	tests := []struct {
 		name     string
 		toks     []tok
 		petrarch bool
 		want     []string
 	}{
+		{"a rewrite that is the nested event is not coded twice", report, false, []string{"ROH 190 GON"}},
+		{"PETRARCH mode: the same", report, true, []string{"ROH 190 GON"}},
 		{"accusation beside the reported attacks", claim("Arnor", false), false, []string{"ARN 190 GON", "ARN 190 MOR", "ROH 112 ARN"}},
 		{"PETRARCH mode: only the accusation", claim("Arnor", false), true, []string{"ROH 112 ARN"}},
 		{"claiming one's own attack is claiming responsibility", claim("Rohan", false), true, []string{"ROH 015 GON", "ROH 015 MOR"}},

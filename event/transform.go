@@ -115,6 +115,11 @@ func (sw *sentWork) transform() {
 				if src == "" || tgt == "" || !cameoDigitsOnly(code) {
 					continue
 				}
+				if src == e.SourceCode && tgt == e.TargetCode && code == e.CAMEO {
+					// "X said it would not help Y": the rewrite is the
+					// nested event itself, which stands
+					goto next
+				}
 				f := sw.feats[i-sw.first]
 				f.srcVia, f.tgtVia, f.reported, f.intent = "nsubj", "ccompsubj", false, ""
 				base := faultline.Event{Sentence: e.Sentence, Date: e.Date, Place: e.Place}

@@ -233,6 +233,7 @@ type sentWork struct {
 	negSeen    bool
 	recipSeen  bool   // the pattern being matched had a '%' before the verb
 	inClause   []bool // tokens of the clause being matched (markClause)
+	belowObl   []bool // tokens of the clause below a noun modifying an oblique
 	// compoundSubject tells codeVerbNeg that the verb's subject is a
 	// coordination of actors (for '%' pattern elements); reciprocalPattern
 	// tells the caller that the chosen pattern had one before the verb.

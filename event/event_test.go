@@ -648,3 +648,40 @@ func TestReverseCodeHost(t *testing.T) {
 		})
 	}
 }
+
+// TestPatternWordBelowOblique checks that a pattern's word after the verb
+// matches the heads of its object and obliques, not a noun that an
+// oblique is part of ("at the start of a trip" is no trip made).
+func TestPatternWordBelowOblique(t *testing.T) {
+	d := testDicts(t)
+	if err := d.Read(strings.NewReader("--- MAKE [---] ---\nMAKE {MADE MAKES MAKING}\n- * TRIP [036]\n"), "make.verbs.txt", petrarch.VerbsKind); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		toks []tok
+		want []string
+	}{
+		{"a trip made", []tok{{"Rohan", "PROPN", "", 1, "nsubj"}, {"made", "VERB", "make", -1, "root"}, {"a", "DET", "a", 3, "det"}, {"trip", "NOUN", "trip", 1, "obj"},
+			{"to", "ADP", "to", 5, "case"}, {"Gondor", "PROPN", "", 3, "nmod"}}, []string{"ROH 036 GON"}},
+		{"remarks made at the start of a trip", []tok{{"Rohan", "PROPN", "", 1, "nsubj"}, {"made", "VERB", "make", -1, "root"}, {"remarks", "NOUN", "remark", 1, "obj"},
+			{"in", "ADP", "in", 4, "case"}, {"Gondor", "PROPN", "", 1, "obl"}, {"at", "ADP", "at", 7, "case"}, {"the", "DET", "the", 7, "det"}, {"start", "NOUN", "start", 1, "obl"},
+			{"of", "ADP", "of", 10, "case"}, {"a", "DET", "a", 10, "det"}, {"trip", "NOUN", "trip", 7, "nmod"}}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := buildDoc(tc.toks)
+			if err := NewStage(d).Process(context.Background(), doc); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range doc.Events {
+				got = append(got, e.SourceCode+" "+e.CAMEO+" "+e.TargetCode)
+			}
+			sort.Strings(got)
+			if strings.Join(got, "; ") != strings.Join(tc.want, "; ") {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

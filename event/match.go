@@ -228,16 +228,27 @@ func (sw *sentWork) markClause(v int) {
 		sw.inClause = make([]bool, sw.hi-sw.lo)
 	}
 	sw.inClause = sw.inClause[:sw.hi-sw.lo]
-	for i := range sw.inClause {
-		sw.inClause[i] = false
+	if cap(sw.belowObl) < sw.hi-sw.lo {
+		sw.belowObl = make([]bool, sw.hi-sw.lo)
 	}
-	var walk func(k, depth int)
-	walk = func(k, depth int) {
+	sw.belowObl = sw.belowObl[:sw.hi-sw.lo]
+	for i := range sw.inClause {
+		sw.inClause[i], sw.belowObl[i] = false, false
+	}
+	var walk func(k, depth int, below bool)
+	walk = func(k, depth int, below bool) {
 		if k < sw.lo || k >= sw.hi || sw.inClause[k-sw.lo] || depth > 20 {
 			return
 		}
 		sw.inClause[k-sw.lo] = true
+		sw.belowObl[k-sw.lo] = below
 		for _, c := range sw.kids[k] {
+			b := below
+			if depth == 1 && sw.doc.Tokens[k].Dep == "obl" && sw.doc.Tokens[c].Dep == "nmod" && sw.hasCase(c, "of") {
+				// "at the start of a regional trip": the oblique's head
+				// noun is matched, not the noun it is a part of
+				b = true
+			}
 			switch sw.doc.Tokens[c].Dep {
 			case "ccomp":
 				if depth == 0 && sw.doc.Tokens[c].POS != "VERB" {
@@ -250,10 +261,10 @@ func (sw *sentWork) markClause(v int) {
 			case "conj", "advcl", "parataxis", "acl:relcl", "csubj", "list":
 				continue
 			}
-			walk(c, depth+1)
+			walk(c, depth+1, b)
 		}
 	}
-	walk(v, 0)
+	walk(v, 0, false)
 }
 
 // negWord reports whether a token is a negation.
@@ -296,7 +307,7 @@ func (sw *sentWork) matchSide(vd *petrarch.VerbDict, cs []petrarch.Constituent, 
 			case petrarch.Word:
 				w := e.Text
 				j := sw.find(k, joinedEnd(e, k, hi), func(i int) int {
-					if i > v && !sw.inClause[i-sw.lo] {
+					if i > v && (!sw.inClause[i-sw.lo] || sw.belowObl[i-sw.lo]) {
 						return 0
 					}
 					if sw.words[i] == w || sw.lemmas[i] == w {

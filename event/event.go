@@ -21,6 +21,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/faultline-news/faultline"
 	"github.com/faultline-news/faultline/lexicon"
@@ -292,6 +293,10 @@ func (w *docWork) sentence(si, lo, hi int) {
 			}
 			m.Start, m.Length = mtok[j], mtok[end-1]-mtok[j]+1
 		}
+		if w.commonNounName(lo+m.Start, lo+m.Start+m.Length-1, lo, hi) {
+			j++
+			continue
+		}
 		code := ""
 		if cd, ok := m.Actor.CodeAt(w.day); ok {
 			code = cd
@@ -342,6 +347,31 @@ func (w *docWork) sentence(si, lo, hi int) {
 	}
 	sw.transform()
 	sw.score()
+}
+
+// commonNounName reports whether the actor phrase of tokens [a, b] is
+// written as a common noun: a name of several words whose last word, the
+// phrase's head, is in lower case and takes an indefinite article ("a
+// strict Islamic state" is no Islamic State).
+func (w *docWork) commonNounName(a, b, lo, hi int) bool {
+	if b <= a || b >= len(w.doc.Tokens) {
+		return false
+	}
+	first, last := w.doc.Tokens[a], w.doc.Tokens[b]
+	fw, lw := w.doc.Text[first.Start:first.End], w.doc.Text[last.Start:last.End]
+	if fw == "" || !unicode.IsUpper([]rune(fw)[0]) || strings.ToLower(lw) != lw {
+		return false
+	}
+	for k := lo; k < hi; k++ {
+		t := w.doc.Tokens[k]
+		if t.Head == b && t.Dep == "det" {
+			switch strings.ToLower(w.doc.Text[t.Start:t.End]) {
+			case "a", "an":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isVerbal reports whether token i can head a coded predicate.

@@ -685,3 +685,36 @@ func TestPatternWordBelowOblique(t *testing.T) {
 		})
 	}
 }
+
+// TestCommonNounName checks that a name written as a common noun with an
+// indefinite article ("a strict Islamic state") is not the actor it names.
+func TestCommonNounName(t *testing.T) {
+	attacked := func(det, adj, head string) []tok {
+		return []tok{{"Gondor", "PROPN", "", 1, "nsubj"}, {"attacked", "VERB", "attack", -1, "root"}, {det, "DET", det, 5, "det"},
+			{adj, "ADJ", adj, 5, "amod"}, {"Islamic", "ADJ", "islamic", 5, "amod"}, {head, "PROPN", strings.ToLower(head), 1, "obj"}}
+	}
+	tests := []struct {
+		name string
+		toks []tok
+		want []string
+	}{
+		{"the group's name", attacked("the", "so-called", "State"), []string{"GON 190 IMGMUSISI"}},
+		{"a common noun", attacked("a", "strict", "state"), nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := buildDoc(tc.toks)
+			if err := NewStage(testDicts(t)).Process(context.Background(), doc); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range doc.Events {
+				got = append(got, e.SourceCode+" "+e.CAMEO+" "+e.TargetCode)
+			}
+			sort.Strings(got)
+			if strings.Join(got, "; ") != strings.Join(tc.want, "; ") {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -521,7 +521,7 @@ func (sw *sentWork) predicate(v int) {
 			}
 			sw.emitAll(base, sw.mention(trigStart, trigEnd), srcs, tgts, code, f)
 			coded = true
-		} else if len(srcs) >= 2 && (reciprocal || (code.Code >= "03" && code.Code < "07" && sw.noObject(v))) {
+		} else if len(srcs) >= 2 && (reciprocal || (code.Code >= "03" && code.Code < "07" && (sw.noObject(v) || sw.relationObject(v)) && !sw.codedComplement(v))) {
 			// "X and Y agree/met": cooperation between the coordinated
 			// subjects, each with the other; a '%' pattern of the
 			// dictionary says the same of its verb ("X and Y have
@@ -731,6 +731,46 @@ func (sw *sentWork) noObject(v int) bool {
 		}
 	}
 	return true
+}
+
+// codedComplement reports whether v governs an infinitive that codes an
+// event of its own: "X and Y seek to deepen ties" is coded by "deepen",
+// not also by "seek".
+func (sw *sentWork) codedComplement(v int) bool {
+	for _, k := range sw.kids[v] {
+		if d := sw.doc.Tokens[k].Dep; (d == "xcomp" || d == "advcl") && sw.isVerbal(k) && sw.hasCase(k, "to") && sw.codesEvent(k, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// relationNouns name a relation between parties: "X and Y deepen a
+// partnership" is between X and Y.
+var relationNouns = map[string]bool{
+	"partnership": true, "tie": true, "ties": true, "relation": true, "relations": true, "relationship": true,
+	"cooperation": true, "co-operation": true, "alliance": true, "dialogue": true, "friendship": true,
+}
+
+// relationObject reports whether v's only objects are relation nouns
+// (whose modifiers name no party) and it has no other oblique than where
+// and when: the coordinated subjects are the parties.
+func (sw *sentWork) relationObject(v int) bool {
+	n := 0
+	for _, k := range sw.kids[v] {
+		switch sw.doc.Tokens[k].Dep {
+		case "obj", "iobj":
+			if !relationNouns[sw.lemmas[k]] || len(sw.modTarget(k, false)) > 0 {
+				return false
+			}
+			n++
+		case "obl":
+			if !sw.isTemporal(k) && !locative[sw.caseOf(k)] {
+				return false
+			}
+		}
+	}
+	return n > 0
 }
 
 // mention is the trigger span from token a to token b.

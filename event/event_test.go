@@ -718,3 +718,44 @@ func TestCommonNounName(t *testing.T) {
 		})
 	}
 }
+
+// TestRelationObject checks that coordinated subjects of a cooperative
+// verb whose object is a relation ("deepen a partnership") are the
+// parties, and that an intention to act is coded by the act it governs,
+// not also by the verb of intending.
+func TestRelationObject(t *testing.T) {
+	d := testDicts(t)
+	if err := d.Read(strings.NewReader("--- BOOST [060] ---\nDEEPEN\n--- HUNT [---] ---\nSEEK {SEEKS SEEKING SOUGHT} [030]\n"), "rel.verbs.txt", petrarch.VerbsKind); err != nil {
+		t.Fatal(err)
+	}
+	subj := []tok{{"Rohan", "PROPN", "", 3, "nsubj"}, {"and", "CCONJ", "", 2, "cc"}, {"Gondor", "PROPN", "", 0, "conj"}}
+	deepened := append(append([]tok(nil), subj...), tok{"deepened", "VERB", "deepen", -1, "root"}, tok{"a", "DET", "a", 5, "det"}, tok{"partnership", "NOUN", "partnership", 3, "obj"})
+	seek := append(append([]tok(nil), subj...), tok{"seek", "VERB", "seek", -1, "root"}, tok{"to", "PART", "to", 5, "mark"}, tok{"deepen", "VERB", "deepen", 3, "xcomp"},
+		tok{"a", "DET", "a", 7, "det"}, tok{"partnership", "NOUN", "partnership", 5, "obj"})
+	seekOnly := append(append([]tok(nil), subj...), tok{"seek", "VERB", "seek", -1, "root"}, tok{"a", "DET", "a", 5, "det"}, tok{"deal", "NOUN", "deal", 3, "obj"})
+	tests := []struct {
+		name string
+		toks []tok
+		want []string
+	}{
+		{"a relation between the subjects", deepened, []string{"GON 060 ROH", "ROH 060 GON"}},
+		{"the intention is the act's", seek, []string{"GON 031 ROH", "ROH 031 GON"}},
+		{"an object that is no relation names no parties", seekOnly, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := buildDoc(tc.toks)
+			if err := NewStage(d).Process(context.Background(), doc); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range doc.Events {
+				got = append(got, e.SourceCode+" "+e.CAMEO+" "+e.TargetCode)
+			}
+			sort.Strings(got)
+			if strings.Join(got, "; ") != strings.Join(tc.want, "; ") {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -605,6 +605,12 @@ func (sw *sentWork) predicate(v int) {
 		if inner.Code == "" || cameo.QuadClassOf(inner.Code) != cameo.MaterialConflict {
 			continue
 		}
+		if neutralSpeech[sw.lemmas[v]] && inner.Code < "18" {
+			// "an officer said a court issued warrants": telling of an
+			// arrest or a blockade is no accusation; telling of an
+			// attack is (PETRARCH's "~ a (b . ATTACK) SAY = a b 112")
+			continue
+		}
 		if in, ih := sw.modality(k); in || ih {
 			// a denial or a prediction is not an accusation
 			continue

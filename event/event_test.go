@@ -759,3 +759,42 @@ func TestRelationObject(t *testing.T) {
 		})
 	}
 }
+
+// TestTellingIsNotAccusing checks that a verb that only tells ("said")
+// accuses the doer of violence it reports, but not of an arrest, which a
+// verb of warning does.
+func TestTellingIsNotAccusing(t *testing.T) {
+	d := testDicts(t)
+	if err := d.Read(strings.NewReader("--- ARREST [173] ---\nARREST\n--- WARN [130] ---\nWARN\n"), "tell.verbs.txt", petrarch.VerbsKind); err != nil {
+		t.Fatal(err)
+	}
+	told := func(verb, lemma, act, actLemma string) []tok {
+		return []tok{{"Rohan", "PROPN", "", 1, "nsubj"}, {verb, "VERB", lemma, -1, "root"}, {"Gondor", "PROPN", "", 3, "nsubj"},
+			{act, "VERB", actLemma, 1, "ccomp"}, {"Arnor", "PROPN", "", 3, "obj"}}
+	}
+	tests := []struct {
+		name string
+		toks []tok
+		want []string
+	}{
+		{"telling of an attack accuses", told("said", "say", "attacked", "attack"), []string{"GON 190 ARN", "ROH 112 GON"}},
+		{"telling of an arrest does not", told("said", "say", "arrested", "arrest"), []string{"GON 173 ARN"}},
+		{"warning of an arrest does", told("warned", "warn", "arrested", "arrest"), []string{"GON 173 ARN", "ROH 112 GON"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := buildDoc(tc.toks)
+			if err := NewStage(d).Process(context.Background(), doc); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range doc.Events {
+				got = append(got, e.SourceCode+" "+e.CAMEO+" "+e.TargetCode)
+			}
+			sort.Strings(got)
+			if strings.Join(got, "; ") != strings.Join(tc.want, "; ") {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

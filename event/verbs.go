@@ -136,6 +136,11 @@ var accusingSpeech = map[string]bool{
 	"say": true, "warn": true, "claim": true, "allege": true, "charge": true, "report": true, "accuse": true, "insist": true,
 }
 
+// neutralSpeech are the accusing verbs that only tell: they accuse of
+// violence (CAMEO 18-20), not of every act of material conflict, which
+// "warn", "allege" or "charge" do ("warned that militias are holding men").
+var neutralSpeech = map[string]bool{"say": true, "report": true, "insist": true}
+
 // intentHeads are the verbs whose xcomp is an intended action: the coder
 // codes the intention (CAMEO 03x or 13x), not the action.
 var intentHeads = map[string]bool{

@@ -432,6 +432,11 @@ func (sw *sentWork) predicate(v int) {
 	// set by bestPattern, which other verbs' coding also runs
 	sw.reciprocalPattern, sw.swappedPattern = false, false
 	code, spec, trigEnd, negCoded := sw.codeVerbNeg(v)
+	if rc := sw.objectControlCode(v); rc != "" {
+		// "X wants Y to attack Z": the dictionary's transformation
+		// ("~ a (b . ATTACK) WANT = a b 021") says what X does to Y
+		code, spec, negCoded = petrarch.EventCode{Code: rc}, 1, false
+	}
 	reciprocal, swapped := sw.reciprocalPattern, sw.swappedPattern && !passive
 	sw.compoundSubject, sw.reciprocalPattern, sw.swappedPattern = false, false, false
 	neg, hyp, purposeNeg := sw.modalityScope(v)

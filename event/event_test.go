@@ -506,6 +506,7 @@ CLAIM
 --- WANT [030] ---
 WANT
 ~ a (_ b ATTACK) WANT = a b 138
+~ a (b . ATTACK) WANT = a b 021
 --- EXPEL [174] ---
 EXPEL
 --- REPORT [010] ---
@@ -530,12 +531,16 @@ REPORT
 	}
 	report := []tok{{"Rohan", "PROPN", "", 1, "nsubj"}, {"reported", "VERB", "report", -1, "root"}, {"Rohan", "PROPN", "", 3, "nsubj"},
 		{"attacked", "VERB", "attack", 1, "ccomp"}, {"Gondor", "PROPN", "", 3, "obj"}}
+	wantOther := []tok{{"Rohan", "PROPN", "", 1, "nsubj"}, {"wants", "VERB", "want", -1, "root"}, {"Arnor", "PROPN", "", 1, "obj"}, {"to", "PART", "", 4, "mark"},
+		{"attack", "VERB", "attack", 1, "xcomp"}, {"Gondor", "PROPN", "", 4, "obj"}}
 	tests := []struct {
 		name     string
 		toks     []tok
 		petrarch bool
 		want     []string
 	}{
+		{"wanting another to attack is appealing to it", wantOther, false, []string{"ROH 021 ARN"}},
+		{"PETRARCH mode: an appeal too", wantOther, true, []string{"ROH 021 ARN"}},
 		{"a rewrite that is the nested event is not coded twice", report, false, []string{"ROH 190 GON"}},
 		{"PETRARCH mode: the same", report, true, []string{"ROH 190 GON"}},
 		{"accusation beside the reported attacks", claim("Arnor", false), false, []string{"ARN 190 GON", "ARN 190 MOR", "ROH 112 ARN"}},

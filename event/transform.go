@@ -181,3 +181,48 @@ func cameoDigitsOnly(s string) bool {
 	}
 	return strings.Trim(s, "0123456789") == "" || (len(s) == 4 && strings.Trim(s[:3], "0123456789") == "")
 }
+
+// objectControlCode is the code that a transformation of the user's verb
+// dictionary gives v when v's object is the subject of its infinitive ("X
+// wants Y to attack Z", "~ a (b . ATTACK) WANT = a b 021": X appeals to
+// Y), or "" when none applies. The rule must make the outer subject the
+// source and the nested source, someone other than it, the target.
+func (sw *sentWork) objectControlCode(v int) string {
+	if len(sw.c.rules) == 0 {
+		return ""
+	}
+	hasObj, inner := false, ""
+	for _, k := range sw.kids[v] {
+		switch sw.doc.Tokens[k].Dep {
+		case "obj", "iobj":
+			hasObj = true
+		case "xcomp":
+			if !sw.isVerbal(k) || !sw.hasCase(k, "to") {
+				continue
+			}
+			if c, _, _ := sw.codeVerb(k); c.Code != "" {
+				inner = c.Code
+			}
+		}
+	}
+	if !hasObj || inner == "" {
+		return ""
+	}
+	verbs := sw.c.user.Verbs.ByForm(sw.words[v])
+	if len(verbs) == 0 {
+		verbs = sw.c.user.Verbs.ByLemma(sw.lemmas[v])
+	}
+	if len(verbs) == 0 {
+		return ""
+	}
+	for _, r := range sw.c.rules {
+		if r.Source == "_" || r.Source == r.OuterSource || r.ResultSource != r.OuterSource || r.ResultTarget != r.Source || r.Source == "." && r.ResultTarget == "." {
+			continue
+		}
+		if !matchesOuter(verbs, r.outer) || r.innerCode == "" || !petrarch.CodeUnder(inner, r.innerCode) || !cameoDigitsOnly(r.ResultCode) {
+			continue
+		}
+		return r.ResultCode
+	}
+	return ""
+}

@@ -803,3 +803,29 @@ func TestTellingIsNotAccusing(t *testing.T) {
 		})
 	}
 }
+
+// TestRepeatedPatternLastWins checks that a pattern written twice in a
+// block takes the later code, as PETRARCH's pattern tree does.
+func TestRepeatedPatternLastWins(t *testing.T) {
+	d := testDicts(t)
+	if err := d.Read(strings.NewReader("--- ORDER [100] ---\nORDER\n- * PROBE [091] # ORDER\n- * PROBE [1014] # ORDER\n- * HALT [192] # ORDER\n"), "order.verbs.txt", petrarch.VerbsKind); err != nil {
+		t.Fatal(err)
+	}
+	ordered := func(obj string) []tok {
+		return []tok{{"Rohan", "PROPN", "", 1, "nsubj"}, {"ordered", "VERB", "order", -1, "root"}, {"a", "DET", "a", 3, "det"}, {obj, "NOUN", obj, 1, "obj"},
+			{"against", "ADP", "", 5, "case"}, {"Gondor", "PROPN", "", 3, "nmod"}}
+	}
+	for _, tc := range []struct{ obj, want string }{{"probe", "ROH 1014 GON"}, {"halt", "ROH 192 GON"}} {
+		doc := buildDoc(ordered(tc.obj))
+		if err := NewStage(d).Process(context.Background(), doc); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range doc.Events {
+			got = append(got, e.SourceCode+" "+e.CAMEO+" "+e.TargetCode)
+		}
+		if strings.Join(got, "; ") != tc.want {
+			t.Errorf("%s: got %q, want %q", tc.obj, got, tc.want)
+		}
+	}
+}

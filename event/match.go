@@ -159,13 +159,29 @@ func (sw *sentWork) bestPattern(vd *petrarch.VerbDict, pats []*petrarch.Pattern,
 			continue
 		}
 		n := n1 + n2
-		if n > bestN || (n == bestN && n > 0 && best != nil && !ownVerbPattern(best, sw.lemmas[v]) && ownVerbPattern(p, sw.lemmas[v])) {
+		if n > bestN || (n == bestN && n > 0 && best != nil && (!ownVerbPattern(best, sw.lemmas[v]) && ownVerbPattern(p, sw.lemmas[v]) || samePattern(best, p))) {
+			// the same pattern written again later replaces the first,
+			// as in PETRARCH's pattern tree ("- * &INVESTIGATION" 091,
+			// then 1014 under ORDER)
 			best, bestN, bestNeg, bestRecip = p, n, sw.negSeen, sw.recipSeen
 		}
 	}
 	sw.reciprocalPattern = best != nil && bestRecip
 	sw.swappedPattern = best != nil && targetFirst(best)
 	return best, bestN, bestNeg
+}
+
+// samePattern reports whether two patterns are written alike but for
+// their codes and comments.
+func samePattern(a, b *petrarch.Pattern) bool {
+	key := func(p *petrarch.Pattern) string {
+		r := p.Raw
+		if i := strings.IndexByte(r, '['); i >= 0 {
+			r = r[:i]
+		}
+		return strings.Join(strings.Fields(r), " ")
+	}
+	return a.Raw != "" && key(a) == key(b)
 }
 
 // subtreeMin returns the first token of k's subtree.

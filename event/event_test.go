@@ -425,7 +425,7 @@ func TestConditionalThreat(t *testing.T) {
 // TestConfidenceEvidence checks the direction of the fitted weights that
 // the calibration relies on: hedged, reported and object-only events are
 // less sure than plain ones. (Sentence length is not checked: the refit
-// after round 3 gives it a small positive weight, +0.24 per 20 tokens.)
+// after round 3 gives it a small positive weight, +0.05 per 20 tokens.)
 func TestConfidenceEvidence(t *testing.T) {
 	plain := features{srcVia: "nsubj", tgtVia: "objmod", srcExact: true, tgtExact: true, quad: 1, code: "042", srcCode: "ARN", tgtCode: "GON", sentEvents: 1, sentTokens: 12}
 	tests := []struct {

@@ -46,7 +46,7 @@ func (f *inputFlags) register(cmd *cobra.Command) {
 	cmd.Flags().IntVar(&f.workers, "workers", 0, "documents analysed in parallel (default: number of cores)")
 	cmd.Flags().BoolVar(&f.followLinks, "follow-links", false, "for feeds: fetch each item's linked page instead of using the feed's own text")
 	cmd.Flags().Int64Var(&f.maxBytes, "max-bytes", 50<<20, "largest single document read, in bytes")
-	cmd.Flags().StringVar(&f.dict, "dict", "", "folder of PETRARCH/TABARI-format dictionaries (verbs, actors, agents, discards) used before faultline's own")
+	cmd.Flags().StringVar(&f.dict, "dict", "", "folder of PETRARCH/TABARI-format dictionaries (verbs, actors, agents, discards) used before faultline's own; a verbs or agents dictionary given replaces faultline's own verb table or role codes, as in PETRARCH")
 }
 
 // engine builds the reading and analysis engine from the flags, with the

@@ -605,15 +605,7 @@ func TestUserAgentsOnly(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			doc := buildDoc(tc.toks)
-			if err := NewStage(tc.d).Process(context.Background(), doc); err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, e := range doc.Events {
-				got = append(got, e.SourceCode+" "+e.CAMEO+" "+e.TargetCode)
-			}
-			sort.Strings(got)
+			got := codedTriples(t, NewStage(tc.d), tc.toks)
 			if strings.Join(got, "; ") != strings.Join(tc.want, "; ") {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
@@ -638,15 +630,7 @@ func TestReverseCodeHost(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			doc := buildDoc(tc.toks)
-			if err := NewStage(testDicts(t)).Process(context.Background(), doc); err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, e := range doc.Events {
-				got = append(got, e.SourceCode+" "+e.CAMEO+" "+e.TargetCode)
-			}
-			sort.Strings(got)
+			got := codedTriples(t, NewStage(testDicts(t)), tc.toks)
 			if strings.Join(got, "; ") != strings.Join(tc.want, "; ") {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
@@ -675,15 +659,7 @@ func TestPatternWordBelowOblique(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			doc := buildDoc(tc.toks)
-			if err := NewStage(d).Process(context.Background(), doc); err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, e := range doc.Events {
-				got = append(got, e.SourceCode+" "+e.CAMEO+" "+e.TargetCode)
-			}
-			sort.Strings(got)
+			got := codedTriples(t, NewStage(d), tc.toks)
 			if strings.Join(got, "; ") != strings.Join(tc.want, "; ") {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
@@ -708,15 +684,7 @@ func TestCommonNounName(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			doc := buildDoc(tc.toks)
-			if err := NewStage(testDicts(t)).Process(context.Background(), doc); err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, e := range doc.Events {
-				got = append(got, e.SourceCode+" "+e.CAMEO+" "+e.TargetCode)
-			}
-			sort.Strings(got)
+			got := codedTriples(t, NewStage(testDicts(t)), tc.toks)
 			if strings.Join(got, "; ") != strings.Join(tc.want, "; ") {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
@@ -749,15 +717,7 @@ func TestRelationObject(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			doc := buildDoc(tc.toks)
-			if err := NewStage(d).Process(context.Background(), doc); err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, e := range doc.Events {
-				got = append(got, e.SourceCode+" "+e.CAMEO+" "+e.TargetCode)
-			}
-			sort.Strings(got)
+			got := codedTriples(t, NewStage(d), tc.toks)
 			if strings.Join(got, "; ") != strings.Join(tc.want, "; ") {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
@@ -788,15 +748,7 @@ func TestTellingIsNotAccusing(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			doc := buildDoc(tc.toks)
-			if err := NewStage(d).Process(context.Background(), doc); err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, e := range doc.Events {
-				got = append(got, e.SourceCode+" "+e.CAMEO+" "+e.TargetCode)
-			}
-			sort.Strings(got)
+			got := codedTriples(t, NewStage(d), tc.toks)
 			if strings.Join(got, "; ") != strings.Join(tc.want, "; ") {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
@@ -816,16 +768,25 @@ func TestRepeatedPatternLastWins(t *testing.T) {
 			{"against", "ADP", "", 5, "case"}, {"Gondor", "PROPN", "", 3, "nmod"}}
 	}
 	for _, tc := range []struct{ obj, want string }{{"probe", "ROH 1014 GON"}, {"halt", "ROH 192 GON"}} {
-		doc := buildDoc(ordered(tc.obj))
-		if err := NewStage(d).Process(context.Background(), doc); err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for _, e := range doc.Events {
-			got = append(got, e.SourceCode+" "+e.CAMEO+" "+e.TargetCode)
-		}
+		got := codedTriples(t, NewStage(d), ordered(tc.obj))
 		if strings.Join(got, "; ") != tc.want {
 			t.Errorf("%s: got %q, want %q", tc.obj, got, tc.want)
 		}
 	}
+}
+
+// codedTriples runs the coder on a document built from toks and returns
+// its events as sorted "SOURCE CODE TARGET" strings.
+func codedTriples(t *testing.T, c *Coder, toks []tok) []string {
+	t.Helper()
+	doc := buildDoc(toks)
+	if err := c.Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range doc.Events {
+		got = append(got, e.SourceCode+" "+e.CAMEO+" "+e.TargetCode)
+	}
+	sort.Strings(got)
+	return got
 }

@@ -633,14 +633,7 @@ func (f *finder) afterQuote(j, end int, comma bool) *attribution {
 		f.doc.Entities[f.ments[f.mentAt[j+1]].entity].Type == faultline.EntityPerson {
 		// cue first: "said Sarhang Hamasaeed, director ...", "beamed Donald Hartley"
 		s := j + 1
-		e := s
-		for e < end && e-s < 8 {
-			w := f.toks[e].lw
-			if w == "," || w == "." || w == ";" || isOpen(f.toks[e].w) || speakerEndPreps[w] {
-				break
-			}
-			e++
-		}
+		e := f.speakerPhraseEnd(s, end)
 		if e > s {
 			f.usedCue[j] = true
 			return &attribution{speakerTS: s, speakerTE: e, cue: f.toks[j].lw, cueTok: j, medium: f.medium(e, end)}
@@ -1391,14 +1384,7 @@ func (f *finder) tailAttribution(j, k, end int) *attribution {
 	}
 	if f.toks[k-1].w == "," {
 		s := k + 1
-		e := s
-		for e < end && e-s < 8 {
-			w := f.toks[e].lw
-			if w == "," || w == "." || w == ";" || isOpen(f.toks[e].w) || speakerEndPreps[w] {
-				break
-			}
-			e++
-		}
+		e := f.speakerPhraseEnd(s, end)
 		if e <= s || !(startsUpper(f.toks[s].w) || f.mentAt[s] >= 0 || f.toks[s].lw == "the" || f.toks[s].lw == "a") {
 			return nil
 		}

@@ -184,14 +184,7 @@ func (f *finder) accordingTo(i, beg, end int) (draft, bool) {
 // token i.
 func (f *finder) invertedReport(i, beg, end int) (draft, bool) {
 	s := i + 1
-	e := s
-	for e < end && e-s < 8 {
-		w := f.toks[e].lw
-		if w == "," || w == "." || w == ";" || isOpen(f.toks[e].w) || speakerEndPreps[w] {
-			break
-		}
-		e++
-	}
+	e := f.speakerPhraseEnd(s, end)
 	if e <= s || !(startsUpper(f.toks[s].w) || f.toks[s].lw == "the" || f.toks[s].lw == "a" || f.mentAt[s] >= 0) {
 		return draft{}, false
 	}
@@ -359,3 +352,18 @@ func (f *finder) attributesQuoteIn(k, cs, end, s, e int) bool {
 // evidenceVerbs report what a poll, record or study shows, with or without
 // "that".
 var evidenceVerbs = setOf(`show shows showed shown suggest suggests suggested indicate indicates indicated found finds reveal reveals revealed`)
+
+// speakerPhraseEnd returns where a speaker phrase starting at token s ends:
+// before a comma, full stop, semicolon, opening quote or a preposition that
+// ends a speaker phrase, at the sentence end, or after 8 tokens at most.
+func (f *finder) speakerPhraseEnd(s, end int) int {
+	e := s
+	for e < end && e-s < 8 {
+		w := f.toks[e].lw
+		if w == "," || w == "." || w == ";" || isOpen(f.toks[e].w) || speakerEndPreps[w] {
+			break
+		}
+		e++
+	}
+	return e
+}

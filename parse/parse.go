@@ -140,13 +140,15 @@ type TrainOptions struct {
 	Prune float64
 }
 
-// Train reads the files of opts and trains a parser.
+// Train reads the files of opts and trains a parser. GUM documents of
+// non-commercial genres are left out of both train and dev
+// (conllu.ReadPermissiveFiles).
 func Train(ctx context.Context, opts TrainOptions) (*Model, error) {
-	train, err := conllu.ReadFiles(ctx, opts.Train...)
+	train, err := conllu.ReadPermissiveFiles(ctx, opts.Train...)
 	if err != nil {
 		return nil, err
 	}
-	dev, err := conllu.ReadFiles(ctx, opts.Dev...)
+	dev, err := conllu.ReadPermissiveFiles(ctx, opts.Dev...)
 	if err != nil {
 		return nil, err
 	}
@@ -466,6 +468,12 @@ func Load(r io.Reader) (*Model, error) {
 	return m, nil
 }
 
+// The jackknifing of TrainFile: folds, and epochs of each fold's tagger.
+const (
+	JackknifeFolds        = 4
+	JackknifeTaggerEpochs = 12
+)
+
 // TrainFile is what `faultline train parser --data DIR --out FILE` runs:
 // it trains on tag.CorpusFiles(corpora) with the given epochs and seed
 // (defaults 15 and 1 when zero) on 4-fold jackknifed tags (12-epoch
@@ -480,7 +488,7 @@ func TrainFile(ctx context.Context, corpora, out string, epochs int, seed uint64
 	}
 	train, dev := tag.CorpusFiles(corpora)
 	m, err := Train(ctx, TrainOptions{Train: train, Dev: dev, Epochs: epochs, Seed: seed, Log: log,
-		Jackknife: 4, TaggerEpochs: 12, Tagger: tagger})
+		Jackknife: JackknifeFolds, TaggerEpochs: JackknifeTaggerEpochs, Tagger: tagger})
 	if err != nil {
 		return nil, err
 	}

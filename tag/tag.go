@@ -103,13 +103,15 @@ type TrainOptions struct {
 	Log    io.Writer // per-epoch progress; nil for none
 }
 
-// Train reads the files of opts and trains a model.
+// Train reads the files of opts and trains a model. GUM documents of
+// non-commercial genres are left out of both train and dev
+// (conllu.ReadPermissiveFiles).
 func Train(ctx context.Context, opts TrainOptions) (*Model, error) {
-	train, err := conllu.ReadFiles(ctx, opts.Train...)
+	train, err := conllu.ReadPermissiveFiles(ctx, opts.Train...)
 	if err != nil {
 		return nil, err
 	}
-	dev, err := conllu.ReadFiles(ctx, opts.Dev...)
+	dev, err := conllu.ReadPermissiveFiles(ctx, opts.Dev...)
 	if err != nil {
 		return nil, err
 	}
@@ -373,14 +375,25 @@ type Meta struct {
 
 // CorpusFiles returns the standard training and dev files under a
 // corpora directory (the one holding ud-english-ewt and ud-english-gum):
-// EWT train + GUM train, and EWT dev. PUD is test-only and never listed.
+// EWT train + GUM train, and EWT dev + GUM dev. Train reads them without
+// GUM's non-commercial genres. PUD and the test splits are never listed.
 func CorpusFiles(corpora string) (train, dev []string) {
 	return []string{
 			filepath.Join(corpora, "ud-english-ewt", "en_ewt-ud-train.conllu"),
 			filepath.Join(corpora, "ud-english-gum", "en_gum-ud-train.conllu"),
 		}, []string{
 			filepath.Join(corpora, "ud-english-ewt", "en_ewt-ud-dev.conllu"),
+			filepath.Join(corpora, "ud-english-gum", "en_gum-ud-dev.conllu"),
 		}
+}
+
+// TestFiles returns the held-out test files under a corpora directory
+// on which trained models are scored: EWT test and PUD test.
+func TestFiles(corpora string) []string {
+	return []string{
+		filepath.Join(corpora, "ud-english-ewt", "en_ewt-ud-test.conllu"),
+		filepath.Join(corpora, "ud-english-pud", "en_pud-ud-test.conllu"),
+	}
 }
 
 // TrainFile is what `faultline train tagger --data DIR --out FILE` runs:

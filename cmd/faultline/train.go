@@ -43,7 +43,7 @@ func commandLine(cmd *cobra.Command, args []string) string {
 
 // udMeta scores a freshly trained tagger (and parser) on the dev and
 // test treebanks under corpora and writes the meta file beside the model.
-func udMeta(cmd *cobra.Command, args []string, corpora, out, metaPath string, started time.Time, epochs int, seed uint64,
+func udMeta(cmd *cobra.Command, args []string, corpora, out, metaPath string, started time.Time, trainSeconds float64, epochs int, seed uint64,
 	opts map[string]any, scoring string, tm *tag.Model, pm *parse.Model) error {
 	ctx := cmd.Context()
 	train, dev := tag.CorpusFiles(corpora)
@@ -58,7 +58,7 @@ func udMeta(cmd *cobra.Command, args []string, corpora, out, metaPath string, st
 	}
 	meta := tag.Meta{
 		Model: filepath.Base(out), Command: commandLine(cmd, args), Seed: seed, Epochs: epochs, Options: opts,
-		Trained: started.UTC().Format(time.RFC3339), TrainSeconds: time.Since(started).Seconds(), Bytes: int(st.Size()),
+		Trained: started.UTC().Format(time.RFC3339), TrainSeconds: trainSeconds, Bytes: int(st.Size()),
 		GoVersion: runtime.Version(), Scores: scores, Scoring: scoring,
 	}
 	for _, p := range train {
@@ -116,8 +116,9 @@ time, dev and test scores on EWT dev, GUM dev, EWT test, PUD test) beside it.`,
 			if err != nil {
 				return err
 			}
+			took := time.Since(started).Seconds()
 			fmt.Fprintf(e.stderr, "train tagger: wrote %s\n", out)
-			return udMeta(cmd, args, data, out, metaPathFor(out, metaPath), started, epochs, seed,
+			return udMeta(cmd, args, data, out, metaPathFor(out, metaPath), started, took, epochs, seed,
 				map[string]any{"licence": licenceNote},
 				"gold tokenization, all words counted (punctuation included); exact UPOS, XPOS, lemma match; "+licenceNote, m, nil)
 		},
@@ -169,12 +170,13 @@ command, time, dev and test scores) beside it.`,
 			if err != nil {
 				return err
 			}
+			took := time.Since(started).Seconds()
 			fmt.Fprintf(e.stderr, "train parser: wrote %s\n", out)
 			tagSrc := "model/tagger (embedded)"
 			if taggerPath != "" {
 				tagSrc = taggerPath
 			}
-			return udMeta(cmd, args, data, out, metaPathFor(out, metaPath), started, epochs, seed,
+			return udMeta(cmd, args, data, out, metaPathFor(out, metaPath), started, took, epochs, seed,
 				map[string]any{"jackknife_folds": parse.JackknifeFolds, "tagger_epochs": parse.JackknifeTaggerEpochs,
 					"dev_and_test_tags": tagSrc, "licence": licenceNote},
 				"gold tokenization, predicted tags from "+tagSrc+"; UAS/LAS over all words, punctuation included (CoNLL 2018 convention); "+

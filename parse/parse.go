@@ -161,7 +161,8 @@ type example struct {
 }
 
 // TrainSentences trains on parsed sentences; opts.Train and opts.Dev are
-// ignored.
+// ignored. With dev sentences, the model of the epoch with the best dev
+// LAS is returned (model selection on dev, never on test).
 func TrainSentences(ctx context.Context, train, dev []conllu.Sentence, opts TrainOptions) (*Model, error) {
 	m, _, err := trainSentences(ctx, train, dev, opts)
 	return m, err
@@ -241,6 +242,8 @@ func trainSentences(ctx context.Context, train, dev []conllu.Sentence, opts Trai
 	scores := make([]float64, 2+2*L)
 	cost := make([]int, 2+2*L)
 	var fs []uint64
+	var best *perceptron.Model
+	bestLAS, bestEpoch := 0.0, 0
 	for ep := 1; ep <= epochs; ep++ {
 		start := time.Now()
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
@@ -293,9 +296,17 @@ func trainSentences(ctx context.Context, train, dev []conllu.Sentence, opts Trai
 		if len(dev) > 0 {
 			sc := m.Evaluate(dev, opts.Tagger)
 			msg += fmt.Sprintf(", dev uas %.4f las %.4f", sc.UAS, sc.LAS)
+			if best == nil || sc.LAS > bestLAS {
+				best, bestLAS, bestEpoch = m.pm, sc.LAS, ep
+			}
 		}
 		nf, nw := m.pm.Features()
 		logf("%s, %d features %d weights (%.1fs)\n", msg, nf, nw, time.Since(start).Seconds())
+	}
+	if best != nil {
+		// Model selection on dev: keep the epoch with the best dev LAS.
+		m.pm = best
+		logf("parse: kept epoch %d (dev las %.4f)\n", bestEpoch, bestLAS)
 	}
 	return m, tr, nil
 }
@@ -432,7 +443,7 @@ func (m *Model) Evaluate(sents []conllu.Sentence, tagger *tag.Model) Scores {
 	return Scores{UAS: float64(u) / d, LAS: float64(l) / d, Words: n}
 }
 
-const fileMagic = "faultline-parser/1"
+const fileMagic = "faultline-parser/2" // 2: suffix, punctuation and S1 features
 
 // Save writes the model, gzip-compressed. Equal models give equal bytes.
 func (m *Model) Save(w io.Writer) error {

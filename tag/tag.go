@@ -424,7 +424,10 @@ func WriteFileAtomic(path string, save func(io.Writer) error) error {
 		return faultline.Errorf(faultline.EINVALID, "cannot write %s: %w; check the directory exists and is writable", path, err)
 	}
 	tmp := f.Name()
-	err = save(f)
+	err = f.Chmod(0o644) // CreateTemp makes 0600; a model is not a secret
+	if err == nil {
+		err = save(f)
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -41,6 +42,12 @@ func UD(ctx context.Context, path string, tagger *tag.Model, parser *parse.Model
 	if err != nil {
 		return UDResult{}, err
 	}
+	return UDSentences(ctx, path, sents, tagger, parser)
+}
+
+// UDSentences is UD over sentences already read (path names them in the
+// result and in errors), e.g. a treebank without some of its documents.
+func UDSentences(ctx context.Context, path string, sents []conllu.Sentence, tagger *tag.Model, parser *parse.Model) (UDResult, error) {
 	if len(sents) == 0 {
 		return UDResult{}, faultline.Errorf(faultline.EINVALID, "eval: %s has no sentences; pass a CoNLL-U file", path)
 	}
@@ -160,6 +167,12 @@ func UDRaw(ctx context.Context, path string, seg Segmenter, tagger *tag.Model, p
 	if err != nil {
 		return UDRawResult{}, err
 	}
+	return UDRawSentences(ctx, path, sents, seg, tagger, parser)
+}
+
+// UDRawSentences is UDRaw over sentences already read (path names them in
+// the result).
+func UDRawSentences(ctx context.Context, path string, sents []conllu.Sentence, seg Segmenter, tagger *tag.Model, parser *parse.Model) (UDRawResult, error) {
 	if tagger == nil || parser == nil || seg.Tokenize == nil || seg.Sentences == nil {
 		return UDRawResult{}, faultline.Errorf(faultline.EINVALID, "eval: UDRaw needs a segmenter, a tagger and a parser")
 	}
@@ -385,4 +398,40 @@ func spanExtend(s, e, a, b int) (int, int) {
 		return a, b
 	}
 	return s, b
+}
+
+// UDScores scores tagger (and parser, when not nil) on each CoNLL-U file
+// with gold tokens, GUM's non-commercial documents left out
+// (conllu.ReadPermissiveFiles), for a model's meta file. Scores are keyed
+// by the file's base name: upos, xpos, lemma, tokens, tokens_per_s, and
+// with a parser uas, las, las_conll18; with a parser and a segmenter,
+// "<name> (raw text)" holds the UDRaw F1s.
+func UDScores(ctx context.Context, files []string, seg Segmenter, tagger *tag.Model, parser *parse.Model) (map[string]map[string]float64, error) {
+	out := map[string]map[string]float64{}
+	for _, p := range files {
+		sents, err := conllu.ReadPermissiveFiles(ctx, p)
+		if err != nil {
+			return nil, err
+		}
+		r, err := UDSentences(ctx, p, sents, tagger, parser)
+		if err != nil {
+			return nil, err
+		}
+		name := filepath.Base(p)
+		sc := map[string]float64{"upos": r.UPOS, "xpos": r.XPOS, "lemma": r.Lemma, "tokens": float64(r.Tokens), "tokens_per_s": r.TokensPerS}
+		if parser != nil {
+			sc["uas"], sc["las"], sc["las_conll18"] = r.UAS, r.LAS, r.LASUniversal
+		}
+		out[name] = sc
+		if parser == nil || seg.Tokenize == nil {
+			continue
+		}
+		raw, err := UDRawSentences(ctx, p, sents, seg, tagger, parser)
+		if err != nil {
+			return nil, err
+		}
+		out[name+" (raw text)"] = map[string]float64{"tokens_f1": raw.Tokens, "sentences_f1": raw.Sentences,
+			"words_f1": raw.Words, "upos_f1": raw.UPOS, "uas_f1": raw.UAS, "las_f1": raw.LAS}
+	}
+	return out, nil
 }

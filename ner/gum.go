@@ -10,14 +10,11 @@ import (
 	"strings"
 
 	"github.com/faultline-news/faultline"
+	"github.com/faultline-news/faultline/conllu"
 )
 
 // FormatGUM is CoNLL-U with GUM's Entity= coreference brackets in MISC.
 const FormatGUM Format = "gum"
-
-// gumNonCommercial lists the GUM genres whose texts are licensed for
-// non-commercial use only (see the corpus SOURCE.md); ReadGUM skips them.
-var gumNonCommercial = map[string]bool{"essay": true, "fiction": true, "letter": true, "podcast": true, "whow": true, "reddit": true}
 
 type gumOpen struct {
 	id, etype, identity string
@@ -34,7 +31,7 @@ type gumMention struct {
 // they have a name (their Wikification identity found in their tokens, or
 // a run of proper nouns holding the mention's syntactic head). Nested
 // names keep the outer one. Documents of the non-commercial genres are
-// skipped.
+// skipped (conllu.GUMNonCommercial).
 func ReadGUM(ctx context.Context, r io.Reader, name string) ([]Sentence, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 1<<16), 1<<24)
@@ -65,8 +62,7 @@ func ReadGUM(ctx context.Context, r io.Reader, name string) ([]Sentence, error) 
 		}
 		if strings.HasPrefix(text, "#") {
 			if id, ok := strings.CutPrefix(text, "# newdoc id = "); ok {
-				parts := strings.Split(strings.TrimSpace(id), "_")
-				skipDoc = len(parts) > 1 && gumNonCommercial[parts[1]]
+				skipDoc = conllu.GUMNonCommercial(id)
 				docID = strings.TrimSpace(id)
 			}
 			if id, ok := strings.CutPrefix(text, "# sent_id = "); ok {

@@ -51,9 +51,13 @@ func TrainFiles(ctx context.Context, opts TrainOptions, test []string, dir, comm
 	if err != nil {
 		return nil, nil, err
 	}
+	minCount := opts.MinCount
+	if minCount == 0 {
+		minCount = 2 // Train's default
+	}
 	meta := &Meta{
 		Model: "ner.model.gz", Command: command, Seed: opts.Seed, Epochs: opts.Epochs,
-		MinCount: opts.MinCount, Prune: opts.Prune, Trained: start.UTC().Format(time.RFC3339),
+		MinCount: minCount, Prune: opts.Prune, Trained: start.UTC().Format(time.RFC3339),
 		Seconds: secs, Features: m.Features(), Bytes: buf.Len(), Scores: map[string]Result{}, Scoring: ScoringNote,
 	}
 	for _, p := range opts.Train {

@@ -140,13 +140,15 @@ type TrainOptions struct {
 	Prune float64
 }
 
-// Train reads the files of opts and trains a parser.
+// Train reads the files of opts and trains a parser. GUM documents of
+// non-commercial genres are left out of both train and dev
+// (conllu.ReadPermissiveFiles).
 func Train(ctx context.Context, opts TrainOptions) (*Model, error) {
-	train, err := conllu.ReadFiles(ctx, opts.Train...)
+	train, err := conllu.ReadPermissiveFiles(ctx, opts.Train...)
 	if err != nil {
 		return nil, err
 	}
-	dev, err := conllu.ReadFiles(ctx, opts.Dev...)
+	dev, err := conllu.ReadPermissiveFiles(ctx, opts.Dev...)
 	if err != nil {
 		return nil, err
 	}
@@ -159,7 +161,8 @@ type example struct {
 }
 
 // TrainSentences trains on parsed sentences; opts.Train and opts.Dev are
-// ignored.
+// ignored. With dev sentences, the model of the epoch with the best dev
+// LAS is returned (model selection on dev, never on test).
 func TrainSentences(ctx context.Context, train, dev []conllu.Sentence, opts TrainOptions) (*Model, error) {
 	m, _, err := trainSentences(ctx, train, dev, opts)
 	return m, err
@@ -239,6 +242,8 @@ func trainSentences(ctx context.Context, train, dev []conllu.Sentence, opts Trai
 	scores := make([]float64, 2+2*L)
 	cost := make([]int, 2+2*L)
 	var fs []uint64
+	var best *perceptron.Model
+	bestLAS, bestEpoch := 0.0, 0
 	for ep := 1; ep <= epochs; ep++ {
 		start := time.Now()
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
@@ -291,9 +296,17 @@ func trainSentences(ctx context.Context, train, dev []conllu.Sentence, opts Trai
 		if len(dev) > 0 {
 			sc := m.Evaluate(dev, opts.Tagger)
 			msg += fmt.Sprintf(", dev uas %.4f las %.4f", sc.UAS, sc.LAS)
+			if best == nil || sc.LAS > bestLAS {
+				best, bestLAS, bestEpoch = m.pm, sc.LAS, ep
+			}
 		}
 		nf, nw := m.pm.Features()
 		logf("%s, %d features %d weights (%.1fs)\n", msg, nf, nw, time.Since(start).Seconds())
+	}
+	if best != nil {
+		// Model selection on dev: keep the epoch with the best dev LAS.
+		m.pm = best
+		logf("parse: kept epoch %d (dev las %.4f)\n", bestEpoch, bestLAS)
 	}
 	return m, tr, nil
 }
@@ -430,7 +443,7 @@ func (m *Model) Evaluate(sents []conllu.Sentence, tagger *tag.Model) Scores {
 	return Scores{UAS: float64(u) / d, LAS: float64(l) / d, Words: n}
 }
 
-const fileMagic = "faultline-parser/1"
+const fileMagic = "faultline-parser/2" // 2: suffix, punctuation and S1 features
 
 // Save writes the model, gzip-compressed. Equal models give equal bytes.
 func (m *Model) Save(w io.Writer) error {
@@ -466,6 +479,12 @@ func Load(r io.Reader) (*Model, error) {
 	return m, nil
 }
 
+// The jackknifing of TrainFile: folds, and epochs of each fold's tagger.
+const (
+	JackknifeFolds        = 4
+	JackknifeTaggerEpochs = 12
+)
+
 // TrainFile is what `faultline train parser --data DIR --out FILE` runs:
 // it trains on tag.CorpusFiles(corpora) with the given epochs and seed
 // (defaults 15 and 1 when zero) on 4-fold jackknifed tags (12-epoch
@@ -480,7 +499,7 @@ func TrainFile(ctx context.Context, corpora, out string, epochs int, seed uint64
 	}
 	train, dev := tag.CorpusFiles(corpora)
 	m, err := Train(ctx, TrainOptions{Train: train, Dev: dev, Epochs: epochs, Seed: seed, Log: log,
-		Jackknife: 4, TaggerEpochs: 12, Tagger: tagger})
+		Jackknife: JackknifeFolds, TaggerEpochs: JackknifeTaggerEpochs, Tagger: tagger})
 	if err != nil {
 		return nil, err
 	}

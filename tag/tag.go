@@ -103,13 +103,15 @@ type TrainOptions struct {
 	Log    io.Writer // per-epoch progress; nil for none
 }
 
-// Train reads the files of opts and trains a model.
+// Train reads the files of opts and trains a model. GUM documents of
+// non-commercial genres are left out of both train and dev
+// (conllu.ReadPermissiveFiles).
 func Train(ctx context.Context, opts TrainOptions) (*Model, error) {
-	train, err := conllu.ReadFiles(ctx, opts.Train...)
+	train, err := conllu.ReadPermissiveFiles(ctx, opts.Train...)
 	if err != nil {
 		return nil, err
 	}
-	dev, err := conllu.ReadFiles(ctx, opts.Dev...)
+	dev, err := conllu.ReadPermissiveFiles(ctx, opts.Dev...)
 	if err != nil {
 		return nil, err
 	}
@@ -373,14 +375,25 @@ type Meta struct {
 
 // CorpusFiles returns the standard training and dev files under a
 // corpora directory (the one holding ud-english-ewt and ud-english-gum):
-// EWT train + GUM train, and EWT dev. PUD is test-only and never listed.
+// EWT train + GUM train, and EWT dev + GUM dev. Train reads them without
+// GUM's non-commercial genres. PUD and the test splits are never listed.
 func CorpusFiles(corpora string) (train, dev []string) {
 	return []string{
 			filepath.Join(corpora, "ud-english-ewt", "en_ewt-ud-train.conllu"),
 			filepath.Join(corpora, "ud-english-gum", "en_gum-ud-train.conllu"),
 		}, []string{
 			filepath.Join(corpora, "ud-english-ewt", "en_ewt-ud-dev.conllu"),
+			filepath.Join(corpora, "ud-english-gum", "en_gum-ud-dev.conllu"),
 		}
+}
+
+// TestFiles returns the held-out test files under a corpora directory
+// on which trained models are scored: EWT test and PUD test.
+func TestFiles(corpora string) []string {
+	return []string{
+		filepath.Join(corpora, "ud-english-ewt", "en_ewt-ud-test.conllu"),
+		filepath.Join(corpora, "ud-english-pud", "en_pud-ud-test.conllu"),
+	}
 }
 
 // TrainFile is what `faultline train tagger --data DIR --out FILE` runs:
@@ -411,7 +424,10 @@ func WriteFileAtomic(path string, save func(io.Writer) error) error {
 		return faultline.Errorf(faultline.EINVALID, "cannot write %s: %w; check the directory exists and is writable", path, err)
 	}
 	tmp := f.Name()
-	err = save(f)
+	err = f.Chmod(0o644) // CreateTemp makes 0600; a model is not a secret
+	if err == nil {
+		err = save(f)
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

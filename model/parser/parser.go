@@ -1,7 +1,6 @@
 // Package parser embeds faultline's trained dependency parser (parser.gz)
-// with its meta.json. Regenerate both with
-// `go test ./model/parser -run TestTrainModel -train -timeout 2h`
-// (needs ../shared/corpora beside the repository).
+// with its meta.json, both written by `faultline train parser --data
+// ../shared/corpora --tagger model/tagger/tagger.gz --out model/parser/parser.gz`.
 package parser
 
 import (

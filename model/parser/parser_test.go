@@ -7,7 +7,6 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
-	"runtime"
 	"syscall"
 	"testing"
 	"time"
@@ -24,21 +23,7 @@ import (
 	"github.com/faultline-news/faultline/tag"
 )
 
-var (
-	train   = flag.Bool("train", false, "retrain the embedded parser from ../shared/corpora and rewrite parser.gz and meta.json")
-	rescore = flag.Bool("rescore", false, "re-measure the scores of the embedded parser and rewrite them in meta.json")
-)
-
-const (
-	trainEpochs  = 15
-	trainSeed    = 1
-	jackknife    = 4
-	taggerEpochs = 12
-)
-
-const scoring = "gold tokenization, predicted tags from model/tagger; UAS/LAS over all words, punctuation included (CoNLL 2018 convention); " +
-	"las = full relations with subtypes, las_conll18 = subtypes ignored as in the CoNLL 2018 script; " +
-	"(raw text) = # text segmented by package segment, F1 over words aligned by character span (eval.UDRaw)"
+var rescore = flag.Bool("rescore", false, "re-measure the scores of the embedded parser and rewrite them in meta.json")
 
 // sharedDir is the shared data folder; the test skips without it.
 func sharedDir(t testing.TB) string { return sharedtest.Dir(t) }
@@ -145,87 +130,12 @@ func BenchmarkTagParse(b *testing.B) {
 	}
 }
 
-// TestTrainModel rewrites parser.gz and meta.json when run with -train.
-func TestTrainModel(t *testing.T) {
-	if !*train {
-		t.Skip("run with -train to retrain the embedded model")
-	}
-	shared := sharedDir(t)
-	corpora := filepath.Join(shared, "corpora")
-	trainFiles, devFiles := tag.CorpusFiles(corpora)
-	tm, err := tagger.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx := context.Background()
-	start := time.Now()
-	m, err := parse.Train(ctx, parse.TrainOptions{Train: trainFiles, Dev: devFiles, Epochs: trainEpochs, Seed: trainSeed,
-		Log: os.Stderr, Jackknife: jackknife, TaggerEpochs: taggerEpochs, Tagger: tm})
-	if err != nil {
-		t.Fatal(err)
-	}
-	took := time.Since(start).Seconds()
-	f, err := os.Create("parser.gz")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := m.Save(f); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
-	st, _ := os.Stat("parser.gz")
-	meta := tag.Meta{
-		Model:        "parser.gz",
-		Command:      "go test ./model/parser -run TestTrainModel -train -timeout 3h",
-		Seed:         trainSeed,
-		Epochs:       trainEpochs,
-		Options:      map[string]any{"jackknife_folds": jackknife, "tagger_epochs": taggerEpochs, "dev_and_test_tags": "model/tagger (embedded)"},
-		Trained:      time.Now().UTC().Format(time.RFC3339),
-		TrainSeconds: took,
-		Bytes:        int(st.Size()),
-		GoVersion:    runtime.Version(),
-		Scores:       map[string]map[string]float64{},
-		Scoring:      scoring,
-	}
-	for _, p := range trainFiles {
-		meta.Data = append(meta.Data, filepath.Base(p))
-	}
-	scoreInto(t, &meta, corpora, devFiles, tm, m)
-	b, _ := json.MarshalIndent(meta, "", "  ")
-	if err := os.WriteFile("meta.json", append(b, '\n'), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
 func cpuSeconds() float64 {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
-}
-
-// scoreInto measures the models on EWT dev, EWT test and PUD (gold and raw
-// text) and stores the scores in meta.
-func scoreInto(t *testing.T, meta *tag.Meta, corpora string, devFiles []string, tm *tag.Model, m *parse.Model) {
-	meta.Scores = map[string]map[string]float64{}
-	tests := append(devFiles, filepath.Join(corpora, "ud-english-ewt/en_ewt-ud-test.conllu"), filepath.Join(corpora, "ud-english-pud/en_pud-ud-test.conllu"))
-	for _, p := range tests {
-		r, err := eval.UD(context.Background(), p, tm, m)
-		if err != nil {
-			t.Fatal(err)
-		}
-		meta.Scores[filepath.Base(p)] = map[string]float64{"upos": r.UPOS, "uas": r.UAS, "las": r.LAS, "las_conll18": r.LASUniversal,
-			"tokens": float64(r.Tokens), "tokens_per_s": r.TokensPerS}
-		t.Logf("%s: %+v", p, r)
-		raw, err := eval.UDRaw(context.Background(), p, eval.Segmenter{Tokenize: segment.Tokenize, Sentences: segment.Sentences}, tm, m)
-		if err != nil {
-			t.Fatal(err)
-		}
-		meta.Scores[filepath.Base(p)+" (raw text)"] = map[string]float64{"tokens_f1": raw.Tokens, "sentences_f1": raw.Sentences,
-			"words_f1": raw.Words, "upos_f1": raw.UPOS, "uas_f1": raw.UAS, "las_f1": raw.LAS}
-		t.Logf("%s raw text: %+v", p, raw)
-	}
 }
 
 // TestRescore rewrites the scores in meta.json when run with -rescore.
@@ -247,8 +157,10 @@ func TestRescore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	scoreInto(t, &meta, corpora, devFiles, tm, m)
-	meta.Scoring = scoring
+	seg := eval.Segmenter{Tokenize: segment.Tokenize, Sentences: segment.Sentences}
+	if meta.Scores, err = eval.UDScores(context.Background(), append(devFiles, tag.TestFiles(corpora)...), seg, tm, m); err != nil {
+		t.Fatal(err)
+	}
 	b, _ := json.MarshalIndent(meta, "", "  ")
 	if err := os.WriteFile("meta.json", append(b, '\n'), 0o644); err != nil {
 		t.Fatal(err)

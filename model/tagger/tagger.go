@@ -1,7 +1,6 @@
 // Package tagger embeds faultline's trained part-of-speech tagger and
-// lemmatizer (tagger.gz) with its meta.json. Regenerate both with
-// `go test ./model/tagger -run TestTrainModel -train -timeout 2h`
-// (needs ../shared/corpora beside the repository).
+// lemmatizer (tagger.gz) with its meta.json, both written by
+// `faultline train tagger --data ../shared/corpora --out model/tagger/tagger.gz`.
 package tagger
 
 import (

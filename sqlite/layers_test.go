@@ -296,6 +296,34 @@ func TestEventFilters(t *testing.T) {
 			if sum != want {
 				t.Errorf("EventCounts sum = %d, want %d", sum, want)
 			}
+			located := 0
+			for _, r := range rows {
+				if r.Lat != nil {
+					located++
+				}
+			}
+			for _, cell := range []float64{0.01, 2, 45} {
+				cells, truncated, err := s.EventClusters(ctx, tt.f, cell)
+				if err != nil || truncated {
+					t.Fatalf("EventClusters(%g) = %v, truncated %v", cell, err, truncated)
+				}
+				n := 0
+				for i, c := range cells {
+					n += c.N
+					if q := c.Quad; q[0]+q[1]+q[2]+q[3]+q[4] != c.N {
+						t.Errorf("cell %g: cluster %d quad counts %v do not sum to %d", cell, i, q, c.N)
+					}
+					if c.Lon < c.BBox[0] || c.Lon > c.BBox[2] || c.Lat < c.BBox[1] || c.Lat > c.BBox[3] {
+						t.Errorf("cell %g: cluster %d centre %g,%g outside its extent %v", cell, i, c.Lat, c.Lon, c.BBox)
+					}
+					if i > 0 && c.N > cells[i-1].N {
+						t.Errorf("cell %g: clusters not most populous first", cell)
+					}
+				}
+				if n != located {
+					t.Errorf("EventClusters(%g) count %d events, want the %d located", cell, n, located)
+				}
+			}
 		})
 	}
 	if want := expectedEvents(docs, EventFilter{}); want < 4000 || want > 5000 {
@@ -518,5 +546,34 @@ func TestActors(t *testing.T) {
 	}
 	if rows, _ := s.Actors(ctx, EntityFilter{Actor: "UKR"}); len(rows) != 2 {
 		t.Errorf("Actors(UKR): %v", rows)
+	}
+}
+
+// A cluster's extent, given back as a bbox filter, selects exactly its
+// events, also when the extent is a single point (the R*Tree rounds its
+// bounds).
+func TestEventClusterExtentSelectsItsEvents(t *testing.T) {
+	ctx := context.Background()
+	s, _ := synthStore(t, 200, 3)
+	for _, cell := range []float64{0.001, 1, 30} {
+		cells, _, err := s.EventClusters(ctx, EventFilter{}, cell)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range cells {
+			b := c.BBox
+			n, err := s.CountEvents(ctx, EventFilter{BBox: &b})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n != c.N {
+				t.Errorf("cell %g: cluster at %s (%v) has %d events, its extent as a bbox selects %d", cell, c.Place, b, c.N, n)
+			}
+		}
+	}
+	for _, cell := range []float64{0, -1, 1000, math.NaN()} {
+		if _, _, err := s.EventClusters(ctx, EventFilter{}, cell); faultline.ErrorCode(err) != faultline.EINVALID {
+			t.Errorf("cell %g: err %v, want EINVALID", cell, err)
+		}
 	}
 }

@@ -270,9 +270,11 @@ const smallBox = 4.0
 // the date index as it is scanned newest first.
 func (q *query) addBox(b [4]float64, rtree bool) {
 	if rtree {
-		q.add("e.id IN (SELECT id FROM events_rtree WHERE min_lon >= ? AND max_lon <= ? AND min_lat >= ? AND max_lat <= ?)",
+		// The R*Tree stores 32-bit bounds rounded outwards, so a point on
+		// the edge of b may lie just outside it there: ask for overlap,
+		// and the exact test follows.
+		q.add("e.id IN (SELECT id FROM events_rtree WHERE max_lon >= ? AND min_lon <= ? AND max_lat >= ? AND min_lat <= ?)",
 			b[0], b[2], b[1], b[3])
-		// The R*Tree stores 32-bit bounds; the exact test follows.
 	}
 	q.add("e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?", b[0], b[2], b[1], b[3])
 }
@@ -721,4 +723,81 @@ func (s *Store) Actors(ctx context.Context, f EntityFilter) ([]ActorRow, error) 
 		return nil, s.queryError("actors", err)
 	}
 	return out, nil
+}
+
+// EventCluster is the located events of one cell of a grid over the map.
+type EventCluster struct {
+	// Lat and Lon are the mean position of the cell's events.
+	Lat float64 `json:"lat"`
+	Lon float64 `json:"lon"`
+	N   int     `json:"n"`
+	// Quad counts the events per QuadClass: Quad[0] those without one,
+	// Quad[1] verbal cooperation ... Quad[4] material conflict.
+	Quad [5]int `json:"quad"`
+	// BBox is the extent of the events, minLon, minLat, maxLon, maxLat:
+	// a bbox filter that selects exactly the cell's events.
+	BBox [4]float64 `json:"bbox"`
+	// Place is the name of one of the places, Places how many distinct
+	// place names the cell holds.
+	Place  string `json:"place"`
+	Places int    `json:"places"`
+}
+
+// Cluster sizes: the finest and coarsest grid cell in degrees, and the
+// most cells one call returns.
+const (
+	MinClusterCell = 0.001
+	MaxClusterCell = 90.0
+	MaxClusters    = 10000
+)
+
+// EventClusters counts the located events f selects on a grid of cells of
+// cell degrees (longitude and latitude), for a map that shows every event
+// however many there are. Cells come most populous first, at most
+// MaxClusters; truncated says that more cells had events. Limit and Offset
+// are ignored.
+func (s *Store) EventClusters(ctx context.Context, f EventFilter, cell float64) (cells []EventCluster, truncated bool, err error) {
+	if math.IsNaN(cell) || cell < MinClusterCell || cell > MaxClusterCell {
+		return nil, false, faultline.Errorf(faultline.EINVALID, "event clusters: cell %g degrees: give a size from %g to %g", cell, MinClusterCell, MaxClusterCell)
+	}
+	release, err := s.admit(ctx, "event clusters")
+	if err != nil {
+		return nil, false, err
+	}
+	defer release()
+	q, err := s.eventWhere(ctx, f)
+	if err != nil {
+		return nil, false, err
+	}
+	q.add("e.lat IS NOT NULL AND e.lon IS NOT NULL")
+	rows, err := s.rdb.QueryContext(ctx, `SELECT count(*), avg(e.lat), avg(e.lon),
+		min(e.lon), min(e.lat), max(e.lon), max(e.lat),
+		sum(e.quad_class = 1), sum(e.quad_class = 2), sum(e.quad_class = 3), sum(e.quad_class = 4),
+		max(e.place_name), count(DISTINCT e.place_name)
+		FROM events e`+q.clause()+`
+		GROUP BY CAST(floor((e.lon + 180) / ?) AS INTEGER), CAST(floor((e.lat + 90) / ?) AS INTEGER)
+		ORDER BY count(*) DESC, min(e.lon), min(e.lat) LIMIT ?`, append(q.args, cell, cell, MaxClusters+1)...)
+	if err != nil {
+		return nil, false, s.queryError("event clusters", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c EventCluster
+		if err := rows.Scan(&c.N, &c.Lat, &c.Lon, &c.BBox[0], &c.BBox[1], &c.BBox[2], &c.BBox[3],
+			&c.Quad[1], &c.Quad[2], &c.Quad[3], &c.Quad[4], &c.Place, &c.Places); err != nil {
+			return nil, false, s.queryError("event clusters", err)
+		}
+		c.Quad[0] = c.N - c.Quad[1] - c.Quad[2] - c.Quad[3] - c.Quad[4]
+		// a mean of equal values can round just outside them
+		c.Lon = min(max(c.Lon, c.BBox[0]), c.BBox[2])
+		c.Lat = min(max(c.Lat, c.BBox[1]), c.BBox[3])
+		cells = append(cells, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, false, s.queryError("event clusters", err)
+	}
+	if len(cells) > MaxClusters {
+		return cells[:MaxClusters], true, nil
+	}
+	return cells, false, nil
 }

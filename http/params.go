@@ -128,6 +128,21 @@ func (a *args) integer(name string, def, least, most int) int {
 	return n
 }
 
+// number returns the parameter as a finite number within [least, most],
+// or def when absent.
+func (a *args) number(name string, def, least, most float64) float64 {
+	v := a.str(name)
+	if v == "" {
+		return def
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil || math.IsNaN(f) || f < least || f > most {
+		a.fail(name, fmt.Sprintf("%q is not a number from %g to %g", v, least, most))
+		return def
+	}
+	return f
+}
+
 func (a *args) boolean(name string) bool {
 	v := a.str(name)
 	if v == "" {

@@ -2,6 +2,7 @@ package http
 
 import (
 	"context"
+	"fmt"
 	"html"
 	nethttp "net/http"
 	"strings"
@@ -122,6 +123,17 @@ func (s *Server) routes() []route {
 			params:      copyParams(eventParams),
 			result:      list[sqlite.DayCount]{},
 			handle:      s.eventCounts,
+		},
+		{
+			path:    "/api/events/clusters",
+			summary: "Count located events on a map grid",
+			description: "Every located event the filters select, counted per cell of a grid of `cell` degrees, most populous cells first: " +
+				"the mean position, the count per QuadClass (quad[0] without one, quad[1] verbal cooperation … quad[4] material conflict) " +
+				"and the extent of the cell's events, which given back as `bbox` selects exactly them. For a map of any number of events.",
+			params: append(copyParams(eventParams), param{name: "cell", in: "query", typ: "number", example: "2",
+				description: fmt.Sprintf("Grid cell size in degrees, %g to %g (default 1).", sqlite.MinClusterCell, sqlite.MaxClusterCell)}),
+			result: clusters{},
+			handle: s.eventClusters,
 		},
 		{
 			path:        "/api/actors",
@@ -307,6 +319,36 @@ func (s *Server) eventCounts(ctx context.Context, r *nethttp.Request, a *args) (
 		items = []sqlite.DayCount{}
 	}
 	return list[sqlite.DayCount]{Items: items}, err
+}
+
+// clusters is the result of /api/events/clusters.
+type clusters struct {
+	Cell float64 `json:"cell"`
+	// Total is the number of located events the cells hold.
+	Total int                   `json:"total"`
+	Items []sqlite.EventCluster `json:"items"`
+	// Truncated says that only the most populous cells are listed.
+	Truncated bool `json:"truncated"`
+}
+
+func (s *Server) eventClusters(ctx context.Context, r *nethttp.Request, a *args) (any, error) {
+	f := a.eventFilter()
+	cell := a.number("cell", 1, sqlite.MinClusterCell, sqlite.MaxClusterCell)
+	if a.err != nil {
+		return nil, a.err
+	}
+	items, truncated, err := s.store.EventClusters(ctx, f, cell)
+	if err != nil {
+		return nil, err
+	}
+	c := clusters{Cell: cell, Items: items, Truncated: truncated}
+	if c.Items == nil {
+		c.Items = []sqlite.EventCluster{}
+	}
+	for _, it := range items {
+		c.Total += it.N
+	}
+	return c, nil
 }
 
 // pageOf makes a page of rows fetched with limit+1: the extra row only

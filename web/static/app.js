@@ -11,17 +11,22 @@
     RETREAT: "#80b1d3", REQUEST: "#b3de69", ACCUSE: "#fdb462", REJECT: "#fb8072", THREATEN: "#e78ac3", PROTEST: "#bc80bd",
     SANCTION: "#984ea3", MOBILIZE: "#ff7f00", COERCE: "#e6550d", ASSAULT: "#b2182b", "": "#999999",
   };
-  const MAX_EVENTS = 1000;
+  const LIST_PAGE = 200; // events per page of the list; the map shows them all
 
   const $ = (id) => document.getElementById(id);
   const state = {
-    events: [],          // the events of the current filter
-    counts: [],          // per day and PLOVER type, unfiltered by the range
+    events: [],          // the list: the newest events of the filters (and area)
+    total: 0,            // how many events the filters (and area) select
+    clusters: [],        // grid cells of all located events of the filters, from the server
+    located: 0,          // how many located events the cells hold
+    counts: [],          // per day and PLOVER type, unfiltered by the range and type
     range: null,         // {from, to} as YYYY-MM-DD, inclusive
     actor: null,         // {name, code, query}: the actor filter
+    plover: null,        // a PLOVER type: the type filter
+    area: null,          // {bbox, label}: a clicked cluster narrowing the list
     network: false,      // the map area shows the actor network
-    clusterFilter: null, // event keys of a clicked cluster, narrowing the list
     selected: null,      // key of the selected event
+    selectedEvent: null, // the selected event
     view: { x: 0, y: 0, w: W, h: H },
   };
 
@@ -43,7 +48,7 @@
     const e = document.createElementNS(SVGNS, tag);
     for (const [k, v] of Object.entries(attrs || {})) {
       if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
-      else e.setAttribute(k, v);
+      else if (v !== undefined && v !== null) e.setAttribute(k, v);
     }
     for (const c of children) e.append(c);
     return e;
@@ -57,7 +62,16 @@
     return body;
   }
   const eventKey = (e) => e.document_id + "/" + e.event_id;
-  const hasPlace = (e) => e.place_id && typeof e.lat === "number" && typeof e.lon === "number";
+  // filterParams are the query parameters of the filters shown on the
+  // page (range, actor, type), plus extra.
+  function filterParams(extra) {
+    const q = new URLSearchParams();
+    if (state.range) { q.set("from", state.range.from); q.set("to", state.range.to); }
+    if (state.actor) q.set("actor", state.actor.query);
+    if (state.plover !== null) q.set("plover", state.plover);
+    for (const [k, v] of Object.entries(extra || {})) q.set(k, v);
+    return q;
+  }
   const project = (lon, lat) => [((lon + 180) / 360) * W, ((90 - lat) / 180) * H];
 
   // Byte offsets (UTF-8, as the API gives spans) to JavaScript string
@@ -120,6 +134,7 @@
     state.view = { x: cx - w / 2, y: cy - h / 2, w, h };
     $("map").setAttribute("viewBox", `${state.view.x} ${state.view.y} ${w} ${h}`);
     scheduleMarkers();
+    scheduleClusters();
   }
   function zoom(factor, cx, cy) {
     const v = state.view;
@@ -127,14 +142,28 @@
     const w = v.w * factor, h = v.h * factor;
     setView({ x: cx - (cx - v.x) * factor, y: cy - (cy - v.y) * factor, w, h });
   }
-  function fitEvents() {
-    const pts = state.events.filter(hasPlace).map((e) => project(e.lon, e.lat));
-    if (pts.length === 0) { setView({ x: 0, y: 0, w: W, h: H }); return; }
-    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-    for (const [x, y] of pts) { x0 = Math.min(x0, x); y0 = Math.min(y0, y); x1 = Math.max(x1, x); y1 = Math.max(y1, y); }
-    let w = Math.max(x1 - x0, (y1 - y0) * (W / H)) * 1.4;
-    w = Math.max(w, 60);
+  // fitBox shows a lon/lat box [minLon, minLat, maxLon, maxLat].
+  function fitBox(b) {
+    const [x0, y1] = project(b[0], b[1]), [x1, y0] = project(b[2], b[3]);
+    const w = Math.max(60, Math.max(x1 - x0, (y1 - y0) * (W / H)) * 1.4);
     setView({ x: (x0 + x1) / 2 - w / 2, y: (y0 + y1) / 2 - (w * H / W) / 2, w, h: w * H / W });
+  }
+  // fitEvents shows every located event of the filters: the extents of
+  // coarse clusters of all of them.
+  async function fitEvents() {
+    let cells = [];
+    try {
+      cells = (await getJSON("/api/events/clusters?" + filterParams({ cell: "10" }))).items || [];
+    } catch (err) {
+      status("map failed to load: " + err.message);
+    }
+    if (cells.length === 0) { setView({ x: 0, y: 0, w: W, h: H }); return; }
+    const b = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const c of cells) {
+      b[0] = Math.min(b[0], c.bbox[0]); b[1] = Math.min(b[1], c.bbox[1]);
+      b[2] = Math.max(b[2], c.bbox[2]); b[3] = Math.max(b[3], c.bbox[3]);
+    }
+    fitBox(b);
   }
   // units per screen pixel, from the rendered size of the map
   function unitsPerPixel() {
@@ -143,63 +172,129 @@
     return Math.max(state.view.w / r.width, state.view.h / r.height);
   }
 
+  // ---- clusters: the server counts every located event per grid cell ----
+  const RADIUS_PX = 22; // clusters closer than this on screen merge
+  let clusterTimer = 0, clusterSeq = 0;
+  function scheduleClusters() {
+    clearTimeout(clusterTimer);
+    $("markers").dataset.state = "loading";
+    clusterTimer = setTimeout(loadClusters, 80);
+  }
+  async function loadClusters() {
+    const seq = ++clusterSeq;
+    // a power-of-two cell about a cluster's diameter on screen, so that
+    // small pans and zooms reuse the same grid
+    const degPerPx = unitsPerPixel() * (360 / W);
+    const cell = Math.min(90, Math.max(0.001, 2 ** Math.round(Math.log2(2 * RADIUS_PX * degPerPx))));
+    const extra = { cell: String(cell) };
+    const v = state.view;
+    if (v.w < W * 0.9) { // zoomed in: only what is in view, and a margin
+      const m = 0.25;
+      const lon0 = ((v.x - m * v.w) / W) * 360 - 180, lon1 = ((v.x + (1 + m) * v.w) / W) * 360 - 180;
+      const lat1 = 90 - ((v.y - m * v.h) / H) * 180, lat0 = 90 - ((v.y + (1 + m) * v.h) / H) * 180;
+      const c = (x, a) => Math.max(-a, Math.min(a, x)).toFixed(4);
+      extra.bbox = [c(lon0, 180), c(lat0, 90), c(lon1, 180), c(lat1, 90)].join(",");
+    }
+    let page;
+    try {
+      page = await getJSON("/api/events/clusters?" + filterParams(extra));
+    } catch (err) {
+      if (seq === clusterSeq) status("map failed to load: " + err.message);
+      return;
+    }
+    if (seq !== clusterSeq) return; // a newer view or filter asked since
+    state.clusters = page.items || [];
+    state.located = page.total || 0;
+    $("markers").dataset.total = String(state.located);
+    $("markers").dataset.cell = String(cell);
+    drawMarkers();
+    $("markers").dataset.state = "ready";
+  }
+
   let markerFrame = 0;
   function scheduleMarkers() {
     if (markerFrame) return;
     markerFrame = requestAnimationFrame(() => { markerFrame = 0; drawMarkers(); });
   }
-  // Greedy clustering in screen space: each event joins the first cluster
-  // whose centre is within RADIUS pixels, else starts one.
+  const QUAD_COLORS = ["#888", "#74c476", "#238b45", "#fd8d3c", "#cb181d"];
+  // drawMarkers merges the server's cells that lie within RADIUS_PX of each
+  // other on screen (most populous first) and draws one marker for each:
+  // its size grows with the count, its fill is the commonest QuadClass and
+  // a ring shows the share of each class.
   function drawMarkers() {
     const g = $("markers");
     g.replaceChildren();
     const upp = unitsPerPixel();
-    const RADIUS = 22 * upp;
-    const clusters = [];
-    for (const e of state.events) {
-      if (!hasPlace(e)) continue;
-      const [x, y] = project(e.lon, e.lat);
-      let c = clusters.find((c) => (c.x - x) ** 2 + (c.y - y) ** 2 < RADIUS * RADIUS);
-      if (!c) { c = { x, y, events: [] }; clusters.push(c); }
-      c.events.push(e);
-      c.x += (x - c.x) / c.events.length;
-      c.y += (y - c.y) / c.events.length;
+    const R = RADIUS_PX * upp;
+    const merged = [];
+    for (const cell of state.clusters) {
+      const [x, y] = project(cell.lon, cell.lat);
+      let c = merged.find((c) => (c.x - x) ** 2 + (c.y - y) ** 2 < R * R);
+      if (!c) {
+        c = { x, y, n: 0, quad: [0, 0, 0, 0, 0], bbox: [...cell.bbox], places: new Set(), more: 0 };
+        merged.push(c);
+      } else {
+        c.bbox = [Math.min(c.bbox[0], cell.bbox[0]), Math.min(c.bbox[1], cell.bbox[1]), Math.max(c.bbox[2], cell.bbox[2]), Math.max(c.bbox[3], cell.bbox[3])];
+      }
+      c.x = (c.x * c.n + x * cell.n) / (c.n + cell.n);
+      c.y = (c.y * c.n + y * cell.n) / (c.n + cell.n);
+      c.n += cell.n;
+      cell.quad.forEach((k, i) => { c.quad[i] += k; });
+      if (cell.place) c.places.add(cell.place);
+      c.more += Math.max(0, cell.places - 1);
     }
-    for (const c of clusters) {
-      const tally = [0, 0, 0, 0, 0];
-      for (const e of c.events) tally[e.quad_class >= 1 && e.quad_class <= 4 ? e.quad_class : 0]++;
-      const q = tally.indexOf(Math.max(...tally));
-      const n = c.events.length;
-      const r = (n === 1 ? 6 : 8 + Math.min(10, Math.sqrt(n) * 2.5)) * upp;
-      const keys = c.events.map(eventKey);
-      const places = [...new Set(c.events.map((e) => e.place_name))].join(", ");
-      const label = n === 1
-        ? `${c.events[0].source_text || "?"} → ${c.events[0].target_text || "?"}: ${c.events[0].plover_type || c.events[0].cameo} (${places})`
-        : `${n} events near ${places}: ` + tally.map((t, i) => (i && t ? `${t} ${QUAD[i]}` : "")).filter(Boolean).join(", ");
+    const sel = state.selectedEvent;
+    for (const c of merged) {
+      const q = c.quad.indexOf(Math.max(...c.quad));
+      const n = c.n;
+      const r = (n === 1 ? 6 : 8 + Math.min(14, Math.log2(n) * 2.2)) * upp;
+      const names = [...c.places].slice(0, 4).join(", ") + (c.places.size > 4 || c.more ? ", …" : "");
+      const label = `${n} event${n === 1 ? "" : "s"} at ${names || "?"}: ` +
+        c.quad.map((t, i) => (t ? `${t} ${QUAD[i] || "without QuadClass"}` : "")).filter(Boolean).join(", ");
+      const selected = sel && typeof sel.lat === "number" && sel.lon >= c.bbox[0] && sel.lon <= c.bbox[2] && sel.lat >= c.bbox[1] && sel.lat <= c.bbox[3];
       const m = svg("g", {
-        class: "marker" + (keys.includes(state.selected) ? " selected" : ""),
-        "data-count": String(n), "data-keys": keys.join(" "), role: "button", tabindex: "0",
-        transform: `translate(${c.x} ${c.y})`,
+        class: "marker" + (selected ? " selected" : ""),
+        "data-count": String(n), "data-quad": c.quad.join(" "), "data-bbox": c.bbox.join(","), role: "button", tabindex: "0",
+        "aria-label": label, transform: `translate(${c.x} ${c.y})`,
         onclick: (ev) => { ev.stopPropagation(); clickCluster(c); },
         onkeydown: (ev) => { if (ev.key === "Enter") clickCluster(c); },
       }, svg("title", {}, document.createTextNode(label)), svg("circle", { r: String(r), class: "q" + q }));
-      if (n > 1) m.append(svg("text", { "font-size": String(11 * upp) }, document.createTextNode(String(n))));
+      // the ring: one arc per QuadClass present, in proportion
+      if (c.quad.filter(Boolean).length > 1) {
+        const rr = r + 2.2 * upp, circ = 2 * Math.PI * rr;
+        let at = 0;
+        c.quad.forEach((k, i) => {
+          if (!k) return;
+          const len = (k / n) * circ;
+          m.append(svg("circle", { class: "ring", r: String(rr), stroke: QUAD_COLORS[i], "stroke-width": String(3 * upp),
+            "stroke-dasharray": `${len} ${circ - len}`, "stroke-dashoffset": String(-at), transform: "rotate(-90)" }));
+          at += len;
+        });
+      }
+      if (n > 1) m.append(svg("text", { "font-size": String((n >= 1000 ? 9 : 11) * upp) }, document.createTextNode(n >= 10000 ? Math.round(n / 1000) + "k" : String(n))));
       g.append(m);
     }
   }
-  function clickCluster(c) {
-    if (c.events.length === 1) {
-      state.clusterFilter = null;
-      selectEvent(c.events[0]);
-      renderList();
+  // A click on a single event selects it; on a cluster, the list narrows to
+  // the cluster's events and the map zooms towards them.
+  async function clickCluster(c) {
+    if (c.n === 1) {
+      try {
+        const page = await getJSON("/api/events?" + filterParams({ bbox: c.bbox.join(","), limit: "1" }));
+        if (page.items && page.items[0]) selectEvent(page.items[0]);
+      } catch (err) {
+        status("event failed to load: " + err.message);
+      }
       return;
     }
-    state.clusterFilter = new Set(c.events.map(eventKey));
-    renderList();
-    const upp = unitsPerPixel();
-    // zoom towards the cluster until its events can separate
-    if (state.view.w > 20) zoom(0.5, c.x, c.y);
-    else if (upp) scheduleMarkers();
+    setArea(c.bbox, [...c.places].join(", "));
+    const [x0, y1] = project(c.bbox[0], c.bbox[1]), [x1, y0] = project(c.bbox[2], c.bbox[3]);
+    if (x1 - x0 < 1e-6 && y1 - y0 < 1e-6) { if (state.view.w > 40) zoom(0.5, c.x, c.y); } // one spot: the list separates them
+    else fitBox(c.bbox);
+  }
+  function setArea(bbox, label) {
+    state.area = bbox ? { bbox, label } : null;
+    loadEvents();
   }
   function setupMapInteraction() {
     const map = $("map");
@@ -223,7 +318,7 @@
       setView({ ...drag.view, x: drag.view.x - dx, y: drag.view.y - dy });
     });
     const end = () => {
-      if (drag && !drag.moved && state.clusterFilter) { state.clusterFilter = null; renderList(); }
+      if (drag && !drag.moved && state.area) setArea(null);
       drag = null; map.classList.remove("dragging");
     };
     map.addEventListener("pointerup", end);
@@ -232,7 +327,7 @@
     $("zoom-out").addEventListener("click", () => zoom(1 / 0.6));
     $("zoom-fit").addEventListener("click", fitEvents);
     $("toggle-network").addEventListener("click", toggleNetwork);
-    window.addEventListener("resize", scheduleMarkers);
+    window.addEventListener("resize", () => { scheduleMarkers(); scheduleClusters(); });
     const leg = $("quad-legend");
     for (const q of [1, 2, 3, 4]) leg.append(el("span", { class: "swatch qtag q" + q }), QUAD[q]);
   }
@@ -288,6 +383,7 @@
         bars.append(svg("rect", {
           x: x.toFixed(1), y: y.toFixed(1), width: bw.toFixed(1), height: Math.max(0.5, h).toFixed(1),
           fill: PLOVER_COLORS[c.plover_type] || "#777", "data-day": c.day, "data-type": c.plover_type,
+          class: state.plover !== null && state.plover !== c.plover_type ? "dim" : null,
         }, svg("title", {}, document.createTextNode(`${c.day} ${c.plover_type || "no PLOVER type"}: ${c.n}`))));
       }
     }
@@ -336,36 +432,59 @@
     const leg = $("plover-legend");
     leg.replaceChildren();
     const types = [...new Set(state.counts.map((c) => c.plover_type))].sort();
-    for (const ty of types) leg.append(el("span", { class: "swatch sq", "data-color": PLOVER_COLORS[ty] || "#777" }), ty || "none", " ");
-    for (const s of leg.querySelectorAll(".swatch")) s.style.background = s.dataset.color;
+    for (const ty of types) {
+      const sw = el("span", { class: "swatch sq" });
+      sw.style.background = PLOVER_COLORS[ty] || "#777";
+      if (!ty) { leg.append(el("span", { class: "ptype", title: "events without a PLOVER type" }, sw, "none"), " "); continue; }
+      const on = state.plover === ty;
+      leg.append(el("button", { class: "ptype" + (on ? " on" : ""), "data-type": ty, "aria-pressed": on ? "true" : "false",
+        title: on ? "Show every type again" : `Show only ${ty} events on the map and in the list`,
+        onclick: () => setPlover(on ? null : ty) }, sw, ty), " ");
+    }
   }
   function setRange(r) {
     state.range = r;
     $("range").textContent = r ? (r.from === r.to ? r.from : `${r.from} – ${r.to}`) : "";
     $("clear-range").hidden = !r;
-    state.clusterFilter = null;
+    state.area = null;
     drawTimeline();
     loadEvents();
+    scheduleClusters();
+  }
+  function setPlover(t) {
+    state.plover = t;
+    state.area = null;
+    drawTimeline();
+    loadEvents();
+    scheduleClusters();
   }
 
   // ---- events ----
-  async function loadEvents() {
-    const q = new URLSearchParams({ limit: String(MAX_EVENTS) });
-    if (state.range) { q.set("from", state.range.from); q.set("to", state.range.to); }
-    if (state.actor) q.set("actor", state.actor.query);
+  let eventsSeq = 0;
+  async function loadEvents(more) {
+    const seq = ++eventsSeq;
+    const extra = { limit: String(LIST_PAGE), offset: String(more ? state.events.length : 0) };
+    if (state.area) extra.bbox = state.area.bbox.join(",");
+    const q = filterParams(extra);
     status("loading events…");
+    let page;
     try {
-      const page = await getJSON("/api/events?" + q);
-      state.events = page.items || [];
-      const shown = state.events.length, total = page.total ?? shown;
-      status(total > shown ? `${shown} of ${total} events (newest first)` : `${total} events`);
+      page = await getJSON("/api/events?" + q);
     } catch (err) {
-      state.events = [];
+      if (seq !== eventsSeq) return;
+      state.events = []; state.total = 0;
       status("events failed to load: " + err.message);
+      renderList();
+      return;
     }
+    if (seq !== eventsSeq) return;
+    const items = page.items || [];
+    state.events = more ? state.events.concat(items) : items;
+    state.total = page.total ?? state.events.length;
+    status(`${state.total} event${state.total === 1 ? "" : "s"}`);
+    q.delete("offset"); q.delete("limit");
     $("event-list").dataset.query = q.toString(); // what the list shows, for tests and debugging
-    if (!state.fitted && state.events.some(hasPlace)) { state.fitted = true; fitEvents(); }
-    drawMarkers();
+    if (!state.fitted) { state.fitted = true; fitEvents(); }
     renderList();
     if (state.network) drawNetwork();
   }
@@ -382,11 +501,12 @@
   function renderList() {
     const list = $("event-list");
     list.replaceChildren();
-    let evs = state.events;
-    if (state.clusterFilter) evs = evs.filter((e) => state.clusterFilter.has(eventKey(e)));
+    const evs = state.events;
+    const filters = [state.plover !== null && `type ${state.plover || "none"}`, state.area && `at ${state.area.label || "the cluster"}`].filter(Boolean);
     $("list-head").replaceChildren(
-      state.clusterFilter ? `Events in the cluster (${evs.length}) ` : `Events (${evs.length}) `,
-      state.clusterFilter ? el("button", { onclick: () => { state.clusterFilter = null; renderList(); } }, "show all") : "",
+      `Events (${state.total})`, filters.length ? " " + filters.join(", ") + " " : " ",
+      state.area ? el("button", { id: "clear-area", onclick: () => setArea(null) }, "whole map") : "",
+      state.plover !== null ? el("button", { id: "clear-plover", onclick: () => setPlover(null) }, "all types") : "",
     );
     for (const e of evs) {
       const k = eventKey(e);
@@ -400,6 +520,10 @@
       el("div", { class: "ev-meta" }, [e.date, e.place_name, e.title].filter(Boolean).join(" · "))));
     }
     if (evs.length === 0) list.append(el("li", { class: "hidden-empty" }, "No events match."));
+    else if (evs.length < state.total) {
+      list.append(el("li", { class: "more" }, el("button", { id: "more-events", onclick: () => loadEvents(true) },
+        `${evs.length} of ${state.total} shown, newest first — show ${Math.min(LIST_PAGE, state.total - evs.length)} more`)));
+    }
   }
   function highlighted(text, start, end) {
     // start/end are byte offsets into text
@@ -410,6 +534,7 @@
   }
   function selectEvent(e) {
     state.selected = eventKey(e);
+    state.selectedEvent = e;
     const d = $("event-detail");
     d.hidden = false;
     d.dataset.key = state.selected;
@@ -491,14 +616,26 @@
     state.actor = a;
     $("actor-filter").replaceChildren(...(a ? ["actor: ", el("strong", {}, a.name), " ", el("button", { id: "clear-actor", onclick: () => setActor(null) }, "clear")] : []));
     state.fitted = false;
-    state.clusterFilter = null;
+    state.area = null;
     loadCounts();
     loadEvents();
   }
 
   // ---- network: actors linked by the current events ----
-  function drawNetwork() {
+  const NETWORK_EVENTS = 1000;
+  let networkSeq = 0;
+  async function drawNetwork() {
     const net = $("network");
+    const seq = ++networkSeq;
+    let events = [], total = 0;
+    try {
+      const page = await getJSON("/api/events?" + filterParams({ limit: String(NETWORK_EVENTS) }));
+      events = page.items || [];
+      total = page.total ?? events.length;
+    } catch (err) {
+      status("network failed to load: " + err.message);
+    }
+    if (seq !== networkSeq) return;
     net.replaceChildren();
     const nodes = new Map();
     const node = (text, code) => {
@@ -510,7 +647,7 @@
       return n;
     };
     const edges = new Map();
-    for (const e of state.events) {
+    for (const e of events) {
       if (!e.source_text && !e.source_code) continue;
       if (!e.target_text && !e.target_code) continue;
       const a = node(e.source_text, e.source_code), b = node(e.target_text, e.target_code);
@@ -544,6 +681,8 @@
           document.createTextNode(n.label.length > 28 ? n.label.slice(0, 27) + "…" : n.label))));
     }
     if (list.length === 0) g.append(svg("text", { x: String(cx), y: String(cy), "text-anchor": "middle" }, document.createTextNode("no events with both actors")));
+    g.append(svg("text", { x: "8", y: String(H - 8), class: "net-note" }, document.createTextNode(
+      `${list.length} most connected actors of ${events.length < total ? `the ${events.length} newest of ${total}` : `${total}`} events`)));
     net.append(g);
   }
   function toggleNetwork() {
@@ -578,12 +717,17 @@
     }
     (doc.quotes || []).forEach((q, i) => spans.push([at(q.start), at(q.end), "quote", `${q.direct ? "direct" : "indirect"} quote${q.speaker_text ? " by " + q.speaker_text : ""}`, null, String(i)]));
     for (const t of doc.times || []) spans.push([at(t.start), at(t.end), "time", `time ${t.value || ""}`]);
+    const sentences = doc.sentences || [];
+    const evSentences = new Set();
     for (const v of doc.events || []) {
+      if (v.sentence >= 0 && v.sentence < sentences.length) evSentences.add(v.sentence);
       if (!v.trigger) continue;
       const pl = v.plover && v.plover.type;
       spans.push([at(v.trigger.start), at(v.trigger.end), "trigger" + (v.id === focusEvent ? " focus" : ""),
-        `event ${v.id}: ${v.source_text || "?"} → ${v.target_text || "?"}, ${pl || ""} CAMEO ${v.cameo}`, v.id]);
+        `event ${v.id}: ${v.source_text || "?"} → ${v.target_text || "?"}, ${pl || ""} CAMEO ${v.cameo} (click for its evidence)`, v.id]);
     }
+    // the evidence sentences of events, so that they can be lit up
+    for (const i of evSentences) spans.push([at(sentences[i].start), at(sentences[i].end), "evsent", "", null, null, String(i)]);
     // cut the text at every span boundary; each piece carries the spans over it
     const cuts = new Set([0, text.length]);
     for (const s of spans) if (s[0] < s[1]) { cuts.add(s[0]); cuts.add(s[1]); }
@@ -597,9 +741,54 @@
       const classes = [...new Set(over.flatMap((s) => s[2].split(" ")))].join(" ");
       const trig = over.find((s) => s[4]);
       const quote = over.find((s) => s[5]);
-      body.append(el(over.some((s) => s[2].startsWith("trigger")) ? "mark" : "span",
-        { class: classes, title: over.map((s) => s[3]).join("\n"), "data-event": trig ? trig[4] : null, "data-quote": quote ? quote[5] : null }, piece));
+      const sent = over.find((s) => s[6]);
+      const title = over.map((s) => s[3]).filter(Boolean).join("\n");
+      body.append(el(trig ? "mark" : "span",
+        { class: classes, title: title || null, "data-event": trig ? trig[4] : null, "data-quote": quote ? quote[5] : null,
+          "data-sentence": sent ? sent[6] : null, tabindex: trig ? "0" : null,
+          onclick: trig ? () => showEvidence(trig[4]) : null,
+          onkeydown: trig ? (ev) => { if (ev.key === "Enter") showEvidence(trig[4]); } : null }, piece));
     }
+    // the article's events: each one click from its evidence sentence
+    const evById = new Map((doc.events || []).map((v) => [v.id, v]));
+    const evidence = el("div", { id: "article-evidence", hidden: true });
+    const byteText = (a, b) => text.slice(at(a), at(b));
+    function showEvidence(id) {
+      const v = evById.get(id);
+      if (!v) return;
+      for (const x of body.querySelectorAll(".evidence")) x.classList.remove("evidence");
+      for (const x of body.querySelectorAll(".focus")) x.classList.remove("focus");
+      for (const x of art.querySelectorAll("#article-events li.on")) x.classList.remove("on");
+      const li = art.querySelector(`#article-events li[data-for="${CSS.escape(id)}"]`);
+      if (li) li.classList.add("on");
+      for (const x of body.querySelectorAll(`[data-event="${CSS.escape(id)}"]`)) x.classList.add("focus");
+      const sn = sentences[v.sentence];
+      let first = null;
+      if (sn) for (const x of body.querySelectorAll(`[data-sentence="${v.sentence}"]`)) { x.classList.add("evidence"); first = first || x; }
+      const place = (doc.places || []).find((p) => p.id === v.place);
+      let sentence = sn ? [byteText(sn.start, sn.end)] : ["(no evidence sentence)"];
+      if (sn && v.trigger && v.trigger.start >= sn.start && v.trigger.end <= sn.end) {
+        sentence = [byteText(sn.start, v.trigger.start), el("mark", { class: "trigger" }, byteText(v.trigger.start, v.trigger.end)), byteText(v.trigger.end, sn.end)];
+      }
+      const pl = v.plover || {};
+      const flags = [v.negated && "negated", v.hypothetical && "hypothetical", v.reported_by && "reported"].filter(Boolean).join(", ");
+      evidence.hidden = false;
+      evidence.dataset.for = id;
+      evidence.replaceChildren(
+        el("div", { class: "ev-head" }, el("span", { class: "qtag q" + v.quad_class }),
+          el("strong", {}, v.source_text || "?"), " → ", el("strong", {}, v.target_text || "?"),
+          `: ${pl.type || "—"}${pl.mode ? " / " + pl.mode : ""} · CAMEO ${v.cameo} · ${QUAD[v.quad_class] || ""} · Goldstein ${v.goldstein}`,
+          el("button", { class: "close-evidence", onclick: () => { evidence.hidden = true; } }, "✕")),
+        el("p", { class: "sentence" }, sentence),
+        el("div", { class: "ev-meta" }, [v.date, place && place.name, `${v.source_code || "—"} → ${v.target_code || "—"}`, flags, `confidence ${v.confidence}`].filter(Boolean).join(" · ")));
+      (first || body.querySelector(`[data-event="${CSS.escape(id)}"]`) || evidence).scrollIntoView({ block: "center" });
+    }
+    const evList = (doc.events || []).length ? el("details", { id: "article-events", open: true },
+      el("summary", {}, `Events (${doc.events.length}): click one for its evidence sentence`),
+      el("ol", {}, doc.events.map((v) => el("li", { "data-for": v.id, tabindex: "0", onclick: () => showEvidence(v.id),
+        onkeydown: (ev) => { if (ev.key === "Enter") showEvidence(v.id); } },
+      el("span", { class: "qtag q" + v.quad_class }), `${v.source_text || "?"} → ${v.target_text || "?"}: ${(v.plover && v.plover.type) || ""} (${v.cameo})`,
+      v.trigger ? el("span", { class: "ev-meta" }, ` “${v.trigger.text}”`) : "")))) : "";
     const n = (xs) => (xs || []).length;
     art.dataset.doc = doc.id;
     art.replaceChildren(
@@ -612,12 +801,13 @@
         el("span", { class: "quote" }, `quotes (${n(doc.quotes)})`),
         el("span", { class: "time" }, `times (${n(doc.times)})`),
         el("mark", { class: "trigger" }, `event triggers (${n(doc.events)})`)),
+      evList,
+      evidence,
       body,
     );
     wrap.hidden = false;
     art.focus();
-    const f = art.querySelector("mark.focus");
-    if (f) f.scrollIntoView({ block: "center" });
+    if (focusEvent && evById.has(focusEvent)) showEvidence(focusEvent);
   }
   function closeArticle() { $("article-wrap").hidden = true; }
 

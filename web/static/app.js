@@ -178,7 +178,7 @@
   function scheduleClusters() {
     clearTimeout(clusterTimer);
     $("markers").dataset.state = "loading";
-    clusterTimer = setTimeout(loadClusters, 80);
+    clusterTimer = setTimeout(loadClusters, 120);
   }
   async function loadClusters() {
     const seq = ++clusterSeq;
@@ -227,28 +227,39 @@
     const upp = unitsPerPixel();
     const R = RADIUS_PX * upp;
     const merged = [];
-    for (const cell of state.clusters) {
+    const cells = state.clusters;
+    const union = (a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
+    const meets = (a, b) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+    cells.forEach((cell, k) => {
       const [x, y] = project(cell.lon, cell.lat);
-      let c = merged.find((c) => (c.x - x) ** 2 + (c.y - y) ** 2 < R * R);
+      // join a near cluster only if the joint extent holds no other cell's
+      // events: the extent, as a bbox filter, then lists exactly the
+      // cluster's events
+      let c = merged.find((c) => {
+        if ((c.x - x) ** 2 + (c.y - y) ** 2 >= R * R) return false;
+        const box = union(c.bbox, cell.bbox);
+        return !cells.some((o, j) => j !== k && !c.cells.has(j) && meets(box, o.bbox));
+      });
       if (!c) {
-        c = { x, y, n: 0, quad: [0, 0, 0, 0, 0], bbox: [...cell.bbox], places: new Set(), more: 0 };
+        c = { x, y, n: 0, quad: [0, 0, 0, 0, 0], bbox: [...cell.bbox], places: new Set(), more: 0, cells: new Set() };
         merged.push(c);
       } else {
-        c.bbox = [Math.min(c.bbox[0], cell.bbox[0]), Math.min(c.bbox[1], cell.bbox[1]), Math.max(c.bbox[2], cell.bbox[2]), Math.max(c.bbox[3], cell.bbox[3])];
+        c.bbox = union(c.bbox, cell.bbox);
       }
+      c.cells.add(k);
       c.x = (c.x * c.n + x * cell.n) / (c.n + cell.n);
       c.y = (c.y * c.n + y * cell.n) / (c.n + cell.n);
       c.n += cell.n;
       cell.quad.forEach((k, i) => { c.quad[i] += k; });
       if (cell.place) c.places.add(cell.place);
       c.more += Math.max(0, cell.places - 1);
-    }
+    });
     const sel = state.selectedEvent;
     for (const c of merged) {
       const q = c.quad.indexOf(Math.max(...c.quad));
       const n = c.n;
       const r = (n === 1 ? 6 : 8 + Math.min(14, Math.log2(n) * 2.2)) * upp;
-      const names = [...c.places].slice(0, 4).join(", ") + (c.places.size > 4 || c.more ? ", …" : "");
+      const names = placeLabel(c);
       const label = `${n} event${n === 1 ? "" : "s"} at ${names || "?"}: ` +
         c.quad.map((t, i) => (t ? `${t} ${QUAD[i] || "without QuadClass"}` : "")).filter(Boolean).join(", ");
       const selected = sel && typeof sel.lat === "number" && sel.lon >= c.bbox[0] && sel.lon <= c.bbox[2] && sel.lat >= c.bbox[1] && sel.lat <= c.bbox[3];
@@ -261,19 +272,26 @@
       }, svg("title", {}, document.createTextNode(label)), svg("circle", { r: String(r), class: "q" + q }));
       // the ring: one arc per QuadClass present, in proportion
       if (c.quad.filter(Boolean).length > 1) {
-        const rr = r + 2.2 * upp, circ = 2 * Math.PI * rr;
-        let at = 0;
+        const ri = r + 0.5 * upp, ro = r + 3.5 * upp;
+        const pt = (rad, a) => `${(rad * Math.sin(a)).toFixed(3)} ${(-rad * Math.cos(a)).toFixed(3)}`;
+        let a0 = 0;
         c.quad.forEach((k, i) => {
           if (!k) return;
-          const len = (k / n) * circ;
-          m.append(svg("circle", { class: "ring", r: String(rr), stroke: QUAD_COLORS[i], "stroke-width": String(3 * upp),
-            "stroke-dasharray": `${len} ${circ - len}`, "stroke-dashoffset": String(-at), transform: "rotate(-90)" }));
-          at += len;
+          const a1 = a0 + (k / n) * 2 * Math.PI, large = a1 - a0 > Math.PI ? 1 : 0;
+          m.append(svg("path", { class: "seg q" + i,
+            d: `M${pt(ro, a0)}A${ro} ${ro} 0 ${large} 1 ${pt(ro, a1)}L${pt(ri, a1)}A${ri} ${ri} 0 ${large} 0 ${pt(ri, a0)}Z` }));
+          a0 = a1;
         });
       }
       if (n > 1) m.append(svg("text", { "font-size": String((n >= 1000 ? 9 : 11) * upp) }, document.createTextNode(n >= 10000 ? Math.round(n / 1000) + "k" : String(n))));
       g.append(m);
     }
+  }
+  // placeLabel names a cluster's places: up to three, and how many more.
+  function placeLabel(c) {
+    const names = [...c.places];
+    const more = names.length - Math.min(3, names.length) + c.more;
+    return names.slice(0, 3).join(", ") + (more ? ` and ${more} more place${more === 1 ? "" : "s"}` : "");
   }
   // A click on a single event selects it; on a cluster, the list narrows to
   // the cluster's events and the map zooms towards them.
@@ -287,7 +305,7 @@
       }
       return;
     }
-    setArea(c.bbox, [...c.places].join(", "));
+    setArea(c.bbox, placeLabel(c));
     const [x0, y1] = project(c.bbox[0], c.bbox[1]), [x1, y0] = project(c.bbox[2], c.bbox[3]);
     if (x1 - x0 < 1e-6 && y1 - y0 < 1e-6) { if (state.view.w > 40) zoom(0.5, c.x, c.y); } // one spot: the list separates them
     else fitBox(c.bbox);

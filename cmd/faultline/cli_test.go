@@ -271,6 +271,10 @@ func TestExportFormats(t *testing.T) {
 			t.Errorf("export %s --out: exit %d: %s", f, code, stderr)
 		} else if b, err := os.ReadFile(file); err != nil || strings.Count(string(b), "\n") != strings.Count(out, "\n") {
 			t.Errorf("export %s --out wrote %d lines (%v), standard output had %d", f, strings.Count(string(b), "\n"), err, strings.Count(out, "\n"))
+		} else if fi, err := os.Stat(file); err != nil {
+			t.Error(err)
+		} else if fi.Mode().Perm()&0o044 == 0 {
+			t.Errorf("export %s --out: mode %v, want readable by others like any file", f, fi.Mode())
 		}
 		switch f {
 		case "gdelt", "gdelt-mentions":

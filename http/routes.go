@@ -155,6 +155,14 @@ func (s *Server) routes() []route {
 			description: "Quotes newest first with their speaker and offsets in the document.",
 			params: []param{
 				{name: "speaker", in: "query", typ: "string", example: "Zelensky", description: "Speaker name substring, case-insensitive."},
+				{name: "actor", in: "query", typ: "string", example: "UKR",
+					description: "Speaker: a name substring (case-insensitive) or a CAMEO actor code prefix of the speaker entity (UKR, RUSGOV)."},
+				{name: "code", in: "query", typ: "string", example: "19", description: "Quotes of documents reporting an event of this CAMEO code prefix."},
+				{name: "plover", in: "query", typ: "string", example: "ASSAULT", description: "Quotes of documents reporting an event of this PLOVER type."},
+				{name: "place", in: "query", typ: "string", example: "UA",
+					description: "Quotes of documents naming this place (exact name, case-insensitive) or a place in this ISO 3166-1 alpha-2 country."},
+				bboxParam,
+				{name: "near", in: "query", typ: "string", example: "50.45,30.52,100", description: "Quotes of documents naming a place within a radius: lat,lon,km."},
 				{name: "text", in: "query", typ: "string", example: "respond", description: "Full-text query over the quote's text (FTS5 syntax; plain words when it does not parse)."},
 				fromParam, toParam,
 				{name: "direct", in: "query", typ: "boolean", example: "true", description: "Only direct quotes; default false."},
@@ -381,7 +389,9 @@ func (s *Server) actors(ctx context.Context, r *nethttp.Request, a *args) (any, 
 }
 
 func (s *Server) quotes(ctx context.Context, r *nethttp.Request, a *args) (any, error) {
-	f := sqlite.QuoteFilter{Speaker: a.str("speaker"), Text: a.str("text"), From: a.day("from"), To: a.day("to"), DirectOnly: a.boolean("direct")}
+	f := sqlite.QuoteFilter{Speaker: a.str("speaker"), Actor: a.str("actor"), Code: a.str("code"), PloverType: a.str("plover"),
+		Place: a.str("place"), BBox: a.bbox("bbox"), Near: a.near("near"),
+		Text: a.str("text"), From: a.day("from"), To: a.day("to"), DirectOnly: a.boolean("direct")}
 	limit := a.integer("limit", sqlite.DefaultLimit, 1, maxLimit)
 	f.Offset = a.integer("offset", 0, 0, 1<<31-1)
 	if a.err != nil {

@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -395,6 +396,30 @@ func TestQuotesEntitiesPlaces(t *testing.T) {
 		{"dates", QuoteFilter{From: "2024-03-01", To: "2024-08-31"}, func(d *faultline.Document) bool {
 			return d.Published >= "2024-03-01" && d.Published <= "2024-08-31"
 		}},
+		{"actor name", QuoteFilter{Actor: "kreml"}, func(d *faultline.Document) bool { return d.Entities[0].Name == "the Kremlin" }},
+		{"actor code prefix", QuoteFilter{Actor: "RUS"}, func(d *faultline.Document) bool { return strings.HasPrefix(d.Entities[0].Actor.Code, "RUS") }},
+		{"event code", QuoteFilter{Code: "19"}, func(d *faultline.Document) bool {
+			return slices.ContainsFunc(d.Events, func(e faultline.Event) bool { return strings.HasPrefix(e.CAMEO, "19") })
+		}},
+		{"plover", QuoteFilter{PloverType: "protest"}, func(d *faultline.Document) bool {
+			return slices.ContainsFunc(d.Events, func(e faultline.Event) bool { return e.Plover.Type == "PROTEST" })
+		}},
+		{"country", QuoteFilter{Place: "ua"}, func(d *faultline.Document) bool {
+			return slices.ContainsFunc(d.Places, func(p faultline.Place) bool { return p.Country == "UA" })
+		}},
+		{"place name", QuoteFilter{Place: "GENEVA"}, func(d *faultline.Document) bool {
+			return slices.ContainsFunc(d.Places, func(p faultline.Place) bool { return p.Name == "Geneva" })
+		}},
+		{"bbox", QuoteFilter{BBox: &[4]float64{-10, 35, 40, 60}}, func(d *faultline.Document) bool {
+			return slices.ContainsFunc(d.Places, func(p faultline.Place) bool { return p.Lon >= -10 && p.Lon <= 40 && p.Lat >= 35 && p.Lat <= 60 })
+		}},
+		{"near", QuoteFilter{Near: &Near{Lat: 50.45, Lon: 30.52, Km: 100}}, func(d *faultline.Document) bool {
+			return slices.ContainsFunc(d.Places, func(p faultline.Place) bool { return p.Name == "Kyiv" })
+		}},
+		{"actor code and country and dates", QuoteFilter{Actor: "USA", Place: "IL", From: "2024-06-01"}, func(d *faultline.Document) bool {
+			return d.Entities[0].Actor.Code == "USA" && d.Published >= "2024-06-01" &&
+				slices.ContainsFunc(d.Places, func(p faultline.Place) bool { return p.Country == "IL" })
+		}},
 	}
 	for _, tt := range tests {
 		t.Run("quotes "+tt.name, func(t *testing.T) {
@@ -410,10 +435,15 @@ func TestQuotesEntitiesPlaces(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(rows) != want {
+			if len(rows) != want || (want == 0 && tt.name != "none") {
 				t.Errorf("%d quotes, want %d", len(rows), want)
 			}
 		})
+	}
+	for _, f := range []QuoteFilter{{BBox: &[4]float64{10, 0, 0, 10}}, {Near: &Near{Lat: 91, Km: 1}}, {Near: &Near{Km: 0}}, {From: "May"}} {
+		if _, err := s.Quotes(ctx, f); faultline.ErrorCode(err) != faultline.EINVALID {
+			t.Errorf("Quotes(%+v): %v, want EINVALID", f, err)
+		}
 	}
 
 	ents, err := s.Entities(ctx, EntityFilter{Actor: "RUS", Limit: MaxLimit})

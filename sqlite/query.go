@@ -425,11 +425,81 @@ type QuoteFilter struct {
 	// Text is a full-text query over the quote's text (FTS5 syntax; plain
 	// words on syntax errors).
 	Text string
+	// Actor is a substring (case-insensitive) of the speaker's name or,
+	// when it is a code in capitals ("RUS", "USAGOV"), also a CAMEO actor
+	// code prefix of the speaker entity.
+	Actor string
+	// Code and PloverType keep quotes of documents that report an event of
+	// that CAMEO code prefix or PLOVER type.
+	Code, PloverType string
+	// Place keeps quotes of documents that name the place (exact name,
+	// case-insensitive) or, when two letters, a place in that ISO 3166-1
+	// alpha-2 country; BBox (minLon, minLat, maxLon, maxLat) and Near keep
+	// quotes of documents that name a place there.
+	Place string
+	BBox  *[4]float64
+	Near  *Near
 	// From and To bound the document's publication day, YYYY-MM-DD inclusive.
 	From, To string
 	// DirectOnly keeps direct quotes only.
 	DirectOnly    bool
 	Limit, Offset int
+}
+
+// placeHaversineSQL is haversineSQL over the places table p.
+var placeHaversineSQL = strings.NewReplacer("e.lat", "p.lat", "e.lon", "p.lon").Replace(haversineSQL)
+
+// where builds the conditions of f over quotes q, except the full-text
+// one.
+func (f QuoteFilter) where() (query, error) {
+	var q query
+	if sp := strings.TrimSpace(f.Speaker); sp != "" {
+		q.add(`q.speaker_name LIKE ? ESCAPE '\'`, "%"+likeEscape(sp)+"%")
+	}
+	if a := strings.TrimSpace(f.Actor); a != "" {
+		like := "%" + likeEscape(a) + "%"
+		if isActorCode(a) {
+			q.add(`(q.speaker_name LIKE ? ESCAPE '\' OR EXISTS (SELECT 1 FROM entities x
+				WHERE x.doc_seq = q.doc_seq AND x.entity_id = q.speaker_entity AND x.actor_code LIKE ? ESCAPE '\'))`, like, likeEscape(a)+"%")
+		} else {
+			q.add(`q.speaker_name LIKE ? ESCAPE '\'`, like)
+		}
+	}
+	if c := strings.TrimSpace(f.Code); c != "" {
+		q.add(`q.doc_seq IN (SELECT doc_seq FROM events WHERE cameo LIKE ? ESCAPE '\')`, likeEscape(c)+"%")
+	}
+	if t := strings.TrimSpace(f.PloverType); t != "" {
+		q.add("q.doc_seq IN (SELECT doc_seq FROM events WHERE plover_type = ?)", strings.ToUpper(t))
+	}
+	if p := strings.TrimSpace(f.Place); p != "" {
+		if isCountryCode(p) {
+			q.add("q.doc_seq IN (SELECT doc_seq FROM places WHERE country = ?)", strings.ToUpper(p))
+		} else {
+			q.add("q.doc_seq IN (SELECT doc_seq FROM places WHERE name = ? COLLATE NOCASE)", p)
+		}
+	}
+	if f.BBox != nil {
+		b := *f.BBox
+		if b[0] > b[2] || b[1] > b[3] {
+			return q, faultline.Errorf(faultline.EINVALID, "quotes: bounding box %g,%g,%g,%g: give minLon,minLat,maxLon,maxLat with min ≤ max", b[0], b[1], b[2], b[3])
+		}
+		q.add("q.doc_seq IN (SELECT doc_seq FROM places p WHERE p.lat BETWEEN ? AND ? AND p.lon BETWEEN ? AND ?)", b[1], b[3], b[0], b[2])
+	}
+	if n := f.Near; n != nil {
+		if n.Km <= 0 || math.Abs(n.Lat) > 90 || math.Abs(n.Lon) > 180 {
+			return q, faultline.Errorf(faultline.EINVALID, "quotes: near %g,%g within %g km: give a latitude within ±90, a longitude within ±180 and a positive radius", n.Lat, n.Lon, n.Km)
+		}
+		b := nearBox(*n)
+		q.add("q.doc_seq IN (SELECT doc_seq FROM places p WHERE p.lat BETWEEN ? AND ? AND p.lon BETWEEN ? AND ? AND "+placeHaversineSQL+" <= ?)",
+			b[1], b[3], b[0], b[2], n.Lat, n.Lat, n.Lon, n.Km)
+	}
+	if err := addDays(&q, "q.date", f.From, f.To); err != nil {
+		return q, err
+	}
+	if f.DirectOnly {
+		q.add("q.direct = 1")
+	}
+	return q, nil
 }
 
 // QuoteRow is one stored quote with its provenance.
@@ -458,9 +528,9 @@ func (s *Store) Quotes(ctx context.Context, f QuoteFilter) ([]QuoteRow, error) {
 		return nil, err
 	}
 	defer release()
-	var q query
-	if sp := strings.TrimSpace(f.Speaker); sp != "" {
-		q.add(`q.speaker_name LIKE ? ESCAPE '\'`, "%"+likeEscape(sp)+"%")
+	q, err := f.where()
+	if err != nil {
+		return nil, err
 	}
 	if t := strings.TrimSpace(f.Text); t != "" {
 		m := t
@@ -471,12 +541,6 @@ func (s *Store) Quotes(ctx context.Context, f QuoteFilter) ([]QuoteRow, error) {
 			}
 		}
 		q.add("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", m)
-	}
-	if err := addDays(&q, "q.date", f.From, f.To); err != nil {
-		return nil, err
-	}
-	if f.DirectOnly {
-		q.add("q.direct = 1")
 	}
 	limit, offset := page(f.Limit, f.Offset)
 	rows, err := s.rdb.QueryContext(ctx, `SELECT d.id, d.url, d.title, d.published, q.date, q.speaker_entity, q.speaker_name,

@@ -176,16 +176,29 @@ sentence and source document. Negated and hypothetical events are left out unles
 }
 
 func (e *env) quotesCmd() *cobra.Command {
-	var dbPath, format string
+	var dbPath, format, bbox, near string
 	var f sqlite.QuoteFilter
 	cmd := &cobra.Command{
 		Use:   "quotes [flags]",
-		Short: "List stored quotes with their speakers, filtered by speaker, text and date",
+		Short: "List stored quotes with their speakers, filtered by speaker, events, place, text and date",
+		Long: `quotes lists the quotes in the database, newest first, with their speaker and
+source document. --actor takes a speaker name or the CAMEO code of the speaker; --code,
+--plover, --place, --bbox and --near keep quotes of documents that report such events or
+name such places.`,
 		Example: `  faultline quotes --speaker Hamasaeed
+  faultline quotes --actor IRQGOV --from 2017-03-01 --format csv
+  faultline quotes --plover ASSAULT --place UA
   faultline quotes --text militia --direct --format jsonl`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkOutput(format); err != nil {
+				return err
+			}
+			var err error
+			if f.BBox, err = parseBBox(bbox); err != nil {
+				return err
+			}
+			if f.Near, err = parseNear(near); err != nil {
 				return err
 			}
 			store, err := sqlite.Open(cmd.Context(), dbPath)
@@ -208,6 +221,12 @@ func (e *env) quotesCmd() *cobra.Command {
 	fl.StringVar(&dbPath, "db", defaultDB, "SQLite database file")
 	fl.StringVar(&format, "format", "table", "output: table, jsonl or csv")
 	fl.StringVar(&f.Speaker, "speaker", "", "speaker name (substring)")
+	fl.StringVar(&f.Actor, "actor", "", "speaker name (substring) or CAMEO actor code prefix of the speaker")
+	fl.StringVar(&f.Code, "code", "", "quotes of documents reporting an event of this CAMEO code prefix")
+	fl.StringVar(&f.PloverType, "plover", "", "quotes of documents reporting an event of this PLOVER type")
+	fl.StringVar(&f.Place, "place", "", "quotes of documents naming this place, or a place in this two-letter ISO country")
+	fl.StringVar(&bbox, "bbox", "", "quotes of documents naming a place in the box minLon,minLat,maxLon,maxLat")
+	fl.StringVar(&near, "near", "", "quotes of documents naming a place within lat,lon,km")
 	fl.StringVar(&f.Text, "text", "", "full-text query over the quote")
 	fl.StringVar(&f.From, "from", "", "first day YYYY-MM-DD")
 	fl.StringVar(&f.To, "to", "", "last day YYYY-MM-DD")

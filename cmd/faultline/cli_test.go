@@ -357,3 +357,20 @@ func TestWatchOnceIngestsNewItemsOnly(t *testing.T) {
 		t.Errorf("events after watch: exit %d: %s", code, stderr)
 	}
 }
+
+func TestWatchTimeoutFlag(t *testing.T) {
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-release:
+		case <-r.Context().Done():
+		}
+	}))
+	defer srv.Close()
+	defer close(release)
+	db := filepath.Join(t.TempDir(), "w.db")
+	code, _, stderr := run(t, "watch", "--once", "--timeout", "300ms", "--db", db, srv.URL+"/feed.xml")
+	if code == 0 || !strings.Contains(stderr, "1 of 1 feeds failed") || !strings.Contains(stderr, "backoff") {
+		t.Fatalf("hung feed with --timeout 300ms: exit %d: %s", code, stderr)
+	}
+}

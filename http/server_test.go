@@ -225,6 +225,8 @@ func TestEndpoints(t *testing.T) {
 		{"events newest", "/api/events", "date", []string{"2024-04-10", "2024-03-05", "2024-03-01", "2024-02-29"}, 4},
 		{"events actor code", "/api/events?actor=RUS", "cameo", []string{"190", "195"}, 2},
 		{"events actor name", "/api/events?actor=united%20states", "cameo", []string{"036"}, 1},
+		{"events source", "/api/events?source=RUS", "cameo", []string{"190", "195"}, 2},
+		{"events target", "/api/events?target=RUS&negated=true&hypothetical=true", "cameo", nil, 0},
 		{"events code prefix", "/api/events?code=19", "cameo", []string{"190", "195"}, 2},
 		{"events plover", "/api/events?plover=protest", "cameo", []string{"141"}, 1},
 		{"events place name", "/api/events?place=kharkiv", "cameo", []string{"195"}, 1},

@@ -192,6 +192,10 @@ func expectedEvents(docs []*faultline.Document, f EventFilter) int {
 				!strings.Contains(strings.ToLower(e.SourceText), strings.ToLower(f.Actor)) &&
 				!strings.Contains(strings.ToLower(e.TargetText), strings.ToLower(f.Actor)):
 				continue
+			case f.Source != "" && !strings.HasPrefix(e.SourceCode, f.Source) && !strings.Contains(strings.ToLower(e.SourceText), strings.ToLower(f.Source)):
+				continue
+			case f.Target != "" && !strings.HasPrefix(e.TargetCode, f.Target) && !strings.Contains(strings.ToLower(e.TargetText), strings.ToLower(f.Target)):
+				continue
 			case f.Code != "" && !strings.HasPrefix(e.CAMEO, f.Code):
 				continue
 			case f.PloverType != "" && e.Plover.Type != f.PloverType:
@@ -244,6 +248,9 @@ func TestEventFilters(t *testing.T) {
 		{"actor code prefix", EventFilter{Actor: "RUS"}},
 		{"actor code full", EventFilter{Actor: "UKRMIL"}},
 		{"actor name substring", EventFilter{Actor: "kremlin"}},
+		{"source code", EventFilter{Source: "RUS"}},
+		{"target name", EventFilter{Target: "hamas"}},
+		{"source and target", EventFilter{Source: "ISR", Target: "PSEREB"}},
 		{"cameo root", EventFilter{Code: "19"}},
 		{"cameo full", EventFilter{Code: "138"}},
 		{"plover type", EventFilter{PloverType: "PROTEST"}},

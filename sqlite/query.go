@@ -33,6 +33,9 @@ type EventFilter struct {
 	// ("USA", "RUSGOV"). A value of letters only in upper case is tried as
 	// both.
 	Actor string
+	// Source and Target are like Actor for one side of the event only: the
+	// source (who acts) or the target (who is acted upon).
+	Source, Target string
 	// Code is a CAMEO event code prefix: "19" (fight) or "138".
 	Code string
 	// PloverType is a PLOVER event type, exactly ("ASSAULT", "PROTEST").
@@ -200,6 +203,18 @@ func (s *Store) eventWhere(ctx context.Context, f EventFilter) (query, error) {
 				likeEscape(a)+"%", likeEscape(a)+"%", like, like)
 		} else {
 			q.add(`(e.source_text LIKE ? ESCAPE '\' OR e.target_text LIKE ? ESCAPE '\')`, like, like)
+		}
+	}
+	for _, side := range []struct{ v, col string }{{f.Source, "source"}, {f.Target, "target"}} {
+		a := strings.TrimSpace(side.v)
+		if a == "" {
+			continue
+		}
+		like := "%" + likeEscape(a) + "%"
+		if isActorCode(a) {
+			q.add(`(e.`+side.col+`_code LIKE ? ESCAPE '\' OR e.`+side.col+`_text LIKE ? ESCAPE '\')`, likeEscape(a)+"%", like)
+		} else {
+			q.add(`e.`+side.col+`_text LIKE ? ESCAPE '\'`, like)
 		}
 	}
 	if c := strings.TrimSpace(f.Code); c != "" {

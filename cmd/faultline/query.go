@@ -160,6 +160,8 @@ sentence and source document. Negated and hypothetical events are left out unles
 	fl.StringVar(&dbPath, "db", defaultDB, "SQLite database file")
 	fl.StringVar(&format, "format", "table", "output: table, jsonl or csv")
 	fl.StringVar(&f.Actor, "actor", "", "actor name (substring) or CAMEO actor code prefix, source or target")
+	fl.StringVar(&f.Source, "source", "", "source actor (who acts): name (substring) or CAMEO actor code prefix")
+	fl.StringVar(&f.Target, "target", "", "target actor (who is acted upon): name (substring) or CAMEO actor code prefix")
 	fl.StringVar(&f.Code, "code", "", "CAMEO event code prefix, e.g. 19 or 138")
 	fl.StringVar(&f.PloverType, "plover", "", "PLOVER event type, e.g. ASSAULT")
 	fl.StringVar(&f.Place, "place", "", "place name, or a two-letter ISO country code")

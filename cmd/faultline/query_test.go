@@ -54,6 +54,8 @@ func TestEventsAndQuotesFilters(t *testing.T) {
 		{[]string{"--actor", "kremlin"}, sqlite.EventFilter{Actor: "kremlin"}, func(r sqlite.EventRow) bool {
 			return strings.Contains(r.SourceText+r.TargetText, "Kremlin")
 		}},
+		{[]string{"--source", "USA"}, sqlite.EventFilter{Source: "USA"}, func(r sqlite.EventRow) bool { return r.SourceCode == "USA" }},
+		{[]string{"--target", "hamas"}, sqlite.EventFilter{Target: "hamas"}, func(r sqlite.EventRow) bool { return r.TargetText == "Hamas" }},
 		{[]string{"--code", "19"}, sqlite.EventFilter{Code: "19"}, func(r sqlite.EventRow) bool { return strings.HasPrefix(r.CAMEO, "19") }},
 		{[]string{"--code", "138"}, sqlite.EventFilter{Code: "138"}, func(r sqlite.EventRow) bool { return r.CAMEO == "138" }},
 		{[]string{"--plover", "protest"}, sqlite.EventFilter{PloverType: "protest"}, func(r sqlite.EventRow) bool { return r.PloverType == "PROTEST" }},

@@ -136,6 +136,16 @@ func (s *Server) routes() []route {
 			handle: s.eventClusters,
 		},
 		{
+			path:    "/api/actors/links",
+			summary: "Count events between pairs of actors",
+			description: "The network of actors: the events the filters select counted per source and target actor, most frequent pairs first, " +
+				"with the count per QuadClass (as in /api/events/clusters). Actors are told apart by CAMEO code when it has letters only (RUSGOV), else by their text.",
+			params: append(copyParams(eventParams), param{name: "limit", in: "query", typ: "integer", example: "200",
+				description: fmt.Sprintf("Most pairs returned, 1 to %d (default 300).", sqlite.MaxActorLinks)}),
+			result: links{},
+			handle: s.actorLinks,
+		},
+		{
 			path:        "/api/actors",
 			summary:     "List actors",
 			description: "Entities across all documents grouped by name and actor code, most documented first.",
@@ -357,6 +367,35 @@ func (s *Server) eventClusters(ctx context.Context, r *nethttp.Request, a *args)
 		c.Total += it.N
 	}
 	return c, nil
+}
+
+// links is the result of /api/actors/links.
+type links struct {
+	// Total is the number of events the pairs hold.
+	Total int                `json:"total"`
+	Items []sqlite.ActorLink `json:"items"`
+	// Truncated says that only the most frequent pairs are listed.
+	Truncated bool `json:"truncated"`
+}
+
+func (s *Server) actorLinks(ctx context.Context, r *nethttp.Request, a *args) (any, error) {
+	f := a.eventFilter()
+	limit := a.integer("limit", 300, 1, sqlite.MaxActorLinks)
+	if a.err != nil {
+		return nil, a.err
+	}
+	items, truncated, err := s.store.ActorLinks(ctx, f, limit)
+	if err != nil {
+		return nil, err
+	}
+	l := links{Items: items, Truncated: truncated}
+	if l.Items == nil {
+		l.Items = []sqlite.ActorLink{}
+	}
+	for _, it := range items {
+		l.Total += it.N
+	}
+	return l, nil
 }
 
 // pageOf makes a page of rows fetched with limit+1: the extra row only

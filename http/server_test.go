@@ -245,6 +245,8 @@ func TestEndpoints(t *testing.T) {
 		{"clusters", "/api/events/clusters?cell=1&negated=true&hypothetical=true", "place", []string{"Geneva", "Kyiv", "Caracas", "Kharkiv"}, 6},
 		{"clusters coarse", "/api/events/clusters?cell=45&place=UA&negated=true", "n", []string{"3"}, 3},
 		{"clusters filtered", "/api/events/clusters?from=2024-03-01&to=2024-03-31", "place", []string{"Geneva", "Kyiv"}, 2},
+		{"links", "/api/actors/links?actor=RUS", "n", []string{"2"}, 2},
+		{"links limit", "/api/actors/links?limit=1&negated=true", "n", []string{"3"}, 3},
 		{"actors", "/api/actors?actor=RUS", "name", []string{"Russia"}, -1},
 		{"actors by name", "/api/actors?name=chin", "actor_code", []string{"CHN"}, -1},
 		{"quotes", "/api/quotes", "speaker_text", []string{"the organisers", "the envoy", "Zelensky"}, -1},

@@ -304,6 +304,26 @@ func TestEventFilters(t *testing.T) {
 			if sum != want {
 				t.Errorf("EventCounts sum = %d, want %d", sum, want)
 			}
+			links, truncated, err := s.ActorLinks(ctx, tt.f, 0)
+			if err != nil || truncated {
+				t.Fatalf("ActorLinks = %v, truncated %v", err, truncated)
+			}
+			inLinks := 0
+			pairs := map[string]bool{}
+			for i, l := range links {
+				inLinks += l.N
+				if k := l.SourceCode + ">" + l.TargetCode; pairs[k] {
+					t.Errorf("pair %s twice in the links", k)
+				} else {
+					pairs[k] = true
+				}
+				if i > 0 && l.N > links[i-1].N {
+					t.Errorf("links not most frequent first")
+				}
+			}
+			if inLinks != want { // every synthetic event has both actors
+				t.Errorf("ActorLinks count %d events, want %d", inLinks, want)
+			}
 			located := 0
 			for _, r := range rows {
 				if r.Lat != nil {

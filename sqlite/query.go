@@ -880,3 +880,73 @@ func (s *Store) EventClusters(ctx context.Context, f EventFilter, cell float64) 
 	}
 	return cells, false, nil
 }
+
+// ActorLink counts the events from one actor to another: an edge of the
+// network of actors.
+type ActorLink struct {
+	// Source and Target name the actors (one of the texts they go by);
+	// SourceCode and TargetCode are their CAMEO codes. Actors are told
+	// apart by code when it names a country or group (letters only, like
+	// "RUSGOV"), else by their text, case-insensitive.
+	Source     string `json:"source"`
+	SourceCode string `json:"source_code"`
+	Target     string `json:"target"`
+	TargetCode string `json:"target_code"`
+	N          int    `json:"n"`
+	// Quad counts the events per QuadClass, as in EventCluster.
+	Quad [5]int `json:"quad"`
+}
+
+// MaxActorLinks is the most links one call of ActorLinks returns.
+const MaxActorLinks = 2000
+
+// actorKeySQL is the key that tells actors apart on one side of an
+// event: a code of letters only, else the lower-cased text.
+func actorKeySQL(side string) string {
+	return `CASE WHEN e.` + side + `_code GLOB '[A-Z][A-Z][A-Z]*' AND NOT e.` + side + `_code GLOB '*[^A-Z]*'
+		THEN e.` + side + `_code ELSE lower(e.` + side + `_text) END`
+}
+
+// ActorLinks counts the events f selects per pair of source and target
+// actor, the most frequent pairs first, at most limit (MaxActorLinks when
+// zero or more); events without a source or a target are left out.
+// truncated says that more pairs had events.
+func (s *Store) ActorLinks(ctx context.Context, f EventFilter, limit int) (links []ActorLink, truncated bool, err error) {
+	if limit <= 0 || limit > MaxActorLinks {
+		limit = MaxActorLinks
+	}
+	release, err := s.admit(ctx, "actor links")
+	if err != nil {
+		return nil, false, err
+	}
+	defer release()
+	q, err := s.eventWhere(ctx, f)
+	if err != nil {
+		return nil, false, err
+	}
+	q.add("(e.source_text <> '' OR e.source_code <> '') AND (e.target_text <> '' OR e.target_code <> '')")
+	rows, err := s.rdb.QueryContext(ctx, `SELECT max(e.source_text), max(e.source_code), max(e.target_text), max(e.target_code), count(*),
+		sum(e.quad_class = 1), sum(e.quad_class = 2), sum(e.quad_class = 3), sum(e.quad_class = 4)
+		FROM events e`+q.clause()+`
+		GROUP BY `+actorKeySQL("source")+`, `+actorKeySQL("target")+`
+		ORDER BY count(*) DESC, max(e.source_text), max(e.target_text) LIMIT ?`, append(q.args, limit+1)...)
+	if err != nil {
+		return nil, false, s.queryError("actor links", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var l ActorLink
+		if err := rows.Scan(&l.Source, &l.SourceCode, &l.Target, &l.TargetCode, &l.N, &l.Quad[1], &l.Quad[2], &l.Quad[3], &l.Quad[4]); err != nil {
+			return nil, false, s.queryError("actor links", err)
+		}
+		l.Quad[0] = l.N - l.Quad[1] - l.Quad[2] - l.Quad[3] - l.Quad[4]
+		links = append(links, l)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, false, s.queryError("actor links", err)
+	}
+	if len(links) > limit {
+		return links[:limit], true, nil
+	}
+	return links, false, nil
+}

@@ -236,8 +236,16 @@ async function main() {
     await page.locator("#event-detail .actor-link").first().click();
     await page.waitForSelector("#actor-view h4");
     const actorText = (await page.locator("#actor-view").textContent()) || "";
-    const asSource = await page.locator("#actor-view ul.actor-events li").count();
-    check("actor view lists the actor's events", /As source \([1-9]/.test(actorText) && asSource > 0, actorText.slice(0, 200));
+    const asSource = await page.locator('#actor-view ul.actor-events[data-side="source"] li').count();
+    const actorName = await page.locator("#actor-view").getAttribute("data-actor");
+    const codes = await page.locator("#actor-view dl.facts dd").first().textContent();
+    const q = /^[A-Z]{3,}$/.test(codes.split(",")[0].trim()) ? codes.split(",")[0].trim() : actorName;
+    const apiSource = (await (await fetch(`${base}/api/events?limit=1&source=${encodeURIComponent(q)}`)).json()).total;
+    const apiTarget = (await (await fetch(`${base}/api/events?limit=1&target=${encodeURIComponent(q)}`)).json()).total;
+    check("actor view lists the actor's events as source and target, its codes, aliases, partners and quotes",
+      asSource > 0 && actorText.includes(`As source (${apiSource})`) && actorText.includes(`As target (${apiTarget})`) &&
+      /Codes/.test(actorText) && /Also called/.test(actorText) && /Most often with/.test(actorText) && /Quotes \(/.test(actorText),
+      `${actorName} (${q}): ${apiSource} as source, ${apiTarget} as target; ${actorText.slice(0, 300)}`);
 
     await page.click("#filter-actor");
     await page.waitForSelector('#event-list[data-query*="actor="]');
@@ -253,10 +261,13 @@ async function main() {
     await page.click("#toggle-network");
     await page.waitForSelector("#network .net-node");
     const nodes = await page.locator("#network .net-node").count();
-    const edges = await page.locator("#network .edge").count();
+    const edgeNs = await page.locator("#network .edge").evaluateAll((es) => es.map((e) => Number(e.dataset.n)));
+    const netTotal = Number(await page.locator("#network").getAttribute("data-total"));
+    const apiLinks = (await (await fetch(`${base}/api/actors/links`)).json()).total;
     await page.click("#toggle-network");
     await page.waitForSelector("#markers .marker");
-    check("network view links actors", nodes >= 2 && edges >= 1, `${nodes} nodes, ${edges} edges`);
+    check("network view links actors by all their events", nodes >= 2 && edgeNs.length >= 1 && sum(edgeNs) <= netTotal && netTotal === apiLinks && apiLinks > 0,
+      `${nodes} nodes, edges of ${edgeNs} events, ${netTotal} events with both actors (API ${apiLinks})`);
 
     await page.fill("#search", "ceasefire");
     await page.press("#search", "Enter");

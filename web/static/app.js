@@ -38,7 +38,7 @@
       else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
       else if (v !== undefined && v !== null && v !== false) e.setAttribute(k, v);
     }
-    for (const c of children.flat()) {
+    for (const c of children.flat(Infinity)) {
       if (c === null || c === undefined || c === false) continue;
       e.append(c instanceof Node ? c : String(c));
     }
@@ -173,7 +173,7 @@
   }
 
   // ---- clusters: the server counts every located event per grid cell ----
-  const RADIUS_PX = 22; // clusters closer than this on screen merge
+  const RADIUS_PX = 40; // clusters closer than this on screen merge (markers are at most 2×18 px wide)
   let clusterTimer = 0, clusterSeq = 0;
   function scheduleClusters() {
     clearTimeout(clusterTimer);
@@ -258,7 +258,7 @@
     for (const c of merged) {
       const q = c.quad.indexOf(Math.max(...c.quad));
       const n = c.n;
-      const r = (n === 1 ? 6 : 8 + Math.min(14, Math.log2(n) * 2.2)) * upp;
+      const r = (n === 1 ? 6 : 8 + Math.min(10, Math.log2(n) * 1.6)) * upp;
       const names = placeLabel(c);
       const label = `${n} event${n === 1 ? "" : "s"} at ${names || "?"}: ` +
         c.quad.map((t, i) => (t ? `${t} ${QUAD[i] || "without QuadClass"}` : "")).filter(Boolean).join(", ");
@@ -594,26 +594,40 @@
     box.hidden = false;
     box.replaceChildren(el("h3", {}, "Loading " + name + "…"));
     const query = usableCode(code) ? code : name;
-    let rows = [], evs = [], quotes = [];
+    const page = (path, params) => getJSON(path + "?" + new URLSearchParams(params));
+    let rows = [], src, tgt, quotes;
     try {
-      [rows, evs, quotes] = await Promise.all([
-        getJSON("/api/actors?" + new URLSearchParams(usableCode(code) ? { actor: code, limit: "10" } : { name, limit: "10" })).then((p) => p.items || []),
-        getJSON("/api/events?" + new URLSearchParams({ actor: query, limit: "200" })).then((p) => p.items || []),
-        getJSON("/api/quotes?" + new URLSearchParams({ speaker: name, limit: "20" })).then((p) => p.items || []),
+      [rows, src, tgt, quotes] = await Promise.all([
+        page("/api/actors", usableCode(code) ? { actor: code, limit: "10" } : { name, limit: "10" }).then((p) => p.items || []),
+        page("/api/events", { source: query, limit: "100" }),
+        page("/api/events", { target: query, limit: "100" }),
+        page("/api/quotes", { actor: query, limit: "30" }),
       ]);
     } catch (err) {
       box.replaceChildren(el("h3", {}, name), el("p", {}, "failed to load: " + err.message));
       return;
     }
     const lower = name.toLowerCase();
-    const isSource = (e) => usableCode(code) ? (e.source_code || "").startsWith(code) : (e.source_text || "").toLowerCase().includes(lower);
-    const asSource = evs.filter(isSource), asTarget = evs.filter((e) => !isSource(e));
     const best = rows.find((r) => r.name.toLowerCase() === lower) || rows[0];
     const aliases = [...new Set(rows.flatMap((r) => [r.name, ...(r.aliases || [])]))].filter((a) => a.toLowerCase() !== lower);
     const codes = [...new Set([code, ...rows.map((r) => r.actor_code)].filter(Boolean))];
-    const evList = (list) => list.length ? el("ul", { class: "actor-events" }, list.slice(0, 30).map((e) =>
-      el("li", { onclick: () => selectEvent(e) }, el("span", { class: "qtag q" + e.quad_class }),
-        `${e.date || ""} ${e.source_text || "?"} → ${e.target_text || "?"}: ${e.plover_type || e.cameo}`))) : el("p", { class: "hidden-empty" }, "none");
+    const asSource = src.items || [], asTarget = tgt.items || [], qs = quotes.items || [];
+    // counterparts: who the actor acts on and who acts on it, in the events read
+    const partners = new Map();
+    const tally = (text, c, dir) => {
+      if (!text && !c) return;
+      const k = usableCode(c) ? c : (text || c).toLowerCase();
+      if (!partners.has(k)) partners.set(k, { text: text || c, code: c, out: 0, in: 0 });
+      partners.get(k)[dir]++;
+    };
+    for (const e of asSource) tally(e.target_text, e.target_code, "out");
+    for (const e of asTarget) tally(e.source_text, e.source_code, "in");
+    const top = [...partners.values()].sort((a, b) => b.out + b.in - a.out - a.in).slice(0, 10);
+    const evList = (list, total, side) => list.length ? el("div", {}, el("ul", { class: "actor-events", "data-side": side }, list.slice(0, 30).map((e) =>
+      el("li", { onclick: () => selectEvent(e), tabindex: "0", onkeydown: (ev) => { if (ev.key === "Enter") selectEvent(e); } },
+        el("span", { class: "qtag q" + e.quad_class }),
+        `${e.date || ""} ${e.source_text || "?"} → ${e.target_text || "?"}: ${e.plover_type || e.cameo}${e.place_name ? " · " + e.place_name : ""}`))),
+    total > 30 ? el("p", { class: "ev-meta" }, `the 30 newest of ${total}; “Show only this actor” lists them all`) : "") : el("p", { class: "hidden-empty" }, "none");
     box.dataset.actor = name;
     box.replaceChildren(
       el("h3", {}, name, " ", el("button", { onclick: () => { box.hidden = true; } }, "close")),
@@ -621,12 +635,15 @@
         el("dt", {}, "Codes"), el("dd", {}, codes.join(", ") || "—"),
         best ? [el("dt", {}, "Type"), el("dd", {}, [best.type, best.country].filter(Boolean).join(" · ") || "—"),
           el("dt", {}, "Named in"), el("dd", {}, `${best.documents} documents, ${best.mentions} mentions`)] : "",
-        el("dt", {}, "Also called"), el("dd", {}, aliases.slice(0, 12).join("; ") || "—")),
+        el("dt", {}, "Also called"), el("dd", { class: "aliases" }, aliases.slice(0, 12).join("; ") || "—"),
+        el("dt", {}, "Most often with"), el("dd", { class: "partners" }, top.length ? top.map((p, i) => [i ? ", " : "",
+          el("button", { class: "actor-link", onclick: () => openActor(p.text, p.code), title: `${p.out} events with ${p.text} as target, ${p.in} with ${p.text} as source` }, p.text),
+          ` (${p.out + p.in})`]) : "—")),
       el("button", { id: "filter-actor", onclick: () => setActor({ name, code, query }) }, "Show only this actor on the map"),
-      el("h4", {}, `As source (${asSource.length})`), evList(asSource),
-      el("h4", {}, `As target (${asTarget.length})`), evList(asTarget),
-      el("h4", {}, `Quotes (${quotes.length})`),
-      quotes.length ? el("ul", { class: "actor-quotes" }, quotes.map((q) => el("li", { onclick: () => openArticle(q.document_id) },
+      el("h4", {}, `As source (${src.total ?? asSource.length})`), evList(asSource, src.total ?? asSource.length, "source"),
+      el("h4", {}, `As target (${tgt.total ?? asTarget.length})`), evList(asTarget, tgt.total ?? asTarget.length, "target"),
+      el("h4", {}, `Quotes (${qs.length}${quotes.next ? "+" : ""})`),
+      qs.length ? el("ul", { class: "actor-quotes" }, qs.map((q) => el("li", { onclick: () => openArticle(q.document_id) },
         el("q", {}, q.text), el("span", { class: "ev-meta" }, " — ", q.speaker_text || q.speaker_name, q.date ? ", " + q.date : "")))) : el("p", { class: "hidden-empty" }, "none"),
     );
   }
@@ -640,67 +657,70 @@
   }
 
   // ---- network: actors linked by the current events ----
-  const NETWORK_EVENTS = 1000;
+  // The network: the server counts every event of the filters per pair of
+  // actors; the 40 most active actors are drawn on a circle, linked by
+  // their events (width: how many; colour: the commonest QuadClass).
+  const NETWORK_NODES = 40;
   let networkSeq = 0;
   async function drawNetwork() {
     const net = $("network");
     const seq = ++networkSeq;
-    let events = [], total = 0;
+    let page = { items: [], total: 0 };
     try {
-      const page = await getJSON("/api/events?" + filterParams({ limit: String(NETWORK_EVENTS) }));
-      events = page.items || [];
-      total = page.total ?? events.length;
+      page = await getJSON("/api/actors/links?" + filterParams({ limit: "2000" }));
     } catch (err) {
       status("network failed to load: " + err.message);
     }
     if (seq !== networkSeq) return;
     net.replaceChildren();
     const nodes = new Map();
-    const node = (text, code) => {
+    const node = (text, code, n) => {
       const key = usableCode(code) ? code : (text || code || "?").toLowerCase();
-      if (!nodes.has(key)) nodes.set(key, { key, code, names: new Map(), degree: 0 });
-      const n = nodes.get(key);
-      n.names.set(text, (n.names.get(text) || 0) + 1);
-      n.degree++;
-      return n;
+      if (!nodes.has(key)) nodes.set(key, { key, code, label: text || code, events: 0 });
+      const nd = nodes.get(key);
+      nd.events += n;
+      return nd;
     };
-    const edges = new Map();
-    for (const e of events) {
-      if (!e.source_text && !e.source_code) continue;
-      if (!e.target_text && !e.target_code) continue;
-      const a = node(e.source_text, e.source_code), b = node(e.target_text, e.target_code);
-      const k = a.key + "\u0000" + b.key;
-      if (!edges.has(k)) edges.set(k, { a, b, events: [] });
-      edges.get(k).events.push(e);
+    const edges = [];
+    for (const l of page.items || []) {
+      const a = node(l.source, l.source_code, l.n);
+      const b = l.source === l.target && l.source_code === l.target_code ? a : node(l.target, l.target_code, l.n);
+      edges.push({ a, b, n: l.n, quad: l.quad });
     }
-    const list = [...nodes.values()].sort((x, y) => y.degree - x.degree).slice(0, 40);
+    const list = [...nodes.values()].sort((x, y) => y.events - x.events).slice(0, NETWORK_NODES);
     const shown = new Set(list.map((n) => n.key));
     const cx = W / 2, cy = H / 2, R = Math.min(W, H) / 2 - 60;
     list.forEach((n, i) => {
       const t = (2 * Math.PI * i) / Math.max(1, list.length) - Math.PI / 2;
       n.x = cx + R * Math.cos(t); n.y = cy + R * Math.sin(t); n.t = t;
-      n.label = [...n.names.entries()].sort((p, q) => q[1] - p[1])[0][0] || n.code;
     });
+    const maxEdge = Math.max(1, ...edges.map((e) => e.n));
+    const maxNode = Math.max(1, ...list.map((n) => n.events));
     const g = svg("g", {});
-    for (const ed of edges.values()) {
-      if (!shown.has(ed.a.key) || !shown.has(ed.b.key)) continue;
-      const tally = [0, 0, 0, 0, 0];
-      for (const e of ed.events) tally[e.quad_class >= 1 && e.quad_class <= 4 ? e.quad_class : 0]++;
-      const q = tally.indexOf(Math.max(...tally));
+    let drawnEvents = 0, drawnEdges = 0;
+    for (const ed of edges.sort((x, y) => x.n - y.n)) { // the heaviest on top
+      if (!shown.has(ed.a.key) || !shown.has(ed.b.key) || ed.a === ed.b) continue;
+      const q = ed.quad.indexOf(Math.max(...ed.quad));
       const mx = (ed.a.x + ed.b.x) / 2 * 0.7 + cx * 0.3, my = (ed.a.y + ed.b.y) / 2 * 0.7 + cy * 0.3;
-      g.append(svg("path", { class: "edge q" + q, d: `M${ed.a.x} ${ed.a.y}Q${mx} ${my} ${ed.b.x} ${ed.b.y}`, "stroke-width": String(1 + Math.min(6, ed.events.length)) },
-        svg("title", {}, document.createTextNode(`${ed.a.label} → ${ed.b.label}: ${ed.events.length} events`))));
+      drawnEvents += ed.n; drawnEdges++;
+      g.append(svg("path", { class: "edge q" + q, d: `M${ed.a.x} ${ed.a.y}Q${mx} ${my} ${ed.b.x} ${ed.b.y}`,
+        "stroke-width": (0.6 + 6 * Math.sqrt(ed.n / maxEdge)).toFixed(2), "data-n": String(ed.n) },
+      svg("title", {}, document.createTextNode(`${ed.a.label} → ${ed.b.label}: ${ed.n} events (` +
+        ed.quad.map((t, i) => (t ? `${t} ${QUAD[i] || "without QuadClass"}` : "")).filter(Boolean).join(", ") + ")"))));
     }
     for (const n of list) {
       const right = Math.cos(n.t) >= 0;
-      g.append(svg("g", { class: "net-node", transform: `translate(${n.x} ${n.y})`, onclick: () => openActor(n.label, n.code) },
-        svg("circle", { r: String(4 + Math.min(10, Math.sqrt(n.degree) * 2)) }),
-        svg("text", { x: String(right ? 14 : -14), "text-anchor": right ? "start" : "end", "dominant-baseline": "central" },
-          document.createTextNode(n.label.length > 28 ? n.label.slice(0, 27) + "…" : n.label))));
+      g.append(svg("g", { class: "net-node", transform: `translate(${n.x} ${n.y})`, role: "button", tabindex: "0",
+        onclick: () => openActor(n.label, n.code), onkeydown: (ev) => { if (ev.key === "Enter") openActor(n.label, n.code); } },
+      svg("title", {}, document.createTextNode(`${n.label}${n.code ? " (" + n.code + ")" : ""}: ${n.events} events as source or target`)),
+      svg("circle", { r: (4 + 9 * Math.sqrt(n.events / maxNode)).toFixed(1) }),
+      svg("text", { x: String(right ? 14 : -14), "text-anchor": right ? "start" : "end", "dominant-baseline": "central" },
+        document.createTextNode(n.label.length > 28 ? n.label.slice(0, 27) + "…" : n.label))));
     }
     if (list.length === 0) g.append(svg("text", { x: String(cx), y: String(cy), "text-anchor": "middle" }, document.createTextNode("no events with both actors")));
     g.append(svg("text", { x: "8", y: String(H - 8), class: "net-note" }, document.createTextNode(
-      `${list.length} most connected actors of ${events.length < total ? `the ${events.length} newest of ${total}` : `${total}`} events`)));
+      `${list.length} most active of ${nodes.size}${page.truncated ? "+" : ""} actors; ${drawnEdges} links drawn, ${drawnEvents} of ${page.total} events with both actors`)));
+    net.dataset.total = String(page.total);
     net.append(g);
   }
   function toggleNetwork() {

@@ -901,6 +901,8 @@
     document.addEventListener("keydown", (ev) => { if (ev.key === "Escape") closeArticle(); });
     window.addEventListener("resize", () => drawTimeline());
     drawCountries();
+    state.fitted = true; // the map fits the events while the list loads
+    fitEvents();
     loadCounts();
     loadEvents();
   }

@@ -151,9 +151,13 @@ async function main() {
     await page.waitForFunction((n) => document.querySelectorAll("#event-list li.event").length === n, counts[bigIdx]);
     const areaHead = (await page.locator("#list-head").textContent()) || "";
     const areaTotal = Number((areaHead.match(/Events \((\d+)\)/) || [])[1]);
+    const barSum = () => page.locator("#timeline rect[data-day]").evaluateAll((rs) => rs.reduce((a, r) => a + Number(r.dataset.n), 0));
+    await page.waitForFunction((n) => [...document.querySelectorAll("#timeline rect[data-day]")].reduce((a, r) => a + Number(r.dataset.n), 0) === n, counts[bigIdx]);
+    const areaBars = await barSum();
     await page.click("#clear-area");
     await page.waitForFunction((n) => document.querySelectorAll("#event-list li.event").length === n, allEvents);
-    check("a cluster click lists its events", areaTotal === counts[bigIdx] && / at /.test(areaHead), `${counts[bigIdx]} in the cluster, head ${JSON.stringify(areaHead)}`);
+    check("a cluster click lists its events and the timeline counts them", areaTotal === counts[bigIdx] && areaBars === counts[bigIdx] && / at /.test(areaHead),
+      `${counts[bigIdx]} in the cluster, ${areaBars} in the timeline, head ${JSON.stringify(areaHead)}`);
     await mapReady();
 
     // the PLOVER legend filters the map and list by type, and the timeline dims the others
@@ -230,7 +234,15 @@ async function main() {
       }
     }
     check("each article event is one click from its evidence sentence", evWrong.length === 0 && (doc.events || []).length > 0, evWrong.join("; "));
-    await page.keyboard.press("Escape");
+
+    // an entity in the article opens its actor page (and closes the article)
+    const entSpan = page.locator("#article .doc-text [data-entity]").first();
+    const entID = await entSpan.getAttribute("data-entity");
+    const entName = (doc.entities || []).find((x) => x.id === entID)?.name;
+    await entSpan.click();
+    await page.waitForSelector(`#actor-view[data-actor="${entName}"] h4`);
+    check("an entity in the article opens its actor page", await page.locator("#article-wrap").isHidden(), `entity ${entID} ${entName}`);
+    await page.locator("#actor-view button", { hasText: "close" }).first().click();
 
     // the event's source actor: its page lists the event among its events as source
     await page.locator("#event-detail .actor-link").first().click();
@@ -274,6 +286,18 @@ async function main() {
     await page.waitForSelector("#search-results li.hit");
     const hitMark = (await page.locator("#search-results li.hit mark").first().textContent()) || "";
     check("search lists articles with the match marked", /ceasefire/i.test(hitMark), `mark ${JSON.stringify(hitMark)}`);
+    // the search's articles filter map, timeline and list
+    const textTotal = (await (await fetch(`${base}/api/events?limit=1&text=ceasefire`)).json()).total;
+    await page.click("#map-search");
+    await page.waitForSelector('#event-list[data-query*="text=ceasefire"]');
+    await mapReady();
+    await page.waitForFunction((n) => [...document.querySelectorAll("#timeline rect[data-day]")].reduce((a, r) => a + Number(r.dataset.n), 0) === n, textTotal);
+    const textListed = await page.locator("#event-list li.event").count();
+    const textMarkers = sum(await markerCounts());
+    await page.click("#clear-text");
+    await page.waitForFunction((n) => document.querySelectorAll("#event-list li.event").length === n, allEvents);
+    check("the search filters map, timeline and list", textListed === textTotal && textMarkers === textTotal,
+      `${textListed} listed, ${textMarkers} on the map, API ${textTotal}`);
     // a word of a stored quote finds the quote
     const someQuote = ((await (await fetch(`${base}/api/quotes?limit=1`)).json()).items || [])[0];
     if (someQuote) {

@@ -23,6 +23,7 @@
     range: null,         // {from, to} as YYYY-MM-DD, inclusive
     actor: null,         // {name, code, query}: the actor filter
     plover: null,        // a PLOVER type: the type filter
+    text: null,          // a full-text query: events of the articles it finds
     area: null,          // {bbox, label}: a clicked cluster narrowing the list
     network: false,      // the map area shows the actor network
     selected: null,      // key of the selected event
@@ -69,6 +70,7 @@
     if (state.range) { q.set("from", state.range.from); q.set("to", state.range.to); }
     if (state.actor) q.set("actor", state.actor.query);
     if (state.plover !== null) q.set("plover", state.plover);
+    if (state.text) q.set("text", state.text);
     for (const [k, v] of Object.entries(extra || {})) q.set(k, v);
     return q;
   }
@@ -312,6 +314,16 @@
   }
   function setArea(bbox, label) {
     state.area = bbox ? { bbox, label } : null;
+    loadCounts();
+    loadEvents();
+  }
+  // setText filters everything by a full-text query over the articles.
+  function setText(t) {
+    state.text = t || null;
+    state.area = null;
+    state.fitted = false;
+    $("text-filter").replaceChildren(...(t ? ["articles matching: ", el("strong", {}, t), " ", el("button", { id: "clear-text", onclick: () => setText(null) }, "clear")] : []));
+    loadCounts();
     loadEvents();
   }
   function setupMapInteraction() {
@@ -400,7 +412,7 @@
         acc += c.n;
         bars.append(svg("rect", {
           x: x.toFixed(1), y: y.toFixed(1), width: bw.toFixed(1), height: Math.max(0.5, h).toFixed(1),
-          fill: PLOVER_COLORS[c.plover_type] || "#777", "data-day": c.day, "data-type": c.plover_type,
+          fill: PLOVER_COLORS[c.plover_type] || "#777", "data-day": c.day, "data-type": c.plover_type, "data-n": String(c.n),
           class: state.plover !== null && state.plover !== c.plover_type ? "dim" : null,
         }, svg("title", {}, document.createTextNode(`${c.day} ${c.plover_type || "no PLOVER type"}: ${c.n}`))));
       }
@@ -464,15 +476,18 @@
     state.range = r;
     $("range").textContent = r ? (r.from === r.to ? r.from : `${r.from} – ${r.to}`) : "";
     $("clear-range").hidden = !r;
-    state.area = null;
-    drawTimeline();
-    loadEvents();
-    scheduleClusters();
+    clearAreaAndRedraw();
   }
   function setPlover(t) {
     state.plover = t;
+    clearAreaAndRedraw();
+  }
+  // clearAreaAndRedraw follows a new range or type: the list is of the
+  // whole map again, and the timeline of it.
+  function clearAreaAndRedraw() {
+    const hadArea = state.area;
     state.area = null;
-    drawTimeline();
+    if (hadArea) loadCounts(); else drawTimeline();
     loadEvents();
     scheduleClusters();
   }
@@ -508,7 +523,11 @@
   }
   async function loadCounts() {
     try {
-      const q = new URLSearchParams(state.actor ? { actor: state.actor.query } : {});
+      // the timeline follows every filter but the range and type it sets
+      const q = new URLSearchParams();
+      if (state.actor) q.set("actor", state.actor.query);
+      if (state.text) q.set("text", state.text);
+      if (state.area) q.set("bbox", state.area.bbox.join(","));
       state.counts = (await getJSON("/api/events/counts?" + q)).items || [];
     } catch (err) {
       state.counts = [];
@@ -751,7 +770,10 @@
     const ents = new Map();
     for (const en of doc.entities || []) {
       ents.set(en.id, en);
-      for (const m of en.mentions || []) spans.push([at(m.start), at(m.end), "ent ent-" + en.type, `${en.type} ${en.name}${en.actor && en.actor.code ? " (" + en.actor.code + ")" : ""}`]);
+      for (const m of en.mentions || []) {
+        spans.push([at(m.start), at(m.end), "ent ent-" + en.type, `${en.type} ${en.name}${en.actor && en.actor.code ? " (" + en.actor.code + ")" : ""} (click for the actor)`,
+          null, null, null, en]);
+      }
     }
     (doc.quotes || []).forEach((q, i) => spans.push([at(q.start), at(q.end), "quote", `${q.direct ? "direct" : "indirect"} quote${q.speaker_text ? " by " + q.speaker_text : ""}`, null, String(i)]));
     for (const t of doc.times || []) spans.push([at(t.start), at(t.end), "time", `time ${t.value || ""}`]);
@@ -780,12 +802,14 @@
       const trig = over.find((s) => s[4]);
       const quote = over.find((s) => s[5]);
       const sent = over.find((s) => s[6]);
+      const ent = over.find((s) => s[7]);
       const title = over.map((s) => s[3]).filter(Boolean).join("\n");
+      // a trigger shows its event's evidence; an entity opens its actor page
+      const act = trig ? () => showEvidence(trig[4]) : ent ? () => { closeArticle(); openActor(ent[7].name, ent[7].actor && ent[7].actor.code); } : null;
       body.append(el(trig ? "mark" : "span",
         { class: classes, title: title || null, "data-event": trig ? trig[4] : null, "data-quote": quote ? quote[5] : null,
-          "data-sentence": sent ? sent[6] : null, tabindex: trig ? "0" : null,
-          onclick: trig ? () => showEvidence(trig[4]) : null,
-          onkeydown: trig ? (ev) => { if (ev.key === "Enter") showEvidence(trig[4]); } : null }, piece));
+          "data-sentence": sent ? sent[6] : null, "data-entity": ent ? ent[7].id : null, tabindex: act ? "0" : null,
+          onclick: act, onkeydown: act ? (ev) => { if (ev.key === "Enter") act(); } : null }, piece));
     }
     // the article's events: each one click from its evidence sentence
     const evById = new Map((doc.events || []).map((v) => [v.id, v]));
@@ -884,7 +908,9 @@
         el("div", {}, parts)));
     }
     box.replaceChildren(
-      el("h3", {}, `${hits.length}${page.next ? "+" : ""} articles for “${q}” `, el("button", { onclick: () => { box.hidden = true; } }, "close")),
+      el("h3", {}, `${hits.length}${page.next ? "+" : ""} articles for “${q}” `,
+        hits.length ? el("button", { id: "map-search", title: "Show only the events of the articles this search finds on the map, timeline and list", onclick: () => setText(q) }, "map their events") : "",
+        " ", el("button", { onclick: () => { box.hidden = true; } }, "close")),
       hits.length ? ol : el("p", { class: "hidden-empty" }, "No articles found."),
       el("h3", {}, `${quotes.length} quotes`),
       quotes.length ? el("ol", {}, quotes.map((qu) => el("li", { class: "quote-hit", tabindex: "0", onclick: () => openArticle(qu.document_id) },

@@ -170,6 +170,17 @@ async function main() {
     const tyListed = await page.locator("#event-list li.event").allTextContents();
     const tyMarkers = sum(await markerCounts());
     const dimmed = await page.locator("#timeline rect.dim").count();
+    // the address keeps the filters and the view: a reload shows the same
+    const hash = await page.evaluate(() => location.hash);
+    await page.reload();
+    await page.waitForSelector(`#event-list[data-query*="plover=${ty}"]`);
+    await mapReady();
+    const reloaded = await page.locator("#event-list li.event").count();
+    const reHash = await page.evaluate(() => location.hash);
+    const noView = (h) => h.replace(/&?view=[^&]*/, "");
+    check("the address keeps the filters and view across a reload", hash.includes(`plover=${ty}`) && hash.includes("view=") &&
+      reloaded === tyListed.length && noView(reHash) === noView(hash) && sum(await markerCounts()) === tyMarkers,
+    `${hash} → ${reHash}, ${reloaded} listed after the reload`);
     await page.click("#clear-plover");
     await page.waitForFunction((n) => document.querySelectorAll("#event-list li.event").length === n, allEvents);
     await mapReady();

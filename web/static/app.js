@@ -210,6 +210,7 @@
     $("markers").dataset.total = String(state.located);
     $("markers").dataset.cell = String(cell);
     drawMarkers();
+    saveHash();
     $("markers").dataset.state = "ready";
   }
 
@@ -517,6 +518,7 @@
     status(`${state.total} event${state.total === 1 ? "" : "s"}`);
     q.delete("offset"); q.delete("limit");
     $("event-list").dataset.query = q.toString(); // what the list shows, for tests and debugging
+    saveHash();
     if (!state.fitted) { state.fitted = true; fitEvents(); }
     renderList();
     if (state.network) drawNetwork();
@@ -927,10 +929,51 @@
     document.addEventListener("keydown", (ev) => { if (ev.key === "Escape") closeArticle(); });
     window.addEventListener("resize", () => drawTimeline());
     drawCountries();
-    state.fitted = true; // the map fits the events while the list loads
-    fitEvents();
+    const view = readHash();
+    state.fitted = true;
+    if (view) setView(view); else fitEvents(); // the map fits the events while the list loads
     loadCounts();
     loadEvents();
+  }
+
+  // ---- the address: the filters and the view, so that a view can be
+  // bookmarked, shared or reloaded ----
+  function saveHash() {
+    const q = new URLSearchParams();
+    if (state.range) { q.set("from", state.range.from); q.set("to", state.range.to); }
+    if (state.actor) { q.set("actor", state.actor.name); if (state.actor.code) q.set("code", state.actor.code); }
+    if (state.plover) q.set("plover", state.plover);
+    if (state.text) q.set("text", state.text);
+    if (state.area) { q.set("area", state.area.bbox.join(",")); q.set("at", state.area.label || ""); }
+    const v = state.view;
+    q.set("view", [v.x, v.y, v.w].map((n) => n.toFixed(2)).join(","));
+    const h = "#" + q.toString();
+    if (location.hash !== h) history.replaceState(null, "", h);
+  }
+  // readHash sets the filters from the address and returns its view, if any.
+  function readHash() {
+    const q = new URLSearchParams(location.hash.slice(1));
+    const day = (s) => (/^\d{4}-\d\d-\d\d$/.test(s || "") ? s : null);
+    const from = day(q.get("from")), to = day(q.get("to"));
+    if (from && to && from <= to) {
+      state.range = { from, to };
+      $("range").textContent = from === to ? from : `${from} – ${to}`;
+      $("clear-range").hidden = false;
+    }
+    if (q.get("actor")) {
+      const name = q.get("actor"), code = q.get("code") || "";
+      state.actor = { name, code, query: usableCode(code) ? code : name };
+      $("actor-filter").replaceChildren("actor: ", el("strong", {}, name), " ", el("button", { id: "clear-actor", onclick: () => setActor(null) }, "clear"));
+    }
+    if (q.get("plover")) state.plover = q.get("plover").toUpperCase();
+    if (q.get("text")) {
+      state.text = q.get("text");
+      $("text-filter").replaceChildren("articles matching: ", el("strong", {}, state.text), " ", el("button", { id: "clear-text", onclick: () => setText(null) }, "clear"));
+    }
+    const area = (q.get("area") || "").split(",").map(Number);
+    if (area.length === 4 && area.every(Number.isFinite)) state.area = { bbox: area, label: q.get("at") || "" };
+    const v = (q.get("view") || "").split(",").map(Number);
+    return v.length === 3 && v.every(Number.isFinite) && v[2] > 0 ? { x: v[0], y: v[1], w: v[2], h: v[2] * H / W } : null;
   }
   start();
 })();

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"math/rand/v2"
 	"path/filepath"
 	"strings"
@@ -179,6 +180,30 @@ func TestEventsAndQuotesFilters(t *testing.T) {
 	}
 	if counts["jsonl"] != 7 || counts["table"] != 8 || counts["csv"] < 8 {
 		t.Errorf("lines per format for 7 events: %v (table and csv have a header)", counts)
+	}
+	// one page, and a note that there are more; --all pages through them all
+	code, out, stderr := run(t, "events", "--db", db, "--format", "jsonl", "--limit", "7")
+	if code != 0 || strings.Count(out, "\n") != 7 || !strings.Contains(stderr, fmt.Sprintf("rows 1 to 7 of %d; --all", wantEvents[0].want)) {
+		t.Errorf("--limit 7: exit %d, %d lines, stderr %q", code, strings.Count(out, "\n"), stderr)
+	}
+	defer func(n int) { allPage = n }(allPage)
+	allPage = 100 // several pages
+	code, out, stderr = run(t, "events", "--db", db, "--format", "csv", "--all")
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if code != 0 || err != nil || len(recs)-1 != wantEvents[0].want || stderr != "" {
+		t.Errorf("events --all: exit %d, %v, %d rows, want %d (one header); stderr %q", code, err, len(recs)-1, wantEvents[0].want, stderr)
+	}
+	seen := map[string]bool{}
+	for _, r := range recs[1:] {
+		k := r[8] + r[7]
+		if seen[k] {
+			t.Errorf("events --all: a row twice: %v", r)
+		}
+		seen[k] = true
+	}
+	code, out, _ = run(t, "quotes", "--db", db, "--format", "jsonl", "--all")
+	if code != 0 || strings.Count(out, "\n") != wantQuotes[0] {
+		t.Errorf("quotes --all: exit %d, %d rows, want %d", code, strings.Count(out, "\n"), wantQuotes[0])
 	}
 	for _, bad := range [][]string{
 		{"events", "--bbox", "1,2,3"}, {"events", "--near", "x,1,2"}, {"events", "--from", "2024-1-1"},

@@ -383,47 +383,57 @@
     const width = Math.max(200, t.getBoundingClientRect().width || 600), height = 120;
     t.setAttribute("viewBox", `0 0 ${width} ${height}`);
     const left = 28, right = 8, top = 6, bottom = 18;
-    const byDay = new Map();
-    for (const c of state.counts) {
-      if (!c.day) continue;
-      const d = dayNum(c.day);
-      if (!byDay.has(d)) byDay.set(d, []);
-      byDay.get(d).push(c);
-    }
-    const days = [...byDay.keys()].sort((a, b) => a - b);
-    if (days.length === 0) {
+    const dayNums = state.counts.filter((c) => c.day).map((c) => dayNum(c.day));
+    if (dayNums.length === 0) {
       t.append(svg("text", { x: String(left), y: "60", class: "axis" }, document.createTextNode("no dated events")));
       return;
     }
-    const d0 = days[0] - 1, d1 = days[days.length - 1] + 2;
-    const xOf = (d) => left + ((d - d0) / (d1 - d0)) * (width - left - right);
-    const xToDay = (x) => Math.floor(d0 + ((x - left) / (width - left - right)) * (d1 - d0));
+    // bars of one day, or of k days when the days would not fit 3 px each
+    const first = Math.min(...dayNums), last = Math.max(...dayNums);
+    const plotW = width - left - right;
+    const k = [1, 7, 14, 28, 56, 91, 182, 364].find((n) => (last - first + 1) / n <= plotW / 3) || 728;
+    const binOf = (d) => first + Math.floor((d - first) / k) * k;
+    const byBin = new Map(); // bin start day → PLOVER type → count
+    for (const c of state.counts) {
+      if (!c.day) continue;
+      const b = binOf(dayNum(c.day));
+      if (!byBin.has(b)) byBin.set(b, new Map());
+      const m = byBin.get(b);
+      m.set(c.plover_type, (m.get(c.plover_type) || 0) + c.n);
+    }
+    const bins = [...byBin.keys()].sort((a, b) => a - b);
+    const d0 = first - k, d1 = binOf(last) + 2 * k;
+    const xOf = (d) => left + ((d - d0) / (d1 - d0)) * plotW;
+    const xToDay = (x) => Math.floor(d0 + ((x - left) / plotW) * (d1 - d0));
     let maxN = 1;
-    for (const d of days) maxN = Math.max(maxN, byDay.get(d).reduce((s, c) => s + c.n, 0));
+    for (const b of bins) maxN = Math.max(maxN, [...byBin.get(b).values()].reduce((s, n) => s + n, 0));
     const yOf = (n) => top + (1 - n / maxN) * (height - top - bottom);
-    const bw = Math.max(3, Math.min(24, (xOf(d0 + 1) - xOf(d0)) * 0.85));
+    const bw = Math.max(2, Math.min(24, (xOf(d0 + k) - xOf(d0)) * 0.85));
     t.append(svg("line", { x1: String(left), x2: String(width - right), y1: String(height - bottom), y2: String(height - bottom), class: "baseline" }));
     t.append(svg("text", { x: String(left - 4), y: String(top + 8), class: "axis", "text-anchor": "end" }, document.createTextNode(String(maxN))));
+    $("timeline-title").textContent = `Events per ${k === 1 ? "day" : k === 7 ? "week" : k + " days"} by PLOVER type — drag across the bars to filter`;
+    t.dataset.binDays = String(k);
     const bars = svg("g", { class: "bars" });
-    for (const d of days) {
+    for (const b of bins) {
       let acc = 0;
-      const x = xOf(d) + (xOf(d + 1) - xOf(d)) / 2 - bw / 2;
-      for (const c of byDay.get(d).sort((a, b) => a.plover_type.localeCompare(b.plover_type))) {
-        const y = yOf(acc + c.n), h = yOf(acc) - y;
-        acc += c.n;
+      const x = xOf(b) + (xOf(b + k) - xOf(b)) / 2 - bw / 2;
+      const label = k === 1 ? dayStr(b) : `${dayStr(b)} – ${dayStr(b + k - 1)}`;
+      for (const [ty, n] of [...byBin.get(b).entries()].sort((p, q) => p[0].localeCompare(q[0]))) {
+        const y = yOf(acc + n), h = yOf(acc) - y;
+        acc += n;
         bars.append(svg("rect", {
           x: x.toFixed(1), y: y.toFixed(1), width: bw.toFixed(1), height: Math.max(0.5, h).toFixed(1),
-          fill: PLOVER_COLORS[c.plover_type] || "#777", "data-day": c.day, "data-type": c.plover_type, "data-n": String(c.n),
-          class: state.plover !== null && state.plover !== c.plover_type ? "dim" : null,
-        }, svg("title", {}, document.createTextNode(`${c.day} ${c.plover_type || "no PLOVER type"}: ${c.n}`))));
+          fill: PLOVER_COLORS[ty] || "#777", "data-day": dayStr(b), "data-type": ty, "data-n": String(n),
+          class: state.plover !== null && state.plover !== ty ? "dim" : null,
+        }, svg("title", {}, document.createTextNode(`${label} ${ty || "no PLOVER type"}: ${n}`))));
       }
     }
     t.append(bars);
     // axis labels: first, last and a few between
-    const ticks = Math.min(6, days.length);
+    const ticks = Math.min(6, bins.length);
     const seen = new Set();
     for (let i = 0; i < ticks; i++) {
-      const d = Math.round(d0 + 1 + (i / Math.max(1, ticks - 1)) * (d1 - d0 - 2));
+      const d = Math.round(first + (i / Math.max(1, ticks - 1)) * (binOf(last) + k - 1 - first));
       const label = dayStr(d);
       if (seen.has(label)) continue;
       seen.add(label);
@@ -452,9 +462,9 @@
       const x = localX(ev);
       const a = Math.min(start, x), b = Math.max(start, x);
       start = null;
-      if (b - a < 3) { // a click: pick the day under it
-        const d = xToDay(a);
-        setRange(byDay.has(d) ? { from: dayStr(d), to: dayStr(d) } : null);
+      if (b - a < 3) { // a click: pick the day (or the bar's days) under it
+        const d = binOf(xToDay(a));
+        setRange(byBin.has(d) ? { from: dayStr(d), to: dayStr(d + k - 1) } : null);
         return;
       }
       setRange({ from: dayStr(Math.max(d0, xToDay(a))), to: dayStr(Math.min(d1, xToDay(b))) });

@@ -270,6 +270,21 @@ async function main() {
       /Codes/.test(actorText) && /Also called/.test(actorText) && /Most often with/.test(actorText) && /Quotes \(/.test(actorText),
       `${actorName} (${q}): ${apiSource} as source, ${apiTarget} as target; ${actorText.slice(0, 300)}`);
 
+    // its network: the actor and those it deals with, from all its events
+    await page.click("#actor-network");
+    await page.waitForSelector('#network .net-node');
+    await page.waitForFunction(() => document.querySelector("#network .net-note") && /actors/.test(document.querySelector("#network .net-note").textContent) && document.querySelector("#event-list").dataset.query.includes("actor="));
+    const egoTotal = Number(await page.locator("#network").getAttribute("data-total"));
+    const egoNodes = await page.locator("#network .net-node title").allTextContents();
+    const egoAPI = (await (await fetch(`${base}/api/actors/links?actor=${encodeURIComponent(q)}`)).json()).total;
+    check("the actor's network shows it and its counterparts", egoTotal === egoAPI && egoAPI > 0 && egoNodes.length >= 2,
+      `${egoNodes.length} nodes (${egoNodes.join("; ")}), ${egoTotal} events, API ${egoAPI}`);
+    await page.click("#toggle-network");
+    await page.click("#clear-actor");
+    await page.waitForFunction((n) => document.querySelectorAll("#event-list li.event").length === n, allEvents);
+    await page.locator("#event-detail .actor-link").first().click();
+    await page.waitForSelector("#actor-view h4");
+
     await page.click("#filter-actor");
     await page.waitForSelector('#event-list[data-query*="actor="]');
     const filterText = (await page.locator("#actor-filter").textContent()) || "";

@@ -219,7 +219,6 @@
     if (markerFrame) return;
     markerFrame = requestAnimationFrame(() => { markerFrame = 0; drawMarkers(); });
   }
-  const QUAD_COLORS = ["#888", "#74c476", "#238b45", "#fd8d3c", "#cb181d"];
   // drawMarkers merges the server's cells that lie within RADIUS_PX of each
   // other on screen (most populous first) and draws one marker for each:
   // its size grows with the count, its fill is the commonest QuadClass and

@@ -137,6 +137,10 @@ func TestUpgradeFromSchema1BackfillsLayers(t *testing.T) {
 	if n, _ := s.Count(ctx); n != len(docs) {
 		t.Errorf("documents: %d, want %d", n, len(docs))
 	}
+	var uncelled int
+	if err := s.db.QueryRow("SELECT count(*) FROM events WHERE lat IS NOT NULL AND lon IS NOT NULL AND cell IS NULL").Scan(&uncelled); err != nil || uncelled > 0 {
+		t.Errorf("%d located events without a grid cell after the upgrade (%v)", uncelled, err)
+	}
 	if got := countRows(t, s, "events"); got != events {
 		t.Errorf("events after upgrade: %d, want %d", got, events)
 	}
@@ -263,6 +267,9 @@ func TestEventFilters(t *testing.T) {
 		{"text", EventFilter{Text: "Khartoum"}},
 		{"country and dates", EventFilter{Place: "UA", From: "2024-06-01", To: "2024-12-31"}},
 		{"bbox and dates", EventFilter{BBox: europe, From: "2025-01-01", To: "2025-03-31"}},
+		{"small bbox (grid cells)", EventFilter{BBox: &[4]float64{28.5, 48.4, 32.5, 52.4}}},
+		{"small bbox and dates (grid cells)", EventFilter{BBox: &[4]float64{28.5, 48.4, 36.5, 52.4}, From: "2024-05-01", To: "2024-09-30"}},
+		{"bbox on cell edges", EventFilter{BBox: &[4]float64{30, 49, 37, 51}}},
 		{"actor code and root and country", EventFilter{Actor: "ISR", Code: "19", Place: "PS"}},
 		{"plover and near and dates", EventFilter{PloverType: "ASSAULT", Near: &Near{Lat: 31.5, Lon: 34.5, Km: 100}, From: "2024-05-01"}},
 		{"bbox and near", EventFilter{BBox: europe, Near: &Near{Lat: 48, Lon: 16, Km: 1500}}},
@@ -632,5 +639,40 @@ func TestEventClusterExtentSelectsItsEvents(t *testing.T) {
 		if _, _, err := s.EventClusters(ctx, EventFilter{}, cell); faultline.ErrorCode(err) != faultline.EINVALID {
 			t.Errorf("cell %g: err %v, want EINVALID", cell, err)
 		}
+	}
+}
+
+func TestBoxCells(t *testing.T) {
+	tests := []struct {
+		b    [4]float64
+		want []any
+	}{
+		{[4]float64{30.2, 50.1, 30.7, 50.6}, []any{140*361 + 210}},
+		{[4]float64{-0.5, -0.5, 0.5, 0.5}, []any{89*361 + 179, 89*361 + 180, 90*361 + 179, 90*361 + 180}},
+		{[4]float64{-180, -90, -179.5, -89.5}, []any{0}},
+		{[4]float64{179.5, 89.5, 180, 90}, []any{179*361 + 359, 179*361 + 360, 180*361 + 359, 180*361 + 360}},
+		{[4]float64{0, 0, 10, 10}, nil}, // 121 cells: the date index instead
+		{[4]float64{math.NaN(), 0, 1, 1}, nil},
+	}
+	for _, tt := range tests {
+		if got := boxCells(tt.b); !slices.Equal(got, tt.want) {
+			t.Errorf("boxCells(%v) = %v, want %v", tt.b, got, tt.want)
+		}
+	}
+}
+
+// New events get their grid cell from the trigger.
+func TestEventCellsOnInsert(t *testing.T) {
+	s, _ := synthStore(t, 20, 3)
+	var located, celled int
+	if err := s.db.QueryRow("SELECT count(*), count(cell) FROM events WHERE lat IS NOT NULL").Scan(&located, &celled); err != nil {
+		t.Fatal(err)
+	}
+	if located == 0 || celled != located {
+		t.Errorf("%d of %d located events have a cell", celled, located)
+	}
+	var wrong int
+	if err := s.db.QueryRow("SELECT count(*) FROM events WHERE cell <> CAST(lat + 90 AS INTEGER) * 361 + CAST(lon + 180 AS INTEGER)").Scan(&wrong); err != nil || wrong > 0 {
+		t.Errorf("%d events in the wrong cell (%v)", wrong, err)
 	}
 }

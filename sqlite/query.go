@@ -194,7 +194,12 @@ const haversineSQL = `(2 * 6371.0 * asin(min(1, sqrt(
 	cos(radians(?)) * cos(radians(e.lat)) * power(sin(radians(e.lon - ?) / 2), 2)))))`
 
 // eventWhere builds the WHERE clause of f over events e.
-func (s *Store) eventWhere(ctx context.Context, f EventFilter) (query, error) {
+//
+// With all, the query reads every event it selects (counts, clusters):
+// then a small box is looked up by its grid cells, which cover exactly its
+// events in one index. A page of events newest first is better served by
+// the date index, scanned until the page is full.
+func (s *Store) eventWhere(ctx context.Context, f EventFilter, all bool) (query, error) {
 	var q query
 	if a := strings.TrimSpace(f.Actor); a != "" {
 		like := "%" + likeEscape(a) + "%"
@@ -244,7 +249,7 @@ func (s *Store) eventWhere(ctx context.Context, f EventFilter) (query, error) {
 		if box == nil {
 			box = &b
 		} else {
-			q.addBox(b, f.From == "" && f.To == "" && (b[2]-b[0])*(b[3]-b[1]) <= smallBox)
+			q.addBox(b, f.From == "" && f.To == "" && (b[2]-b[0])*(b[3]-b[1]) <= smallBox, all)
 		}
 		q.add(haversineSQL+" <= ?", f.Near.Lat, f.Near.Lat, f.Near.Lon, f.Near.Km)
 	}
@@ -253,7 +258,7 @@ func (s *Store) eventWhere(ctx context.Context, f EventFilter) (query, error) {
 		if b[0] > b[2] || b[1] > b[3] {
 			return q, faultline.Errorf(faultline.EINVALID, "events: bounding box %g,%g,%g,%g: give minLon,minLat,maxLon,maxLat with min ≤ max", b[0], b[1], b[2], b[3])
 		}
-		q.addBox(b, f.From == "" && f.To == "" && (b[2]-b[0])*(b[3]-b[1]) <= smallBox)
+		q.addBox(b, f.From == "" && f.To == "" && (b[2]-b[0])*(b[3]-b[1]) <= smallBox, all)
 	}
 	if err := addDays(&q, "e.date", f.From, f.To); err != nil {
 		return q, err
@@ -281,9 +286,10 @@ func (s *Store) eventWhere(ctx context.Context, f EventFilter) (query, error) {
 const smallBox = 4.0
 
 // addBox keeps events placed within b. With rtree the R*Tree finds them
-// (best without a date range); otherwise the coordinates are compared in
+// (best without a date range); with cells the grid cells of a small box
+// select them in the cell index; otherwise the coordinates are compared in
 // the date index as it is scanned newest first.
-func (q *query) addBox(b [4]float64, rtree bool) {
+func (q *query) addBox(b [4]float64, rtree, cells bool) {
 	if rtree {
 		// The R*Tree stores 32-bit bounds rounded outwards, so a point on
 		// the edge of b may lie just outside it there: ask for overlap,
@@ -291,7 +297,39 @@ func (q *query) addBox(b [4]float64, rtree bool) {
 		q.add("e.id IN (SELECT id FROM events_rtree WHERE max_lon >= ? AND min_lon <= ? AND max_lat >= ? AND min_lat <= ?)",
 			b[0], b[2], b[1], b[3])
 	}
+	if cells && !rtree {
+		if cs := boxCells(b); cs != nil {
+			q.add("e.cell IN ("+strings.TrimSuffix(strings.Repeat("?,", len(cs)), ",")+")", cs...)
+		}
+	}
 	q.add("e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?", b[0], b[2], b[1], b[3])
+}
+
+// maxBoxCells is the most one-degree cells a box is looked up by; a larger
+// box is scanned in the date index.
+const maxBoxCells = 100
+
+// boxCells lists the grid cells (see migration 0003) that box b touches,
+// or nil when there are more than maxBoxCells.
+func boxCells(b [4]float64) []any {
+	for _, v := range b {
+		if math.IsNaN(v) {
+			return nil
+		}
+	}
+	row := func(lat float64) int { return int(math.Max(0, math.Min(180, lat+90))) }
+	col := func(lon float64) int { return int(math.Max(0, math.Min(360, lon+180))) }
+	r0, r1, c0, c1 := row(b[1]), row(b[3]), col(b[0]), col(b[2])
+	if (r1-r0+1)*(c1-c0+1) > maxBoxCells {
+		return nil
+	}
+	var cells []any
+	for r := r0; r <= r1; r++ {
+		for c := c0; c <= c1; c++ {
+			cells = append(cells, r*361+c)
+		}
+	}
+	return cells
 }
 
 // addDays adds an inclusive day range on column col.
@@ -344,7 +382,7 @@ func (s *Store) Events(ctx context.Context, f EventFilter) ([]EventRow, error) {
 		return nil, err
 	}
 	defer release()
-	q, err := s.eventWhere(ctx, f)
+	q, err := s.eventWhere(ctx, f, false)
 	if err != nil {
 		return nil, err
 	}
@@ -384,7 +422,7 @@ func (s *Store) CountEvents(ctx context.Context, f EventFilter) (int, error) {
 		return 0, err
 	}
 	defer release()
-	q, err := s.eventWhere(ctx, f)
+	q, err := s.eventWhere(ctx, f, true)
 	if err != nil {
 		return 0, err
 	}
@@ -404,7 +442,7 @@ func (s *Store) EventCounts(ctx context.Context, f EventFilter) ([]DayCount, err
 		return nil, err
 	}
 	defer release()
-	q, err := s.eventWhere(ctx, f)
+	q, err := s.eventWhere(ctx, f, true)
 	if err != nil {
 		return nil, err
 	}
@@ -844,7 +882,7 @@ func (s *Store) EventClusters(ctx context.Context, f EventFilter, cell float64) 
 		return nil, false, err
 	}
 	defer release()
-	q, err := s.eventWhere(ctx, f)
+	q, err := s.eventWhere(ctx, f, true)
 	if err != nil {
 		return nil, false, err
 	}
@@ -920,7 +958,7 @@ func (s *Store) ActorLinks(ctx context.Context, f EventFilter, limit int) (links
 		return nil, false, err
 	}
 	defer release()
-	q, err := s.eventWhere(ctx, f)
+	q, err := s.eventWhere(ctx, f, true)
 	if err != nil {
 		return nil, false, err
 	}

@@ -108,8 +108,9 @@ func TestColumnLists(t *testing.T) {
 }
 
 // checkTSV checks that every line of a tab-separated file has n fields,
-// both split on tabs and read by encoding/csv with LazyQuotes, and returns
-// the rows.
+// both split on tabs and read by encoding/csv as a strict reader (tab,
+// LazyQuotes off: a stray double quote is an error, as in pandas and R),
+// and returns the rows.
 func checkTSV(t testing.TB, data []byte, n int) [][]string {
 	t.Helper()
 	var rows [][]string
@@ -124,11 +125,11 @@ func checkTSV(t testing.TB, data []byte, n int) [][]string {
 	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma = '\t'
-	r.LazyQuotes = true
+	r.LazyQuotes = false
 	r.FieldsPerRecord = n
 	recs, err := r.ReadAll()
 	if err != nil {
-		t.Fatalf("encoding/csv (tab, LazyQuotes) cannot read the file as %d columns: %v", n, err)
+		t.Fatalf("encoding/csv (tab, LazyQuotes off) cannot read the file as %d columns: %v", n, err)
 	}
 	if len(recs) != len(rows) {
 		t.Fatalf("encoding/csv read %d records, the file has %d lines", len(recs), len(rows))
@@ -412,40 +413,67 @@ func jsonPaths(prefix string, v any, out map[string]bool) {
 
 func TestPLOVERFields(t *testing.T) {
 	documented := ploverDocumentedFields(t)
-	isDocumented := map[string]bool{}
-	for _, f := range documented {
-		isDocumented[f] = true
+	types := PLOVERFields()
+	if len(types) != len(documented) {
+		t.Fatalf("PLOVERFields has %d fields, the table of PLOVER.md %d", len(types), len(documented))
+	}
+	known := []string{"string", "number", "boolean", "object", "object or null", "list of string", "list of object"}
+	for f, typ := range types {
+		if !slices.Contains(known, typ) {
+			t.Errorf("PLOVER.md gives %s the type %q, which ValidatePLOVER does not know", f, typ)
+		}
+	}
+	data := write(t, FormatPLOVER, sampleDocs())
+	n, err := ValidatePLOVER(bytes.NewReader(data))
+	if err != nil || n != 4 {
+		t.Fatalf("ValidatePLOVER = %d records, %v; want 4 valid records", n, err)
 	}
 	all := map[string]bool{}
-	sc := bufio.NewScanner(bytes.NewReader(write(t, FormatPLOVER, sampleDocs())))
-	n := 0
+	sc := bufio.NewScanner(bytes.NewReader(data))
 	for sc.Scan() {
-		n++
 		var rec map[string]any
 		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-			t.Fatalf("record %d is not JSON: %v", n, err)
+			t.Fatal(err)
 		}
-		paths := map[string]bool{}
-		jsonPaths("", rec, paths)
-		for p := range paths {
-			if !isDocumented[p] {
-				t.Errorf("record %d has field %s, which PLOVER.md does not list", n, p)
-			}
-			all[p] = true
-		}
-		for _, f := range documented {
-			if !strings.Contains(f, ".") && !paths[f] {
-				t.Errorf("record %d lacks top-level field %s", n, f)
-			}
-		}
-	}
-	if n != 4 {
-		t.Fatalf("%d PLOVER records, want 4", n)
+		jsonPaths("", rec, all)
 	}
 	for _, f := range documented {
 		if !all[f] {
 			t.Errorf("PLOVER.md lists %s but no sample record has it", f)
 		}
+	}
+	// records that break the contract
+	first := strings.SplitN(string(data), "\n", 2)[0]
+	var rec map[string]any
+	if err := json.Unmarshal([]byte(first), &rec); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		change func(map[string]any)
+		says   string
+	}{
+		{"extra field", func(r map[string]any) { r["tone"] = 1.5 }, "tone is not in PLOVER.md"},
+		{"missing field", func(r map[string]any) { delete(r, "event_type") }, "lacks field event_type"},
+		{"wrong type", func(r map[string]any) { r["quad_class"] = "3" }, "quad_class is string, PLOVER.md says number"},
+		{"list of wrong type", func(r map[string]any) { r["contexts"] = []any{1.0} }, "contexts is list"},
+		{"nested extra field", func(r map[string]any) {
+			r["attributes"].(map[string]any)["ACTOR"] = []any{map[string]any{"text": "x", "role": "y"}}
+		}, "attributes.ACTOR[].role"},
+		{"null where not allowed", func(r map[string]any) { r["headline"] = nil }, "headline is null"},
+	}
+	for _, tt := range tests {
+		var r map[string]any
+		json.Unmarshal([]byte(first), &r)
+		tt.change(r)
+		b, _ := json.Marshal(r)
+		_, err := ValidatePLOVER(bytes.NewReader(append(append([]byte(first), '\n'), b...)))
+		if faultline.ErrorCode(err) != faultline.EINVALID || !strings.Contains(err.Error(), tt.says) || !strings.Contains(err.Error(), "record 2") {
+			t.Errorf("%s: ValidatePLOVER = %v, want record 2 and %q", tt.name, err, tt.says)
+		}
+	}
+	if _, err := ValidatePLOVER(strings.NewReader("[1]\n")); faultline.ErrorCode(err) != faultline.EINVALID {
+		t.Errorf("a JSON list: %v", err)
 	}
 }
 

@@ -21,6 +21,7 @@ func FuzzEventParams(f *testing.F) {
 		"limit=99999999999999999999&offset=-1",
 		"from=2024-02-30",
 		"x=%zz",
+		"source=RUS&target=ukr&cell=0.5",
 	} {
 		f.Add(seed)
 	}

@@ -46,6 +46,10 @@ var (
 var eventParams = []param{
 	{name: "actor", in: "query", typ: "string", example: "RUS",
 		description: "Source or target actor: a name substring (case-insensitive) or a CAMEO actor code prefix (USA, RUSGOV)."},
+	{name: "source", in: "query", typ: "string", example: "RUSMIL",
+		description: "Source actor (who acts), as for actor."},
+	{name: "target", in: "query", typ: "string", example: "UKR",
+		description: "Target actor (who is acted upon), as for actor."},
 	{name: "code", in: "query", typ: "string", example: "19",
 		description: "CAMEO event code prefix (19, 138)."},
 	{name: "plover", in: "query", typ: "string", example: "ASSAULT",
@@ -128,6 +132,21 @@ func (a *args) integer(name string, def, least, most int) int {
 	return n
 }
 
+// number returns the parameter as a finite number within [least, most],
+// or def when absent.
+func (a *args) number(name string, def, least, most float64) float64 {
+	v := a.str(name)
+	if v == "" {
+		return def
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil || math.IsNaN(f) || f < least || f > most {
+		a.fail(name, fmt.Sprintf("%q is not a number from %g to %g", v, least, most))
+		return def
+	}
+	return f
+}
+
 func (a *args) boolean(name string) bool {
 	v := a.str(name)
 	if v == "" {
@@ -205,6 +224,8 @@ func (a *args) near(name string) *sqlite.Near {
 func (a *args) eventFilter() sqlite.EventFilter {
 	f := sqlite.EventFilter{
 		Actor:               a.str("actor"),
+		Source:              a.str("source"),
+		Target:              a.str("target"),
 		Code:                a.str("code"),
 		PloverType:          a.str("plover"),
 		Place:               a.str("place"),

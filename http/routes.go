@@ -2,6 +2,7 @@ package http
 
 import (
 	"context"
+	"fmt"
 	"html"
 	nethttp "net/http"
 	"strings"
@@ -124,6 +125,27 @@ func (s *Server) routes() []route {
 			handle:      s.eventCounts,
 		},
 		{
+			path:    "/api/events/clusters",
+			summary: "Count located events on a map grid",
+			description: "Every located event the filters select, counted per cell of a grid of `cell` degrees, most populous cells first: " +
+				"the mean position, the count per QuadClass (quad[0] without one, quad[1] verbal cooperation … quad[4] material conflict) " +
+				"and the extent of the cell's events, which given back as `bbox` selects exactly them. For a map of any number of events.",
+			params: append(copyParams(eventParams), param{name: "cell", in: "query", typ: "number", example: "2",
+				description: fmt.Sprintf("Grid cell size in degrees, %g to %g (default 1).", sqlite.MinClusterCell, sqlite.MaxClusterCell)}),
+			result: clusters{},
+			handle: s.eventClusters,
+		},
+		{
+			path:    "/api/actors/links",
+			summary: "Count events between pairs of actors",
+			description: "The network of actors: the events the filters select counted per source and target actor, most frequent pairs first, " +
+				"with the count per QuadClass (as in /api/events/clusters). Actors are told apart by CAMEO code when it has letters only (RUSGOV), else by their text.",
+			params: append(copyParams(eventParams), param{name: "limit", in: "query", typ: "integer", example: "200",
+				description: fmt.Sprintf("Most pairs returned, 1 to %d (default 300).", sqlite.MaxActorLinks)}),
+			result: links{},
+			handle: s.actorLinks,
+		},
+		{
 			path:        "/api/actors",
 			summary:     "List actors",
 			description: "Entities across all documents grouped by name and actor code, most documented first.",
@@ -143,6 +165,14 @@ func (s *Server) routes() []route {
 			description: "Quotes newest first with their speaker and offsets in the document.",
 			params: []param{
 				{name: "speaker", in: "query", typ: "string", example: "Zelensky", description: "Speaker name substring, case-insensitive."},
+				{name: "actor", in: "query", typ: "string", example: "UKR",
+					description: "Speaker: a name substring (case-insensitive) or a CAMEO actor code prefix of the speaker entity (UKR, RUSGOV)."},
+				{name: "code", in: "query", typ: "string", example: "19", description: "Quotes of documents reporting an event of this CAMEO code prefix."},
+				{name: "plover", in: "query", typ: "string", example: "ASSAULT", description: "Quotes of documents reporting an event of this PLOVER type."},
+				{name: "place", in: "query", typ: "string", example: "UA",
+					description: "Quotes of documents naming this place (exact name, case-insensitive) or a place in this ISO 3166-1 alpha-2 country."},
+				bboxParam,
+				{name: "near", in: "query", typ: "string", example: "50.45,30.52,100", description: "Quotes of documents naming a place within a radius: lat,lon,km."},
 				{name: "text", in: "query", typ: "string", example: "respond", description: "Full-text query over the quote's text (FTS5 syntax; plain words when it does not parse)."},
 				fromParam, toParam,
 				{name: "direct", in: "query", typ: "boolean", example: "true", description: "Only direct quotes; default false."},
@@ -309,6 +339,65 @@ func (s *Server) eventCounts(ctx context.Context, r *nethttp.Request, a *args) (
 	return list[sqlite.DayCount]{Items: items}, err
 }
 
+// clusters is the result of /api/events/clusters.
+type clusters struct {
+	Cell float64 `json:"cell"`
+	// Total is the number of located events the cells hold.
+	Total int                   `json:"total"`
+	Items []sqlite.EventCluster `json:"items"`
+	// Truncated says that only the most populous cells are listed.
+	Truncated bool `json:"truncated"`
+}
+
+func (s *Server) eventClusters(ctx context.Context, r *nethttp.Request, a *args) (any, error) {
+	f := a.eventFilter()
+	cell := a.number("cell", 1, sqlite.MinClusterCell, sqlite.MaxClusterCell)
+	if a.err != nil {
+		return nil, a.err
+	}
+	items, truncated, err := s.store.EventClusters(ctx, f, cell)
+	if err != nil {
+		return nil, err
+	}
+	c := clusters{Cell: cell, Items: items, Truncated: truncated}
+	if c.Items == nil {
+		c.Items = []sqlite.EventCluster{}
+	}
+	for _, it := range items {
+		c.Total += it.N
+	}
+	return c, nil
+}
+
+// links is the result of /api/actors/links.
+type links struct {
+	// Total is the number of events the pairs hold.
+	Total int                `json:"total"`
+	Items []sqlite.ActorLink `json:"items"`
+	// Truncated says that only the most frequent pairs are listed.
+	Truncated bool `json:"truncated"`
+}
+
+func (s *Server) actorLinks(ctx context.Context, r *nethttp.Request, a *args) (any, error) {
+	f := a.eventFilter()
+	limit := a.integer("limit", 300, 1, sqlite.MaxActorLinks)
+	if a.err != nil {
+		return nil, a.err
+	}
+	items, truncated, err := s.store.ActorLinks(ctx, f, limit)
+	if err != nil {
+		return nil, err
+	}
+	l := links{Items: items, Truncated: truncated}
+	if l.Items == nil {
+		l.Items = []sqlite.ActorLink{}
+	}
+	for _, it := range items {
+		l.Total += it.N
+	}
+	return l, nil
+}
+
 // pageOf makes a page of rows fetched with limit+1: the extra row only
 // says that there is a next page.
 func pageOf[T any](r *nethttp.Request, rows []T, limit, offset int) page[T] {
@@ -339,7 +428,9 @@ func (s *Server) actors(ctx context.Context, r *nethttp.Request, a *args) (any, 
 }
 
 func (s *Server) quotes(ctx context.Context, r *nethttp.Request, a *args) (any, error) {
-	f := sqlite.QuoteFilter{Speaker: a.str("speaker"), Text: a.str("text"), From: a.day("from"), To: a.day("to"), DirectOnly: a.boolean("direct")}
+	f := sqlite.QuoteFilter{Speaker: a.str("speaker"), Actor: a.str("actor"), Code: a.str("code"), PloverType: a.str("plover"),
+		Place: a.str("place"), BBox: a.bbox("bbox"), Near: a.near("near"),
+		Text: a.str("text"), From: a.day("from"), To: a.day("to"), DirectOnly: a.boolean("direct")}
 	limit := a.integer("limit", sqlite.DefaultLimit, 1, maxLimit)
 	f.Offset = a.integer("offset", 0, 0, 1<<31-1)
 	if a.err != nil {

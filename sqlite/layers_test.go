@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -136,6 +137,10 @@ func TestUpgradeFromSchema1BackfillsLayers(t *testing.T) {
 	if n, _ := s.Count(ctx); n != len(docs) {
 		t.Errorf("documents: %d, want %d", n, len(docs))
 	}
+	var uncelled int
+	if err := s.db.QueryRow("SELECT count(*) FROM events WHERE lat IS NOT NULL AND lon IS NOT NULL AND cell IS NULL").Scan(&uncelled); err != nil || uncelled > 0 {
+		t.Errorf("%d located events without a grid cell after the upgrade (%v)", uncelled, err)
+	}
 	if got := countRows(t, s, "events"); got != events {
 		t.Errorf("events after upgrade: %d, want %d", got, events)
 	}
@@ -191,6 +196,10 @@ func expectedEvents(docs []*faultline.Document, f EventFilter) int {
 				!strings.Contains(strings.ToLower(e.SourceText), strings.ToLower(f.Actor)) &&
 				!strings.Contains(strings.ToLower(e.TargetText), strings.ToLower(f.Actor)):
 				continue
+			case f.Source != "" && !strings.HasPrefix(e.SourceCode, f.Source) && !strings.Contains(strings.ToLower(e.SourceText), strings.ToLower(f.Source)):
+				continue
+			case f.Target != "" && !strings.HasPrefix(e.TargetCode, f.Target) && !strings.Contains(strings.ToLower(e.TargetText), strings.ToLower(f.Target)):
+				continue
 			case f.Code != "" && !strings.HasPrefix(e.CAMEO, f.Code):
 				continue
 			case f.PloverType != "" && e.Plover.Type != f.PloverType:
@@ -243,6 +252,9 @@ func TestEventFilters(t *testing.T) {
 		{"actor code prefix", EventFilter{Actor: "RUS"}},
 		{"actor code full", EventFilter{Actor: "UKRMIL"}},
 		{"actor name substring", EventFilter{Actor: "kremlin"}},
+		{"source code", EventFilter{Source: "RUS"}},
+		{"target name", EventFilter{Target: "hamas"}},
+		{"source and target", EventFilter{Source: "ISR", Target: "PSEREB"}},
 		{"cameo root", EventFilter{Code: "19"}},
 		{"cameo full", EventFilter{Code: "138"}},
 		{"plover type", EventFilter{PloverType: "PROTEST"}},
@@ -255,6 +267,9 @@ func TestEventFilters(t *testing.T) {
 		{"text", EventFilter{Text: "Khartoum"}},
 		{"country and dates", EventFilter{Place: "UA", From: "2024-06-01", To: "2024-12-31"}},
 		{"bbox and dates", EventFilter{BBox: europe, From: "2025-01-01", To: "2025-03-31"}},
+		{"small bbox (grid cells)", EventFilter{BBox: &[4]float64{28.5, 48.4, 32.5, 52.4}}},
+		{"small bbox and dates (grid cells)", EventFilter{BBox: &[4]float64{28.5, 48.4, 36.5, 52.4}, From: "2024-05-01", To: "2024-09-30"}},
+		{"bbox on cell edges", EventFilter{BBox: &[4]float64{30, 49, 37, 51}}},
 		{"actor code and root and country", EventFilter{Actor: "ISR", Code: "19", Place: "PS"}},
 		{"plover and near and dates", EventFilter{PloverType: "ASSAULT", Near: &Near{Lat: 31.5, Lon: 34.5, Km: 100}, From: "2024-05-01"}},
 		{"bbox and near", EventFilter{BBox: europe, Near: &Near{Lat: 48, Lon: 16, Km: 1500}}},
@@ -295,6 +310,54 @@ func TestEventFilters(t *testing.T) {
 			}
 			if sum != want {
 				t.Errorf("EventCounts sum = %d, want %d", sum, want)
+			}
+			links, truncated, err := s.ActorLinks(ctx, tt.f, 0)
+			if err != nil || truncated {
+				t.Fatalf("ActorLinks = %v, truncated %v", err, truncated)
+			}
+			inLinks := 0
+			pairs := map[string]bool{}
+			for i, l := range links {
+				inLinks += l.N
+				if k := l.SourceCode + ">" + l.TargetCode; pairs[k] {
+					t.Errorf("pair %s twice in the links", k)
+				} else {
+					pairs[k] = true
+				}
+				if i > 0 && l.N > links[i-1].N {
+					t.Errorf("links not most frequent first")
+				}
+			}
+			if inLinks != want { // every synthetic event has both actors
+				t.Errorf("ActorLinks count %d events, want %d", inLinks, want)
+			}
+			located := 0
+			for _, r := range rows {
+				if r.Lat != nil {
+					located++
+				}
+			}
+			for _, cell := range []float64{0.01, 2, 45} {
+				cells, truncated, err := s.EventClusters(ctx, tt.f, cell)
+				if err != nil || truncated {
+					t.Fatalf("EventClusters(%g) = %v, truncated %v", cell, err, truncated)
+				}
+				n := 0
+				for i, c := range cells {
+					n += c.N
+					if q := c.Quad; q[0]+q[1]+q[2]+q[3]+q[4] != c.N {
+						t.Errorf("cell %g: cluster %d quad counts %v do not sum to %d", cell, i, q, c.N)
+					}
+					if c.Lon < c.BBox[0] || c.Lon > c.BBox[2] || c.Lat < c.BBox[1] || c.Lat > c.BBox[3] {
+						t.Errorf("cell %g: cluster %d centre %g,%g outside its extent %v", cell, i, c.Lat, c.Lon, c.BBox)
+					}
+					if i > 0 && c.N > cells[i-1].N {
+						t.Errorf("cell %g: clusters not most populous first", cell)
+					}
+				}
+				if n != located {
+					t.Errorf("EventClusters(%g) count %d events, want the %d located", cell, n, located)
+				}
 			}
 		})
 	}
@@ -367,6 +430,30 @@ func TestQuotesEntitiesPlaces(t *testing.T) {
 		{"dates", QuoteFilter{From: "2024-03-01", To: "2024-08-31"}, func(d *faultline.Document) bool {
 			return d.Published >= "2024-03-01" && d.Published <= "2024-08-31"
 		}},
+		{"actor name", QuoteFilter{Actor: "kreml"}, func(d *faultline.Document) bool { return d.Entities[0].Name == "the Kremlin" }},
+		{"actor code prefix", QuoteFilter{Actor: "RUS"}, func(d *faultline.Document) bool { return strings.HasPrefix(d.Entities[0].Actor.Code, "RUS") }},
+		{"event code", QuoteFilter{Code: "19"}, func(d *faultline.Document) bool {
+			return slices.ContainsFunc(d.Events, func(e faultline.Event) bool { return strings.HasPrefix(e.CAMEO, "19") })
+		}},
+		{"plover", QuoteFilter{PloverType: "protest"}, func(d *faultline.Document) bool {
+			return slices.ContainsFunc(d.Events, func(e faultline.Event) bool { return e.Plover.Type == "PROTEST" })
+		}},
+		{"country", QuoteFilter{Place: "ua"}, func(d *faultline.Document) bool {
+			return slices.ContainsFunc(d.Places, func(p faultline.Place) bool { return p.Country == "UA" })
+		}},
+		{"place name", QuoteFilter{Place: "GENEVA"}, func(d *faultline.Document) bool {
+			return slices.ContainsFunc(d.Places, func(p faultline.Place) bool { return p.Name == "Geneva" })
+		}},
+		{"bbox", QuoteFilter{BBox: &[4]float64{-10, 35, 40, 60}}, func(d *faultline.Document) bool {
+			return slices.ContainsFunc(d.Places, func(p faultline.Place) bool { return p.Lon >= -10 && p.Lon <= 40 && p.Lat >= 35 && p.Lat <= 60 })
+		}},
+		{"near", QuoteFilter{Near: &Near{Lat: 50.45, Lon: 30.52, Km: 100}}, func(d *faultline.Document) bool {
+			return slices.ContainsFunc(d.Places, func(p faultline.Place) bool { return p.Name == "Kyiv" })
+		}},
+		{"actor code and country and dates", QuoteFilter{Actor: "USA", Place: "IL", From: "2024-06-01"}, func(d *faultline.Document) bool {
+			return d.Entities[0].Actor.Code == "USA" && d.Published >= "2024-06-01" &&
+				slices.ContainsFunc(d.Places, func(p faultline.Place) bool { return p.Country == "IL" })
+		}},
 	}
 	for _, tt := range tests {
 		t.Run("quotes "+tt.name, func(t *testing.T) {
@@ -382,10 +469,15 @@ func TestQuotesEntitiesPlaces(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(rows) != want {
+			if len(rows) != want || (want == 0 && tt.name != "none") {
 				t.Errorf("%d quotes, want %d", len(rows), want)
 			}
 		})
+	}
+	for _, f := range []QuoteFilter{{BBox: &[4]float64{10, 0, 0, 10}}, {Near: &Near{Lat: 91, Km: 1}}, {Near: &Near{Km: 0}}, {From: "May"}} {
+		if _, err := s.Quotes(ctx, f); faultline.ErrorCode(err) != faultline.EINVALID {
+			t.Errorf("Quotes(%+v): %v, want EINVALID", f, err)
+		}
 	}
 
 	ents, err := s.Entities(ctx, EntityFilter{Actor: "RUS", Limit: MaxLimit})
@@ -518,5 +610,69 @@ func TestActors(t *testing.T) {
 	}
 	if rows, _ := s.Actors(ctx, EntityFilter{Actor: "UKR"}); len(rows) != 2 {
 		t.Errorf("Actors(UKR): %v", rows)
+	}
+}
+
+// A cluster's extent, given back as a bbox filter, selects exactly its
+// events, also when the extent is a single point (the R*Tree rounds its
+// bounds).
+func TestEventClusterExtentSelectsItsEvents(t *testing.T) {
+	ctx := context.Background()
+	s, _ := synthStore(t, 200, 3)
+	for _, cell := range []float64{0.001, 1, 30} {
+		cells, _, err := s.EventClusters(ctx, EventFilter{}, cell)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range cells {
+			b := c.BBox
+			n, err := s.CountEvents(ctx, EventFilter{BBox: &b})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n != c.N {
+				t.Errorf("cell %g: cluster at %s (%v) has %d events, its extent as a bbox selects %d", cell, c.Place, b, c.N, n)
+			}
+		}
+	}
+	for _, cell := range []float64{0, -1, 1000, math.NaN()} {
+		if _, _, err := s.EventClusters(ctx, EventFilter{}, cell); faultline.ErrorCode(err) != faultline.EINVALID {
+			t.Errorf("cell %g: err %v, want EINVALID", cell, err)
+		}
+	}
+}
+
+func TestBoxCells(t *testing.T) {
+	tests := []struct {
+		b    [4]float64
+		want []any
+	}{
+		{[4]float64{30.2, 50.1, 30.7, 50.6}, []any{140*361 + 210}},
+		{[4]float64{-0.5, -0.5, 0.5, 0.5}, []any{89*361 + 179, 89*361 + 180, 90*361 + 179, 90*361 + 180}},
+		{[4]float64{-180, -90, -179.5, -89.5}, []any{0}},
+		{[4]float64{179.5, 89.5, 180, 90}, []any{179*361 + 359, 179*361 + 360, 180*361 + 359, 180*361 + 360}},
+		{[4]float64{0, 0, 10, 10}, nil}, // 121 cells: the date index instead
+		{[4]float64{math.NaN(), 0, 1, 1}, nil},
+	}
+	for _, tt := range tests {
+		if got := boxCells(tt.b); !slices.Equal(got, tt.want) {
+			t.Errorf("boxCells(%v) = %v, want %v", tt.b, got, tt.want)
+		}
+	}
+}
+
+// New events get their grid cell from the trigger.
+func TestEventCellsOnInsert(t *testing.T) {
+	s, _ := synthStore(t, 20, 3)
+	var located, celled int
+	if err := s.db.QueryRow("SELECT count(*), count(cell) FROM events WHERE lat IS NOT NULL").Scan(&located, &celled); err != nil {
+		t.Fatal(err)
+	}
+	if located == 0 || celled != located {
+		t.Errorf("%d of %d located events have a cell", celled, located)
+	}
+	var wrong int
+	if err := s.db.QueryRow("SELECT count(*) FROM events WHERE cell <> CAST(lat + 90 AS INTEGER) * 361 + CAST(lon + 180 AS INTEGER)").Scan(&wrong); err != nil || wrong > 0 {
+		t.Errorf("%d events in the wrong cell (%v)", wrong, err)
 	}
 }

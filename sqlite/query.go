@@ -33,6 +33,9 @@ type EventFilter struct {
 	// ("USA", "RUSGOV"). A value of letters only in upper case is tried as
 	// both.
 	Actor string
+	// Source and Target are like Actor for one side of the event only: the
+	// source (who acts) or the target (who is acted upon).
+	Source, Target string
 	// Code is a CAMEO event code prefix: "19" (fight) or "138".
 	Code string
 	// PloverType is a PLOVER event type, exactly ("ASSAULT", "PROTEST").
@@ -191,7 +194,12 @@ const haversineSQL = `(2 * 6371.0 * asin(min(1, sqrt(
 	cos(radians(?)) * cos(radians(e.lat)) * power(sin(radians(e.lon - ?) / 2), 2)))))`
 
 // eventWhere builds the WHERE clause of f over events e.
-func (s *Store) eventWhere(ctx context.Context, f EventFilter) (query, error) {
+//
+// With all, the query reads every event it selects (counts, clusters):
+// then a small box is looked up by its grid cells, which cover exactly its
+// events in one index. A page of events newest first is better served by
+// the date index, scanned until the page is full.
+func (s *Store) eventWhere(ctx context.Context, f EventFilter, all bool) (query, error) {
 	var q query
 	if a := strings.TrimSpace(f.Actor); a != "" {
 		like := "%" + likeEscape(a) + "%"
@@ -200,6 +208,18 @@ func (s *Store) eventWhere(ctx context.Context, f EventFilter) (query, error) {
 				likeEscape(a)+"%", likeEscape(a)+"%", like, like)
 		} else {
 			q.add(`(e.source_text LIKE ? ESCAPE '\' OR e.target_text LIKE ? ESCAPE '\')`, like, like)
+		}
+	}
+	for _, side := range []struct{ v, col string }{{f.Source, "source"}, {f.Target, "target"}} {
+		a := strings.TrimSpace(side.v)
+		if a == "" {
+			continue
+		}
+		like := "%" + likeEscape(a) + "%"
+		if isActorCode(a) {
+			q.add(`(e.`+side.col+`_code LIKE ? ESCAPE '\' OR e.`+side.col+`_text LIKE ? ESCAPE '\')`, likeEscape(a)+"%", like)
+		} else {
+			q.add(`e.`+side.col+`_text LIKE ? ESCAPE '\'`, like)
 		}
 	}
 	if c := strings.TrimSpace(f.Code); c != "" {
@@ -229,7 +249,7 @@ func (s *Store) eventWhere(ctx context.Context, f EventFilter) (query, error) {
 		if box == nil {
 			box = &b
 		} else {
-			q.addBox(b, f.From == "" && f.To == "" && (b[2]-b[0])*(b[3]-b[1]) <= smallBox)
+			q.addBox(b, f.From == "" && f.To == "" && (b[2]-b[0])*(b[3]-b[1]) <= smallBox, all)
 		}
 		q.add(haversineSQL+" <= ?", f.Near.Lat, f.Near.Lat, f.Near.Lon, f.Near.Km)
 	}
@@ -238,7 +258,7 @@ func (s *Store) eventWhere(ctx context.Context, f EventFilter) (query, error) {
 		if b[0] > b[2] || b[1] > b[3] {
 			return q, faultline.Errorf(faultline.EINVALID, "events: bounding box %g,%g,%g,%g: give minLon,minLat,maxLon,maxLat with min ≤ max", b[0], b[1], b[2], b[3])
 		}
-		q.addBox(b, f.From == "" && f.To == "" && (b[2]-b[0])*(b[3]-b[1]) <= smallBox)
+		q.addBox(b, f.From == "" && f.To == "" && (b[2]-b[0])*(b[3]-b[1]) <= smallBox, all)
 	}
 	if err := addDays(&q, "e.date", f.From, f.To); err != nil {
 		return q, err
@@ -266,15 +286,50 @@ func (s *Store) eventWhere(ctx context.Context, f EventFilter) (query, error) {
 const smallBox = 4.0
 
 // addBox keeps events placed within b. With rtree the R*Tree finds them
-// (best without a date range); otherwise the coordinates are compared in
+// (best without a date range); with cells the grid cells of a small box
+// select them in the cell index; otherwise the coordinates are compared in
 // the date index as it is scanned newest first.
-func (q *query) addBox(b [4]float64, rtree bool) {
+func (q *query) addBox(b [4]float64, rtree, cells bool) {
 	if rtree {
-		q.add("e.id IN (SELECT id FROM events_rtree WHERE min_lon >= ? AND max_lon <= ? AND min_lat >= ? AND max_lat <= ?)",
+		// The R*Tree stores 32-bit bounds rounded outwards, so a point on
+		// the edge of b may lie just outside it there: ask for overlap,
+		// and the exact test follows.
+		q.add("e.id IN (SELECT id FROM events_rtree WHERE max_lon >= ? AND min_lon <= ? AND max_lat >= ? AND min_lat <= ?)",
 			b[0], b[2], b[1], b[3])
-		// The R*Tree stores 32-bit bounds; the exact test follows.
+	}
+	if cells && !rtree {
+		if cs := boxCells(b); cs != nil {
+			q.add("e.cell IN ("+strings.TrimSuffix(strings.Repeat("?,", len(cs)), ",")+")", cs...)
+		}
 	}
 	q.add("e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?", b[0], b[2], b[1], b[3])
+}
+
+// maxBoxCells is the most one-degree cells a box is looked up by; a larger
+// box is scanned in the date index.
+const maxBoxCells = 100
+
+// boxCells lists the grid cells (see migration 0003) that box b touches,
+// or nil when there are more than maxBoxCells.
+func boxCells(b [4]float64) []any {
+	for _, v := range b {
+		if math.IsNaN(v) {
+			return nil
+		}
+	}
+	row := func(lat float64) int { return int(math.Max(0, math.Min(180, lat+90))) }
+	col := func(lon float64) int { return int(math.Max(0, math.Min(360, lon+180))) }
+	r0, r1, c0, c1 := row(b[1]), row(b[3]), col(b[0]), col(b[2])
+	if (r1-r0+1)*(c1-c0+1) > maxBoxCells {
+		return nil
+	}
+	var cells []any
+	for r := r0; r <= r1; r++ {
+		for c := c0; c <= c1; c++ {
+			cells = append(cells, r*361+c)
+		}
+	}
+	return cells
 }
 
 // addDays adds an inclusive day range on column col.
@@ -327,7 +382,7 @@ func (s *Store) Events(ctx context.Context, f EventFilter) ([]EventRow, error) {
 		return nil, err
 	}
 	defer release()
-	q, err := s.eventWhere(ctx, f)
+	q, err := s.eventWhere(ctx, f, false)
 	if err != nil {
 		return nil, err
 	}
@@ -367,7 +422,7 @@ func (s *Store) CountEvents(ctx context.Context, f EventFilter) (int, error) {
 		return 0, err
 	}
 	defer release()
-	q, err := s.eventWhere(ctx, f)
+	q, err := s.eventWhere(ctx, f, true)
 	if err != nil {
 		return 0, err
 	}
@@ -387,7 +442,7 @@ func (s *Store) EventCounts(ctx context.Context, f EventFilter) ([]DayCount, err
 		return nil, err
 	}
 	defer release()
-	q, err := s.eventWhere(ctx, f)
+	q, err := s.eventWhere(ctx, f, true)
 	if err != nil {
 		return nil, err
 	}
@@ -423,11 +478,81 @@ type QuoteFilter struct {
 	// Text is a full-text query over the quote's text (FTS5 syntax; plain
 	// words on syntax errors).
 	Text string
+	// Actor is a substring (case-insensitive) of the speaker's name or,
+	// when it is a code in capitals ("RUS", "USAGOV"), also a CAMEO actor
+	// code prefix of the speaker entity.
+	Actor string
+	// Code and PloverType keep quotes of documents that report an event of
+	// that CAMEO code prefix or PLOVER type.
+	Code, PloverType string
+	// Place keeps quotes of documents that name the place (exact name,
+	// case-insensitive) or, when two letters, a place in that ISO 3166-1
+	// alpha-2 country; BBox (minLon, minLat, maxLon, maxLat) and Near keep
+	// quotes of documents that name a place there.
+	Place string
+	BBox  *[4]float64
+	Near  *Near
 	// From and To bound the document's publication day, YYYY-MM-DD inclusive.
 	From, To string
 	// DirectOnly keeps direct quotes only.
 	DirectOnly    bool
 	Limit, Offset int
+}
+
+// placeHaversineSQL is haversineSQL over the places table p.
+var placeHaversineSQL = strings.NewReplacer("e.lat", "p.lat", "e.lon", "p.lon").Replace(haversineSQL)
+
+// where builds the conditions of f over quotes q, except the full-text
+// one.
+func (f QuoteFilter) where() (query, error) {
+	var q query
+	if sp := strings.TrimSpace(f.Speaker); sp != "" {
+		q.add(`q.speaker_name LIKE ? ESCAPE '\'`, "%"+likeEscape(sp)+"%")
+	}
+	if a := strings.TrimSpace(f.Actor); a != "" {
+		like := "%" + likeEscape(a) + "%"
+		if isActorCode(a) {
+			q.add(`(q.speaker_name LIKE ? ESCAPE '\' OR EXISTS (SELECT 1 FROM entities x
+				WHERE x.doc_seq = q.doc_seq AND x.entity_id = q.speaker_entity AND x.actor_code LIKE ? ESCAPE '\'))`, like, likeEscape(a)+"%")
+		} else {
+			q.add(`q.speaker_name LIKE ? ESCAPE '\'`, like)
+		}
+	}
+	if c := strings.TrimSpace(f.Code); c != "" {
+		q.add(`q.doc_seq IN (SELECT doc_seq FROM events WHERE cameo LIKE ? ESCAPE '\')`, likeEscape(c)+"%")
+	}
+	if t := strings.TrimSpace(f.PloverType); t != "" {
+		q.add("q.doc_seq IN (SELECT doc_seq FROM events WHERE plover_type = ?)", strings.ToUpper(t))
+	}
+	if p := strings.TrimSpace(f.Place); p != "" {
+		if isCountryCode(p) {
+			q.add("q.doc_seq IN (SELECT doc_seq FROM places WHERE country = ?)", strings.ToUpper(p))
+		} else {
+			q.add("q.doc_seq IN (SELECT doc_seq FROM places WHERE name = ? COLLATE NOCASE)", p)
+		}
+	}
+	if f.BBox != nil {
+		b := *f.BBox
+		if b[0] > b[2] || b[1] > b[3] {
+			return q, faultline.Errorf(faultline.EINVALID, "quotes: bounding box %g,%g,%g,%g: give minLon,minLat,maxLon,maxLat with min ≤ max", b[0], b[1], b[2], b[3])
+		}
+		q.add("q.doc_seq IN (SELECT doc_seq FROM places p WHERE p.lat BETWEEN ? AND ? AND p.lon BETWEEN ? AND ?)", b[1], b[3], b[0], b[2])
+	}
+	if n := f.Near; n != nil {
+		if n.Km <= 0 || math.Abs(n.Lat) > 90 || math.Abs(n.Lon) > 180 {
+			return q, faultline.Errorf(faultline.EINVALID, "quotes: near %g,%g within %g km: give a latitude within ±90, a longitude within ±180 and a positive radius", n.Lat, n.Lon, n.Km)
+		}
+		b := nearBox(*n)
+		q.add("q.doc_seq IN (SELECT doc_seq FROM places p WHERE p.lat BETWEEN ? AND ? AND p.lon BETWEEN ? AND ? AND "+placeHaversineSQL+" <= ?)",
+			b[1], b[3], b[0], b[2], n.Lat, n.Lat, n.Lon, n.Km)
+	}
+	if err := addDays(&q, "q.date", f.From, f.To); err != nil {
+		return q, err
+	}
+	if f.DirectOnly {
+		q.add("q.direct = 1")
+	}
+	return q, nil
 }
 
 // QuoteRow is one stored quote with its provenance.
@@ -456,9 +581,9 @@ func (s *Store) Quotes(ctx context.Context, f QuoteFilter) ([]QuoteRow, error) {
 		return nil, err
 	}
 	defer release()
-	var q query
-	if sp := strings.TrimSpace(f.Speaker); sp != "" {
-		q.add(`q.speaker_name LIKE ? ESCAPE '\'`, "%"+likeEscape(sp)+"%")
+	q, err := f.where()
+	if err != nil {
+		return nil, err
 	}
 	if t := strings.TrimSpace(f.Text); t != "" {
 		m := t
@@ -469,12 +594,6 @@ func (s *Store) Quotes(ctx context.Context, f QuoteFilter) ([]QuoteRow, error) {
 			}
 		}
 		q.add("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", m)
-	}
-	if err := addDays(&q, "q.date", f.From, f.To); err != nil {
-		return nil, err
-	}
-	if f.DirectOnly {
-		q.add("q.direct = 1")
 	}
 	limit, offset := page(f.Limit, f.Offset)
 	rows, err := s.rdb.QueryContext(ctx, `SELECT d.id, d.url, d.title, d.published, q.date, q.speaker_entity, q.speaker_name,
@@ -721,4 +840,151 @@ func (s *Store) Actors(ctx context.Context, f EntityFilter) ([]ActorRow, error) 
 		return nil, s.queryError("actors", err)
 	}
 	return out, nil
+}
+
+// EventCluster is the located events of one cell of a grid over the map.
+type EventCluster struct {
+	// Lat and Lon are the mean position of the cell's events.
+	Lat float64 `json:"lat"`
+	Lon float64 `json:"lon"`
+	N   int     `json:"n"`
+	// Quad counts the events per QuadClass: Quad[0] those without one,
+	// Quad[1] verbal cooperation ... Quad[4] material conflict.
+	Quad [5]int `json:"quad"`
+	// BBox is the extent of the events, minLon, minLat, maxLon, maxLat:
+	// a bbox filter that selects exactly the cell's events.
+	BBox [4]float64 `json:"bbox"`
+	// Place is the name of one of the places, Places how many distinct
+	// place names the cell holds.
+	Place  string `json:"place"`
+	Places int    `json:"places"`
+}
+
+// Cluster sizes: the finest and coarsest grid cell in degrees, and the
+// most cells one call returns.
+const (
+	MinClusterCell = 0.001
+	MaxClusterCell = 90.0
+	MaxClusters    = 10000
+)
+
+// EventClusters counts the located events f selects on a grid of cells of
+// cell degrees (longitude and latitude), for a map that shows every event
+// however many there are. Cells come most populous first, at most
+// MaxClusters; truncated says that more cells had events. Limit and Offset
+// are ignored.
+func (s *Store) EventClusters(ctx context.Context, f EventFilter, cell float64) (cells []EventCluster, truncated bool, err error) {
+	if math.IsNaN(cell) || cell < MinClusterCell || cell > MaxClusterCell {
+		return nil, false, faultline.Errorf(faultline.EINVALID, "event clusters: cell %g degrees: give a size from %g to %g", cell, MinClusterCell, MaxClusterCell)
+	}
+	release, err := s.admit(ctx, "event clusters")
+	if err != nil {
+		return nil, false, err
+	}
+	defer release()
+	q, err := s.eventWhere(ctx, f, true)
+	if err != nil {
+		return nil, false, err
+	}
+	q.add("e.lat IS NOT NULL AND e.lon IS NOT NULL")
+	rows, err := s.rdb.QueryContext(ctx, `SELECT count(*), avg(e.lat), avg(e.lon),
+		min(e.lon), min(e.lat), max(e.lon), max(e.lat),
+		sum(e.quad_class = 1), sum(e.quad_class = 2), sum(e.quad_class = 3), sum(e.quad_class = 4),
+		max(e.place_name), count(DISTINCT e.place_name)
+		FROM events e`+q.clause()+`
+		GROUP BY CAST(floor((e.lon + 180) / ?) AS INTEGER), CAST(floor((e.lat + 90) / ?) AS INTEGER)
+		ORDER BY count(*) DESC, min(e.lon), min(e.lat) LIMIT ?`, append(q.args, cell, cell, MaxClusters+1)...)
+	if err != nil {
+		return nil, false, s.queryError("event clusters", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c EventCluster
+		if err := rows.Scan(&c.N, &c.Lat, &c.Lon, &c.BBox[0], &c.BBox[1], &c.BBox[2], &c.BBox[3],
+			&c.Quad[1], &c.Quad[2], &c.Quad[3], &c.Quad[4], &c.Place, &c.Places); err != nil {
+			return nil, false, s.queryError("event clusters", err)
+		}
+		c.Quad[0] = c.N - c.Quad[1] - c.Quad[2] - c.Quad[3] - c.Quad[4]
+		// a mean of equal values can round just outside them
+		c.Lon = min(max(c.Lon, c.BBox[0]), c.BBox[2])
+		c.Lat = min(max(c.Lat, c.BBox[1]), c.BBox[3])
+		cells = append(cells, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, false, s.queryError("event clusters", err)
+	}
+	if len(cells) > MaxClusters {
+		return cells[:MaxClusters], true, nil
+	}
+	return cells, false, nil
+}
+
+// ActorLink counts the events from one actor to another: an edge of the
+// network of actors.
+type ActorLink struct {
+	// Source and Target name the actors (one of the texts they go by);
+	// SourceCode and TargetCode are their CAMEO codes. Actors are told
+	// apart by code when it names a country or group (letters only, like
+	// "RUSGOV"), else by their text, case-insensitive.
+	Source     string `json:"source"`
+	SourceCode string `json:"source_code"`
+	Target     string `json:"target"`
+	TargetCode string `json:"target_code"`
+	N          int    `json:"n"`
+	// Quad counts the events per QuadClass, as in EventCluster.
+	Quad [5]int `json:"quad"`
+}
+
+// MaxActorLinks is the most links one call of ActorLinks returns.
+const MaxActorLinks = 2000
+
+// actorKeySQL is the key that tells actors apart on one side of an
+// event: a code of letters only, else the lower-cased text.
+func actorKeySQL(side string) string {
+	return `CASE WHEN e.` + side + `_code GLOB '[A-Z][A-Z][A-Z]*' AND NOT e.` + side + `_code GLOB '*[^A-Z]*'
+		THEN e.` + side + `_code ELSE lower(e.` + side + `_text) END`
+}
+
+// ActorLinks counts the events f selects per pair of source and target
+// actor, the most frequent pairs first, at most limit (MaxActorLinks when
+// zero or more); events without a source or a target are left out.
+// truncated says that more pairs had events.
+func (s *Store) ActorLinks(ctx context.Context, f EventFilter, limit int) (links []ActorLink, truncated bool, err error) {
+	if limit <= 0 || limit > MaxActorLinks {
+		limit = MaxActorLinks
+	}
+	release, err := s.admit(ctx, "actor links")
+	if err != nil {
+		return nil, false, err
+	}
+	defer release()
+	q, err := s.eventWhere(ctx, f, true)
+	if err != nil {
+		return nil, false, err
+	}
+	q.add("(e.source_text <> '' OR e.source_code <> '') AND (e.target_text <> '' OR e.target_code <> '')")
+	rows, err := s.rdb.QueryContext(ctx, `SELECT max(e.source_text), max(e.source_code), max(e.target_text), max(e.target_code), count(*),
+		sum(e.quad_class = 1), sum(e.quad_class = 2), sum(e.quad_class = 3), sum(e.quad_class = 4)
+		FROM events e`+q.clause()+`
+		GROUP BY `+actorKeySQL("source")+`, `+actorKeySQL("target")+`
+		ORDER BY count(*) DESC, max(e.source_text), max(e.target_text) LIMIT ?`, append(q.args, limit+1)...)
+	if err != nil {
+		return nil, false, s.queryError("actor links", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var l ActorLink
+		if err := rows.Scan(&l.Source, &l.SourceCode, &l.Target, &l.TargetCode, &l.N, &l.Quad[1], &l.Quad[2], &l.Quad[3], &l.Quad[4]); err != nil {
+			return nil, false, s.queryError("actor links", err)
+		}
+		l.Quad[0] = l.N - l.Quad[1] - l.Quad[2] - l.Quad[3] - l.Quad[4]
+		links = append(links, l)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, false, s.queryError("actor links", err)
+	}
+	if len(links) > limit {
+		return links[:limit], true, nil
+	}
+	return links, false, nil
 }

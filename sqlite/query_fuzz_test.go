@@ -9,8 +9,9 @@ import (
 	"github.com/faultline-news/faultline/sqlite/synthetic"
 )
 
-// FuzzEventFilter runs user-given filter text through Events, CountEvents
-// and Quotes: they must answer or give EINVALID, never fail otherwise.
+// FuzzEventFilter runs user-given filter text through Events, CountEvents,
+// Quotes, EventClusters and ActorLinks: they must answer or give EINVALID,
+// never fail otherwise.
 func FuzzEventFilter(f *testing.F) {
 	s, _ := openTemp(f)
 	if _, err := s.PutBatch(context.Background(), []*faultline.Document{synthetic.Document(1, 3, rand.New(rand.NewPCG(1, 1)))}); err != nil {
@@ -21,7 +22,7 @@ func FuzzEventFilter(f *testing.F) {
 	f.Add(`\`, "", "protest", "u", "2024-13-40", "x", "NEAR(a b")
 	f.Fuzz(func(t *testing.T, actor, code, plover, place, from, to, text string) {
 		ctx := context.Background()
-		ef := EventFilter{Actor: actor, Code: code, PloverType: plover, Place: place, From: from, To: to, Text: text}
+		ef := EventFilter{Actor: actor, Source: plover, Target: place, Code: code, PloverType: plover, Place: place, From: from, To: to, Text: text}
 		check := func(what string, err error) {
 			if err != nil && faultline.ErrorCode(err) != faultline.EINVALID {
 				t.Fatalf("%s(%+v): %v", what, ef, err)
@@ -31,7 +32,11 @@ func FuzzEventFilter(f *testing.F) {
 		check("Events", err)
 		_, err = s.CountEvents(ctx, ef)
 		check("CountEvents", err)
-		_, err = s.Quotes(ctx, QuoteFilter{Speaker: actor, Text: text, From: from, To: to})
+		_, err = s.Quotes(ctx, QuoteFilter{Speaker: actor, Actor: actor, Code: code, PloverType: plover, Place: place, Text: text, From: from, To: to})
 		check("Quotes", err)
+		_, _, err = s.EventClusters(ctx, ef, 1)
+		check("EventClusters", err)
+		_, _, err = s.ActorLinks(ctx, ef, 10)
+		check("ActorLinks", err)
 	})
 }

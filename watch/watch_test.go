@@ -354,3 +354,29 @@ func TestWatchRejects(t *testing.T) {
 		}
 	}
 }
+
+// A feed that never answers is given up after the client's timeout, the
+// poll fails as unavailable (to be retried with backoff), and the next
+// poll of the recovered feed works.
+func TestPollTimesOutOnAHungFeed(t *testing.T) {
+	ctx := context.Background()
+	fs := newFeedServer(t, 1, 2)
+	hang := make(chan struct{})
+	fs.set(func(fs *feedServer) { fs.hangFeed = hang })
+	feed := fs.srv.URL + "/feed.xml"
+	state := NewMemoryState()
+	opts := Options{State: state, Source: source.Options{Timeout: 200 * time.Millisecond}}
+	var c collector
+	r := Poll(ctx, feed, opts, c.ingest)
+	if faultline.ErrorCode(r.Err) != faultline.EUNAVAILABLE || !strings.Contains(r.Err.Error(), "backoff") {
+		t.Fatalf("hung feed: %v, want EUNAVAILABLE and a retry with backoff", r.Err)
+	}
+	if st, _ := state.FeedState(ctx, feed); st.Failures != 1 {
+		t.Errorf("after the timeout: %+v", st)
+	}
+	fs.set(func(fs *feedServer) { fs.hangFeed = nil })
+	close(hang)
+	if r := Poll(ctx, feed, opts, c.ingest); r.Err != nil || r.New != 2 {
+		t.Fatalf("after recovery: %+v", r)
+	}
+}

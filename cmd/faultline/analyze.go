@@ -39,6 +39,7 @@ type inputFlags struct {
 	followLinks bool
 	maxBytes    int64
 	dict        string
+	timeout     time.Duration
 }
 
 func (f *inputFlags) register(cmd *cobra.Command) {
@@ -46,6 +47,7 @@ func (f *inputFlags) register(cmd *cobra.Command) {
 	cmd.Flags().IntVar(&f.workers, "workers", 0, "documents analysed in parallel (default: number of cores)")
 	cmd.Flags().BoolVar(&f.followLinks, "follow-links", false, "for feeds: fetch each item's linked page instead of using the feed's own text")
 	cmd.Flags().Int64Var(&f.maxBytes, "max-bytes", 50<<20, "largest single document read, in bytes")
+	cmd.Flags().DurationVar(&f.timeout, "timeout", source.DefaultTimeout, "for URLs and feeds: give up a download after this long (connecting times out after "+source.DefaultConnectTimeout.String()+")")
 	cmd.Flags().StringVar(&f.dict, "dict", "", "folder of PETRARCH/TABARI-format dictionaries (verbs, actors, agents, discards) used before faultline's own; a verbs or agents dictionary given replaces faultline's own verb table or role codes, as in PETRARCH")
 }
 
@@ -65,7 +67,7 @@ func (f *inputFlags) engine(ctx context.Context) (*engine, error) {
 		return nil, err
 	}
 	return &engine{
-		source:  source.Options{MaxBytes: f.maxBytes, FollowLinks: f.followLinks},
+		source:  source.Options{MaxBytes: f.maxBytes, FollowLinks: f.followLinks, Timeout: f.timeout},
 		extract: extract.Options{Date: date, Now: time.Now().UTC()},
 		pipe:    pipe,
 		workers: f.workers,

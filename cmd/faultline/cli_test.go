@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"flag"
 	"net"
@@ -15,6 +16,7 @@ import (
 	"testing"
 
 	"github.com/faultline-news/faultline"
+	"github.com/faultline-news/faultline/export"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -245,34 +247,81 @@ func TestAnalyzeFlagsErrors(t *testing.T) {
 	}
 }
 
+// TestExportFormats exports the examples in every format, to standard
+// output and with --out, and reads each back as the tools researchers use
+// would: GDELT files with a strict tab-separated reader (encoding/csv,
+// LazyQuotes off, a fixed number of fields), PLOVER against the field
+// table of export/PLOVER.md, CSV with a header, GeoJSON and JSONL as JSON.
 func TestExportFormats(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "x.db")
+	dir := t.TempDir()
+	db := filepath.Join(dir, "x.db")
 	if code, _, stderr := run(t, "ingest", "-q", "--db", db, "../../examples/news"); code != 0 {
 		t.Fatalf("ingest: %s", stderr)
 	}
 	cols := map[string]int{"gdelt": 61, "gdelt-mentions": 16}
+	rowsOf := map[string]int{}
 	for _, f := range []string{"jsonl", "csv", "gdelt", "gdelt-mentions", "plover", "geojson"} {
 		code, out, stderr := run(t, "export", "--db", db, "--format", f)
 		if code != 0 {
 			t.Errorf("export %s: exit %d: %s", f, code, stderr)
 			continue
 		}
-		if want, ok := cols[f]; ok {
-			for i, line := range strings.Split(strings.TrimRight(out, "\n"), "\n") {
-				if line == "" {
-					continue
-				}
-				if n := len(strings.Split(line, "\t")); n != want {
-					t.Errorf("%s row %d has %d columns, want %d", f, i, n, want)
-				}
+		file := filepath.Join(dir, "out."+f)
+		if code, _, stderr := run(t, "export", "--db", db, "--format", f, "--out", file); code != 0 || !strings.Contains(stderr, "wrote "+file) {
+			t.Errorf("export %s --out: exit %d: %s", f, code, stderr)
+		} else if b, err := os.ReadFile(file); err != nil || strings.Count(string(b), "\n") != strings.Count(out, "\n") {
+			t.Errorf("export %s --out wrote %d lines (%v), standard output had %d", f, strings.Count(string(b), "\n"), err, strings.Count(out, "\n"))
+		} else if fi, err := os.Stat(file); err != nil {
+			t.Error(err)
+		} else if fi.Mode().Perm()&0o044 == 0 {
+			t.Errorf("export %s --out: mode %v, want readable by others like any file", f, fi.Mode())
+		}
+		switch f {
+		case "gdelt", "gdelt-mentions":
+			r := csv.NewReader(strings.NewReader(out))
+			r.Comma, r.LazyQuotes, r.FieldsPerRecord = '\t', false, cols[f]
+			recs, err := r.ReadAll()
+			if err != nil {
+				t.Errorf("%s: a strict tab-separated reader fails: %v", f, err)
+			}
+			if len(recs) != strings.Count(out, "\n") {
+				t.Errorf("%s: %d records for %d lines", f, len(recs), strings.Count(out, "\n"))
+			}
+			rowsOf[f] = len(recs)
+		case "csv":
+			recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+			if err != nil || len(recs) < 2 || recs[0][0] == "" {
+				t.Errorf("csv: %d records, %v", len(recs), err)
+			}
+			rowsOf[f] = len(recs) - 1
+		case "plover":
+			n, err := export.ValidatePLOVER(strings.NewReader(out))
+			if err != nil {
+				t.Errorf("plover: %v", err)
+			}
+			rowsOf[f] = n
+		case "geojson":
+			var fc struct {
+				Type     string            `json:"type"`
+				Features []json.RawMessage `json:"features"`
+			}
+			if err := json.Unmarshal([]byte(out), &fc); err != nil || fc.Type != "FeatureCollection" {
+				t.Errorf("geojson: %v, type %q", err, fc.Type)
+			}
+		case "jsonl":
+			if len(decodeDocs(t, out)) != 5 {
+				t.Errorf("jsonl export: want the 5 documents that are not near-duplicates")
 			}
 		}
-		if f == "jsonl" && len(decodeDocs(t, out)) != 5 {
-			t.Errorf("jsonl export: want the 5 documents that are not near-duplicates")
-		}
+	}
+	if rowsOf["gdelt"] == 0 || rowsOf["plover"] != rowsOf["gdelt"] || rowsOf["csv"] != rowsOf["gdelt"] || rowsOf["gdelt-mentions"] < rowsOf["gdelt"] {
+		t.Errorf("rows per format %v: want as many gdelt, csv and plover events, at least as many mentions", rowsOf)
 	}
 	if code, _, stderr := run(t, "export", "--db", db, "--format", "xml"); code != 2 || !strings.Contains(stderr, "xml") {
 		t.Errorf("unknown format: exit %d, %q", code, stderr)
+	}
+	if code, _, _ := run(t, "export", "--db", db, "--format", "gdelt", "--out", filepath.Join(dir, "missing", "x.tsv")); code == 0 {
+		t.Errorf("--out into a missing directory succeeded")
 	}
 }
 
@@ -306,5 +355,22 @@ func TestWatchOnceIngestsNewItemsOnly(t *testing.T) {
 	}
 	if code, _, stderr := run(t, "events", "--db", db, "--format", "jsonl"); code != 0 {
 		t.Errorf("events after watch: exit %d: %s", code, stderr)
+	}
+}
+
+func TestWatchTimeoutFlag(t *testing.T) {
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-release:
+		case <-r.Context().Done():
+		}
+	}))
+	defer srv.Close()
+	defer close(release)
+	db := filepath.Join(t.TempDir(), "w.db")
+	code, _, stderr := run(t, "watch", "--once", "--timeout", "300ms", "--db", db, srv.URL+"/feed.xml")
+	if code == 0 || !strings.Contains(stderr, "1 of 1 feeds failed") || !strings.Contains(stderr, "backoff") {
+		t.Fatalf("hung feed with --timeout 300ms: exit %d: %s", code, stderr)
 	}
 }

@@ -96,6 +96,11 @@ merge the same happening reported by several documents (same actors, root code, 
 				return faultline.Errorf(faultline.EUNAVAILABLE, "export: writing the output: %w", err)
 			}
 			if tmp != nil {
+				// CreateTemp makes the file private (0600); an export is
+				// an ordinary file, readable like the others.
+				if err := tmp.Chmod(0o644); err != nil {
+					return faultline.Errorf(faultline.EUNAVAILABLE, "--out %s: %w", out, err)
+				}
 				if err := tmp.Close(); err != nil {
 					return faultline.Errorf(faultline.EUNAVAILABLE, "--out %s: %w", out, err)
 				}

@@ -85,12 +85,31 @@ async function main() {
     });
     page.setDefaultTimeout(15000);
 
+    // the map has drawn the clusters of the current view and filters
+    const mapReady = () => page.waitForSelector('#markers[data-state="ready"]', { state: "attached" });
+    const markerCounts = () => page.locator("#markers .marker").evaluateAll((ms) => ms.map((m) => Number(m.dataset.count)));
+    const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+
     await page.goto(base + "/");
     await page.waitForSelector("#markers .marker");
+    await mapReady();
     const markers = await page.locator("#markers .marker").count();
     const allEvents = await page.locator("#event-list li.event").count();
     const countries = await page.locator("#countries path").count();
     check("map shows event markers over country outlines", markers > 0 && countries > 100, `${markers} markers, ${countries} countries`);
+    // every located event is on the map, however many: the markers count
+    // what the server's clusters hold, which is every event the API lists
+    const apiTotal = (await (await fetch(`${base}/api/events?limit=1`)).json()).total;
+    const located = (await (await fetch(`${base}/api/events/clusters?cell=90`)).json()).total;
+    const shownCounts = await markerCounts();
+    check("the markers count every located event", sum(shownCounts) === located && located === apiTotal && located > 0,
+      `markers hold ${sum(shownCounts)}, clusters ${located}, events ${apiTotal}`);
+    // a marker's fill is its commonest QuadClass
+    const quadOK = await page.locator("#markers .marker").evaluateAll((ms) => ms.every((m) => {
+      const q = m.dataset.quad.split(" ").map(Number);
+      return m.querySelector("circle").classList.contains("q" + q.indexOf(Math.max(...q)));
+    }));
+    check("markers are coloured by QuadClass", quadOK);
     await page.waitForSelector("#timeline rect[data-day]");
     const bars = await page.locator("#timeline rect[data-day]").count();
     check("timeline shows bars", bars > 0, `${bars} bars`);
@@ -108,20 +127,68 @@ async function main() {
     await page.mouse.move(box.x + 28 + 0.9 * slot, y, { steps: 4 });
     await page.mouse.up();
     await page.waitForSelector("#event-list li.hidden-empty");
+    await mapReady();
     const rangeText = await page.locator("#range").textContent();
     const afterBrush = await page.locator("#markers .marker").count();
     await page.click("#clear-range");
     await page.waitForSelector("#markers .marker");
+    await mapReady();
     const afterClear = await page.locator("#markers .marker").count();
     check("brushing the timeline filters the map and list", afterBrush === 0 && afterClear === markers && /\d{4}-\d\d-\d\d/.test(rangeText),
       `range ${JSON.stringify(rangeText)}, ${afterBrush} markers after brushing, ${afterClear} after clearing`);
 
     // zoomed out to the whole world, nearby events share one cluster marker
     for (let i = 0; i < 6; i++) await page.click("#zoom-out");
-    await page.waitForFunction(() => document.querySelectorAll("#markers .marker").length > 0);
-    const counts = await page.locator("#markers .marker").evaluateAll((ms) => ms.map((m) => Number(m.dataset.count)));
-    check("zoomed out, nearby events cluster", counts.reduce((a, b) => a + b, 0) === allEvents && counts.some((n) => n > 1), `marker counts ${counts}`);
+    await mapReady();
+    const counts = await markerCounts();
+    check("zoomed out, nearby events cluster", sum(counts) === allEvents && counts.some((n) => n > 1), `marker counts ${counts}`);
+
+    // clicking a cluster narrows the list to its events; "whole map" restores it
+    const big = page.locator("#markers .marker");
+    const bigIdx = counts.indexOf(Math.max(...counts));
+    await big.nth(bigIdx).click();
+    await page.waitForSelector("#clear-area");
+    await page.waitForFunction((n) => document.querySelectorAll("#event-list li.event").length === n, counts[bigIdx]);
+    const areaHead = (await page.locator("#list-head").textContent()) || "";
+    const areaTotal = Number((areaHead.match(/Events \((\d+)\)/) || [])[1]);
+    const barSum = () => page.locator("#timeline rect[data-day]").evaluateAll((rs) => rs.reduce((a, r) => a + Number(r.dataset.n), 0));
+    await page.waitForFunction((n) => [...document.querySelectorAll("#timeline rect[data-day]")].reduce((a, r) => a + Number(r.dataset.n), 0) === n, counts[bigIdx]);
+    const areaBars = await barSum();
+    await page.click("#clear-area");
+    await page.waitForFunction((n) => document.querySelectorAll("#event-list li.event").length === n, allEvents);
+    check("a cluster click lists its events and the timeline counts them", areaTotal === counts[bigIdx] && areaBars === counts[bigIdx] && / at /.test(areaHead),
+      `${counts[bigIdx]} in the cluster, ${areaBars} in the timeline, head ${JSON.stringify(areaHead)}`);
+    await mapReady();
+
+    // the PLOVER legend filters the map and list by type, and the timeline dims the others
+    const ptype = page.locator("#plover-legend button.ptype").first();
+    const ty = await ptype.getAttribute("data-type");
+    const tyCount = sum(((await (await fetch(`${base}/api/events/counts`)).json()).items || []).filter((c) => c.plover_type === ty).map((c) => c.n));
+    await ptype.click();
+    await page.waitForSelector(`#event-list[data-query*="plover=${ty}"]`);
+    await mapReady();
+    const tyListed = await page.locator("#event-list li.event").allTextContents();
+    const tyMarkers = sum(await markerCounts());
+    const dimmed = await page.locator("#timeline rect.dim").count();
+    // the address keeps the filters and the view: a reload shows the same
+    const hash = await page.evaluate(() => location.hash);
+    await page.reload();
+    await page.waitForSelector(`#event-list[data-query*="plover=${ty}"]`);
+    await mapReady();
+    const reloaded = await page.locator("#event-list li.event").count();
+    const reHash = await page.evaluate(() => location.hash);
+    const noView = (h) => h.replace(/&?view=[^&]*/, "");
+    check("the address keeps the filters and view across a reload", hash.includes(`plover=${ty}`) && hash.includes("view=") &&
+      reloaded === tyListed.length && noView(reHash) === noView(hash) && sum(await markerCounts()) === tyMarkers,
+    `${hash} → ${reHash}, ${reloaded} listed after the reload`);
+    await page.click("#clear-plover");
+    await page.waitForFunction((n) => document.querySelectorAll("#event-list li.event").length === n, allEvents);
+    await mapReady();
+    check("the PLOVER legend filters map and list by type", tyListed.length === tyCount && tyMarkers === tyCount &&
+      tyListed.every((t) => t.includes(`: ${ty} (`)) && (dimmed > 0 || bars === tyListed.length),
+    `${ty}: ${tyListed.length} listed, ${tyMarkers} on the map, ${tyCount} counted, ${dimmed} bars dimmed`);
     await page.click("#zoom-fit");
+    await mapReady();
 
     // click markers (zooming into clusters) until one event is selected
     let sentence = "";
@@ -161,14 +228,62 @@ async function main() {
       if (await shown(`#article [data-quote="${i}"]`) !== want(q)) wrong.push(`quote ${i}`);
     }
     check("article spans match the API's byte offsets", wrong.length === 0 && (doc.events || []).length > 0, wrong.join(", "));
-    await page.keyboard.press("Escape");
+    // each event of the article is one click from its evidence sentence, from
+    // the article's event list and from its trigger in the text
+    const evWrong = [];
+    for (const [i, v] of (doc.events || []).entries()) {
+      if (i % 2 === 0) await page.locator(`#article-events li[data-for="${v.id}"]`).click();
+      else if (v.trigger) await page.locator(`#article .doc-text mark[data-event="${v.id}"]`).first().click();
+      else continue;
+      await page.waitForSelector(`#article-evidence[data-for="${v.id}"]`);
+      const sn = doc.sentences[v.sentence];
+      const lit = await shown("#article .doc-text .evsent.evidence");
+      const card = (await page.locator("#article-evidence .sentence").textContent()) || "";
+      const cardMark = (await page.locator("#article-evidence .sentence mark").textContent().catch(() => "")) || "";
+      if (!sn || lit !== want(sn) || card !== want(sn) || (v.trigger && cardMark !== want(v.trigger))) {
+        evWrong.push(`${v.id}: lit ${JSON.stringify(lit.slice(0, 60))}, card ${JSON.stringify(card.slice(0, 60))}, mark ${JSON.stringify(cardMark)}`);
+      }
+    }
+    check("each article event is one click from its evidence sentence", evWrong.length === 0 && (doc.events || []).length > 0, evWrong.join("; "));
+
+    // an entity in the article opens its actor page (and closes the article)
+    const entSpan = page.locator("#article .doc-text [data-entity]").first();
+    const entID = await entSpan.getAttribute("data-entity");
+    const entName = (doc.entities || []).find((x) => x.id === entID)?.name;
+    await entSpan.click();
+    await page.waitForSelector(`#actor-view[data-actor="${entName}"] h4`);
+    check("an entity in the article opens its actor page", await page.locator("#article-wrap").isHidden(), `entity ${entID} ${entName}`);
+    await page.locator("#actor-view button", { hasText: "close" }).first().click();
 
     // the event's source actor: its page lists the event among its events as source
     await page.locator("#event-detail .actor-link").first().click();
     await page.waitForSelector("#actor-view h4");
     const actorText = (await page.locator("#actor-view").textContent()) || "";
-    const asSource = await page.locator("#actor-view ul.actor-events li").count();
-    check("actor view lists the actor's events", /As source \([1-9]/.test(actorText) && asSource > 0, actorText.slice(0, 200));
+    const asSource = await page.locator('#actor-view ul.actor-events[data-side="source"] li').count();
+    const actorName = await page.locator("#actor-view").getAttribute("data-actor");
+    const codes = await page.locator("#actor-view dl.facts dd").first().textContent();
+    const q = /^[A-Z]{3,}$/.test(codes.split(",")[0].trim()) ? codes.split(",")[0].trim() : actorName;
+    const apiSource = (await (await fetch(`${base}/api/events?limit=1&source=${encodeURIComponent(q)}`)).json()).total;
+    const apiTarget = (await (await fetch(`${base}/api/events?limit=1&target=${encodeURIComponent(q)}`)).json()).total;
+    check("actor view lists the actor's events as source and target, its codes, aliases, partners and quotes",
+      asSource > 0 && actorText.includes(`As source (${apiSource})`) && actorText.includes(`As target (${apiTarget})`) &&
+      /Codes/.test(actorText) && /Also called/.test(actorText) && /Most often with/.test(actorText) && /Quotes \(/.test(actorText),
+      `${actorName} (${q}): ${apiSource} as source, ${apiTarget} as target; ${actorText.slice(0, 300)}`);
+
+    // its network: the actor and those it deals with, from all its events
+    await page.click("#actor-network");
+    await page.waitForSelector('#network .net-node');
+    await page.waitForFunction(() => document.querySelector("#network .net-note") && /actors/.test(document.querySelector("#network .net-note").textContent) && document.querySelector("#event-list").dataset.query.includes("actor="));
+    const egoTotal = Number(await page.locator("#network").getAttribute("data-total"));
+    const egoNodes = await page.locator("#network .net-node title").allTextContents();
+    const egoAPI = (await (await fetch(`${base}/api/actors/links?actor=${encodeURIComponent(q)}`)).json()).total;
+    check("the actor's network shows it and its counterparts", egoTotal === egoAPI && egoAPI > 0 && egoNodes.length >= 2,
+      `${egoNodes.length} nodes (${egoNodes.join("; ")}), ${egoTotal} events, API ${egoAPI}`);
+    await page.click("#toggle-network");
+    await page.click("#clear-actor");
+    await page.waitForFunction((n) => document.querySelectorAll("#event-list li.event").length === n, allEvents);
+    await page.locator("#event-detail .actor-link").first().click();
+    await page.waitForSelector("#actor-view h4");
 
     await page.click("#filter-actor");
     await page.waitForSelector('#event-list[data-query*="actor="]');
@@ -184,16 +299,31 @@ async function main() {
     await page.click("#toggle-network");
     await page.waitForSelector("#network .net-node");
     const nodes = await page.locator("#network .net-node").count();
-    const edges = await page.locator("#network .edge").count();
+    const edgeNs = await page.locator("#network .edge").evaluateAll((es) => es.map((e) => Number(e.dataset.n)));
+    const netTotal = Number(await page.locator("#network").getAttribute("data-total"));
+    const apiLinks = (await (await fetch(`${base}/api/actors/links`)).json()).total;
     await page.click("#toggle-network");
     await page.waitForSelector("#markers .marker");
-    check("network view links actors", nodes >= 2 && edges >= 1, `${nodes} nodes, ${edges} edges`);
+    check("network view links actors by all their events", nodes >= 2 && edgeNs.length >= 1 && sum(edgeNs) <= netTotal && netTotal === apiLinks && apiLinks > 0,
+      `${nodes} nodes, edges of ${edgeNs} events, ${netTotal} events with both actors (API ${apiLinks})`);
 
     await page.fill("#search", "ceasefire");
     await page.press("#search", "Enter");
     await page.waitForSelector("#search-results li.hit");
     const hitMark = (await page.locator("#search-results li.hit mark").first().textContent()) || "";
     check("search lists articles with the match marked", /ceasefire/i.test(hitMark), `mark ${JSON.stringify(hitMark)}`);
+    // the search's articles filter map, timeline and list
+    const textTotal = (await (await fetch(`${base}/api/events?limit=1&text=ceasefire`)).json()).total;
+    await page.click("#map-search");
+    await page.waitForSelector('#event-list[data-query*="text=ceasefire"]');
+    await mapReady();
+    await page.waitForFunction((n) => [...document.querySelectorAll("#timeline rect[data-day]")].reduce((a, r) => a + Number(r.dataset.n), 0) === n, textTotal);
+    const textListed = await page.locator("#event-list li.event").count();
+    const textMarkers = sum(await markerCounts());
+    await page.click("#clear-text");
+    await page.waitForFunction((n) => document.querySelectorAll("#event-list li.event").length === n, allEvents);
+    check("the search filters map, timeline and list", textListed === textTotal && textMarkers === textTotal,
+      `${textListed} listed, ${textMarkers} on the map, API ${textTotal}`);
     // a word of a stored quote finds the quote
     const someQuote = ((await (await fetch(`${base}/api/quotes?limit=1`)).json()).items || [])[0];
     if (someQuote) {

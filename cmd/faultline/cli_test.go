@@ -101,8 +101,8 @@ func TestAnalyzeExamplesGolden(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	docs := decodeDocs(t, out)
-	if len(docs) != 6 {
-		t.Fatalf("got %d documents, want 6 (html, txt, 2 feed items, 2 jsonl records)", len(docs))
+	if len(docs) != 9 {
+		t.Fatalf("got %d documents, want 9 (html, 4 txt, 2 feed items, 2 jsonl records)", len(docs))
 	}
 	var dups int
 	for _, d := range docs {
@@ -163,14 +163,14 @@ func TestIngestTwiceAndBadInputs(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("first ingest exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(stderr, "6 read, 6 stored, 1 duplicates, 0 already stored, 0 failed") {
+	if !strings.Contains(stderr, "9 read, 9 stored, 1 duplicates, 0 already stored, 0 failed") {
 		t.Errorf("first ingest summary: %s", stderr)
 	}
 	code, _, stderr = run(t, "ingest", "--db", db, "../../examples/news")
 	if code != 0 {
 		t.Fatalf("second ingest exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(stderr, "6 read, 0 stored, 0 duplicates, 6 already stored, 0 failed") {
+	if !strings.Contains(stderr, "9 read, 0 stored, 0 duplicates, 9 already stored, 0 failed") {
 		t.Errorf("second ingest should store nothing new: %s", stderr)
 	}
 
@@ -309,8 +309,8 @@ func TestExportFormats(t *testing.T) {
 				t.Errorf("geojson: %v, type %q", err, fc.Type)
 			}
 		case "jsonl":
-			if len(decodeDocs(t, out)) != 5 {
-				t.Errorf("jsonl export: want the 5 documents that are not near-duplicates")
+			if len(decodeDocs(t, out)) != 8 {
+				t.Errorf("jsonl export: want the 8 documents that are not near-duplicates")
 			}
 		}
 	}

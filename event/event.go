@@ -135,6 +135,7 @@ func (c *Coder) Process(ctx context.Context, doc *faultline.Document) (err error
 		}
 		w.sentence(si, s.TokenStart, s.TokenEnd)
 	}
+	placeAtFocus(doc)
 	for i := range doc.Events {
 		doc.Events[i].ID = fmt.Sprintf("V%d", i+1)
 	}

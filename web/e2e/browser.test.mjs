@@ -222,7 +222,7 @@ async function main() {
     const shown = async (sel) => (await page.locator(sel).allTextContents()).join("");
     const wrong = [];
     for (const v of doc.events || []) {
-      if (v.trigger && await shown(`#article [data-event="${v.id}"]`) !== want(v.trigger)) wrong.push(`trigger ${v.id}`);
+      if (v.trigger && await shown(`#article [data-event~="${v.id}"]`) !== want(v.trigger)) wrong.push(`trigger ${v.id}`);
     }
     for (const [i, q] of (doc.quotes || []).entries()) {
       if (await shown(`#article [data-quote="${i}"]`) !== want(q)) wrong.push(`quote ${i}`);
@@ -233,7 +233,7 @@ async function main() {
     const evWrong = [];
     for (const [i, v] of (doc.events || []).entries()) {
       if (i % 2 === 0) await page.locator(`#article-events li[data-for="${v.id}"]`).click();
-      else if (v.trigger) await page.locator(`#article .doc-text mark[data-event="${v.id}"]`).first().click();
+      else if (v.trigger) await page.locator(`#article .doc-text mark[data-event~="${v.id}"]`).first().click();
       else continue;
       await page.waitForSelector(`#article-evidence[data-for="${v.id}"]`);
       const sn = doc.sentences[v.sentence];

@@ -812,15 +812,21 @@
       const piece = text.slice(a, b);
       if (over.length === 0) { body.append(piece); continue; }
       const classes = [...new Set(over.flatMap((s) => s[2].split(" ")))].join(" ");
-      const trig = over.find((s) => s[4]);
+      // several events may share one trigger ("X and Y shared"): the piece
+      // names them all, and each click on it shows the next one's evidence
+      const trigs = over.filter((s) => s[4]);
+      const trig = trigs[0];
       const quote = over.find((s) => s[5]);
       const sent = over.find((s) => s[6]);
       const ent = over.find((s) => s[7]);
       const title = over.map((s) => s[3]).filter(Boolean).join("\n");
       // a trigger shows its event's evidence; an entity opens its actor page
-      const act = trig ? () => showEvidence(trig[4]) : ent ? () => { closeArticle(); openActor(ent[7].name, ent[7].actor && ent[7].actor.code); } : null;
+      const act = trig ? () => {
+        const ids = trigs.map((s) => s[4]);
+        showEvidence(ids[(ids.indexOf(evidence.dataset.for) + 1) % ids.length]);
+      } : ent ? () => { closeArticle(); openActor(ent[7].name, ent[7].actor && ent[7].actor.code); } : null;
       body.append(el(trig ? "mark" : "span",
-        { class: classes, title: title || null, "data-event": trig ? trig[4] : null, "data-quote": quote ? quote[5] : null,
+        { class: classes, title: title || null, "data-event": trig ? trigs.map((s) => s[4]).join(" ") : null, "data-quote": quote ? quote[5] : null,
           "data-sentence": sent ? sent[6] : null, "data-entity": ent ? ent[7].id : null, tabindex: act ? "0" : null,
           onclick: act, onkeydown: act ? (ev) => { if (ev.key === "Enter") act(); } : null }, piece));
     }
@@ -836,7 +842,7 @@
       for (const x of art.querySelectorAll("#article-events li.on")) x.classList.remove("on");
       const li = art.querySelector(`#article-events li[data-for="${CSS.escape(id)}"]`);
       if (li) li.classList.add("on");
-      for (const x of body.querySelectorAll(`[data-event="${CSS.escape(id)}"]`)) x.classList.add("focus");
+      for (const x of body.querySelectorAll(`[data-event~="${CSS.escape(id)}"]`)) x.classList.add("focus");
       const sn = sentences[v.sentence];
       let first = null;
       if (sn) for (const x of body.querySelectorAll(`[data-sentence="${v.sentence}"]`)) { x.classList.add("evidence"); first = first || x; }
@@ -856,7 +862,7 @@
           el("button", { class: "close-evidence", onclick: () => { evidence.hidden = true; } }, "✕")),
         el("p", { class: "sentence" }, sentence),
         el("div", { class: "ev-meta" }, [v.date, place && place.name, `${v.source_code || "—"} → ${v.target_code || "—"}`, flags, `confidence ${v.confidence}`].filter(Boolean).join(" · ")));
-      (first || body.querySelector(`[data-event="${CSS.escape(id)}"]`) || evidence).scrollIntoView({ block: "center" });
+      (first || body.querySelector(`[data-event~="${CSS.escape(id)}"]`) || evidence).scrollIntoView({ block: "center" });
     }
     const evList = (doc.events || []).length ? el("details", { id: "article-events", open: true },
       el("summary", {}, `Events (${doc.events.length}): click one for its evidence sentence`),

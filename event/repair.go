@@ -1,0 +1,255 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/faultline-news/faultline"
+)
+
+// repairParse returns a copy of the tokens with attachments that a
+// statistical parser gets wrong now and then, in ways the coder cannot read
+// around, put back the way the grammar requires. Each rule undoes a reading
+// that no well-formed parse has (punctuation with dependents, an adverbial
+// clause under a noun, a passive agent under an active verb, a noun
+// coordinated with a verb, an oblique without a preposition right after
+// another verb), so a good parse passes through unchanged. The document's
+// own tokens are not touched: only the coder reads the copy.
+func repairParse(toks []faultline.Token, sents []faultline.Sentence) []faultline.Token {
+	out := append([]faultline.Token(nil), toks...)
+	for _, s := range sents {
+		if s.TokenStart < 0 || s.TokenEnd > len(out) || s.TokenEnd <= s.TokenStart {
+			continue
+		}
+		r := repairer{t: out, lo: s.TokenStart, hi: s.TokenEnd}
+		r.punctuationHeads()
+		r.clausalArguments()
+		r.subjectAdverbials()
+		r.activeAgents()
+		r.nounConjuncts()
+		r.bareObliques()
+		r.gerundsBetween()
+	}
+	return out
+}
+
+type repairer struct {
+	t      []faultline.Token
+	lo, hi int
+}
+
+func (r *repairer) in(k int) bool { return k >= r.lo && k < r.hi }
+
+// kids returns the dependents of h in text order.
+func (r *repairer) kids(h int) []int {
+	var ks []int
+	for k := r.lo; k < r.hi; k++ {
+		if r.t[k].Head == h && k != h {
+			ks = append(ks, k)
+		}
+	}
+	return ks
+}
+
+func (r *repairer) hasKid(h int, deps ...string) bool {
+	for _, k := range r.kids(h) {
+		for _, d := range deps {
+			if r.t[k].Dep == d {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// punctBetween reports whether a punctuation mark lies between a and b.
+func (r *repairer) punctBetween(a, b int) bool {
+	for k := a + 1; k < b; k++ {
+		if r.t[k].POS == "PUNCT" {
+			return true
+		}
+	}
+	return false
+}
+
+// first returns the first token of h's subtree.
+func (r *repairer) first(h int) int {
+	m := h
+	for _, k := range r.kids(h) {
+		if f := r.first(k); f < m {
+			m = f
+		}
+	}
+	return m
+}
+
+func nominalPOS(p string) bool { return p == "NOUN" || p == "PROPN" }
+
+// punctuationHeads: a punctuation mark heads nothing. Words hung on one
+// ("fired shells at New Zealand on Thursday" with "at" and "New" under the
+// full stop) form a phrase of the mark's head: its first noun becomes an
+// oblique of the mark's head (a nominal modifier under a noun), and the
+// mark's other dependents hang on that noun.
+func (r *repairer) punctuationHeads() {
+	for p := r.lo; p < r.hi; p++ {
+		if r.t[p].POS != "PUNCT" || !r.in(r.t[p].Head) {
+			continue
+		}
+		var words []int
+		n := -1
+		for _, k := range r.kids(p) {
+			if r.t[k].POS == "PUNCT" {
+				continue
+			}
+			words = append(words, k)
+			if n < 0 && nominalPOS(r.t[k].POS) {
+				n = k
+			}
+		}
+		if len(words) == 0 {
+			continue
+		}
+		h := r.t[p].Head
+		for _, k := range words {
+			if n >= 0 && k != n {
+				r.t[k].Head = n
+				continue
+			}
+			r.t[k].Head = h
+		}
+		if n >= 0 {
+			r.t[n].Dep = "nmod"
+			if r.t[h].POS == "VERB" {
+				r.t[n].Dep = "obl"
+			}
+		}
+	}
+}
+
+// clausalArguments: a verb with a subject of its own is a clause, and a
+// clause is no nominal subject or object of another verb. One the parser
+// attached as nsubj, nsubj:pass or obj ("where he discussed X" as the
+// passive subject of a later verb) is read as a clausal complement.
+func (r *repairer) clausalArguments() {
+	for v := r.lo; v < r.hi; v++ {
+		if d := r.t[v].Dep; r.t[v].POS != "VERB" || (d != "nsubj" && d != "nsubj:pass" && d != "obj") {
+			continue
+		}
+		if r.hasKid(v, "nsubj", "nsubj:pass") {
+			r.t[v].Dep = "ccomp"
+		}
+	}
+}
+
+// subjectAdverbials: an adverbial clause modifies a predicate, not a noun.
+// One hung on the subject noun it precedes ("If X refrain from leaving, the
+// resistance will target them", with "refrain" under "resistance") belongs
+// to the subject's verb.
+func (r *repairer) subjectAdverbials() {
+	for a := r.lo; a < r.hi; a++ {
+		h := r.t[a].Head
+		if r.t[a].Dep != "advcl" || !r.in(h) || a > h {
+			continue
+		}
+		if p := r.t[h].POS; !nominalPOS(p) && p != "PRON" {
+			continue
+		}
+		if d := r.t[h].Dep; (d == "nsubj" || d == "nsubj:pass") && r.in(r.t[h].Head) {
+			r.t[a].Head = r.t[h].Head
+		}
+	}
+}
+
+// activeAgents: only a passive verb has an agent. "by" phrases the parser
+// labelled obl:agent under a verb with an active subject and no passive
+// auxiliary ("X has received by courier money from Y") are obliques.
+func (r *repairer) activeAgents() {
+	for k := r.lo; k < r.hi; k++ {
+		h := r.t[k].Head
+		if r.t[k].Dep != "obl:agent" || !r.in(h) {
+			continue
+		}
+		if r.hasKid(h, "nsubj") && !r.hasKid(h, "nsubj:pass", "aux:pass") {
+			r.t[k].Dep = "obl"
+		}
+	}
+}
+
+// nounConjuncts: a verb is not coordinated with a common noun. A noun the
+// parser made a conjunct of a verb that has no object, after it in the same
+// stretch of text (no punctuation between) and with no subject or copula of
+// its own ("will abandon full and formal ties",
+// with "ties" conjoined to "abandon"), is the verb's object.
+func (r *repairer) nounConjuncts() {
+	for n := r.lo; n < r.hi; n++ {
+		h := r.t[n].Head
+		if r.t[n].Dep != "conj" || r.t[n].POS != "NOUN" || !r.in(h) || h > n || r.t[h].POS != "VERB" {
+			continue
+		}
+		if r.hasKid(h, "obj") || r.hasKid(n, "nsubj", "nsubj:pass", "cop") || r.punctBetween(h, n) {
+			continue
+		}
+		r.t[n].Dep = "obj"
+	}
+}
+
+// bareObliques: an oblique noun phrase without a preposition (no "case")
+// that directly follows another verb than its head is that verb's object:
+// "X condemned the attack and promised aid to the villages", with "aid"
+// parsed as a bare oblique of "condemned".
+func (r *repairer) bareObliques() {
+	for n := r.lo; n < r.hi; n++ {
+		h := r.t[n].Head
+		if r.t[n].Dep != "obl" || r.t[n].POS != "NOUN" || !r.in(h) || h > n || r.hasKid(n, "case") || timeWords[strings.ToLower(r.t[n].Lemma)] {
+			continue
+		}
+		v := r.first(n) - 1
+		if v <= h || r.t[v].POS != "VERB" || r.hasKid(v, "obj") {
+			continue
+		}
+		r.t[n].Head, r.t[n].Dep = v, "obj"
+	}
+}
+
+// gerundsBetween: "fighting between X and Y" names a clash of the two
+// parties whether the tagger read the -ing form as a verb or a noun; read
+// as a noun, it becomes the verb it is (lemma without -ing) and its
+// "between" modifier the verb's oblique, so that the coder's reading of
+// "between" obliques codes it.
+func (r *repairer) gerundsBetween() {
+	for g := r.lo; g < r.hi; g++ {
+		lemma := strings.ToLower(r.t[g].Lemma)
+		if r.t[g].POS != "NOUN" || len(lemma) < 6 || !strings.HasSuffix(lemma, "ing") {
+			continue
+		}
+		for _, k := range r.kids(g) {
+			if r.t[k].Dep != "nmod" {
+				continue
+			}
+			between := false
+			for _, c := range r.kids(k) {
+				if r.t[c].Dep == "case" && strings.EqualFold(r.t[c].Lemma, "between") {
+					between = true
+				}
+			}
+			if !between {
+				continue
+			}
+			stem := lemma[:len(lemma)-3]
+			if n := len(stem); n >= 3 && stem[n-1] == stem[n-2] && !strings.ContainsRune("aeiousl", rune(stem[n-1])) {
+				// "bombing" keeps its b; "shopping" → "shop"
+				stem = stem[:n-1]
+			}
+			r.t[g].POS, r.t[g].XPOS, r.t[g].Lemma = "VERB", "VBG", stem
+			r.t[k].Dep = "obl"
+			break
+		}
+	}
+}
+
+// timeWords are nouns of time that stand as bare obliques ("met last
+// week").
+var timeWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"yesterday": true, "today": true, "tomorrow": true, "tonight": true, "week": true, "month": true, "year": true, "day": true,
+	"morning": true, "evening": true, "night": true, "weekend": true, "time": true,
+}

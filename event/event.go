@@ -1354,7 +1354,7 @@ func (sw *sentWork) modTargetLoc(k int, against bool) ([]resolved, bool) {
 				} else if d != "nmod" {
 					continue
 				}
-				if sw.isTemporal(c) || (!against && sw.caseOf(c) == "against") {
+				if sw.isTemporal(c) || sw.timeCase(c) || (!against && sw.caseOf(c) == "against") {
 					continue
 				}
 				if r := sw.resolveAll([]int{c}); len(r) > 0 {
@@ -1378,8 +1378,13 @@ func (sw *sentWork) modTargetLoc(k int, against bool) ([]resolved, bool) {
 var timePreps = map[string]bool{"after": true, "before": true, "since": true, "until": true, "till": true}
 
 // timeCase reports whether k's phrase is introduced by a preposition of
-// time ("after the crowds burned", "since the war").
+// time ("after the crowds burned", "since the war"), or headed by one the
+// tagger read as a noun ("the future of Iraq after IS is pushed out", with
+// "Iraq" a compound of "after").
 func (sw *sentWork) timeCase(k int) bool {
+	if timePreps[sw.words[k]] {
+		return true
+	}
 	for _, c := range sw.kids[k] {
 		if d := sw.doc.Tokens[c].Dep; (d == "case" || d == "mark") && timePreps[sw.words[c]] {
 			return true

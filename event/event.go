@@ -962,7 +962,10 @@ func (sw *sentWork) subjectOf(v int) ([]int, string) {
 			from = t.Dep
 			v = t.Head
 		case "acl":
-			if from == "xcomp" && !directiveVerbs[sw.lemmas[v]] {
+			if from == "xcomp" {
+				if directiveVerbs[sw.lemmas[v]] {
+					return nil, ""
+				}
 				// "the leader prepared to attend X", with "prepared" a
 				// participle modifying "leader": the noun is the
 				// subject of the infinitive whatever the participle's

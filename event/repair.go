@@ -12,7 +12,8 @@ import (
 // that no well-formed parse has (punctuation with dependents, an adverbial
 // clause under a noun, a passive agent under an active verb, a noun
 // coordinated with a verb, an oblique without a preposition right after
-// another verb), so a good parse passes through unchanged. The document's
+// another verb, a gerund with a "between" modifier read as a noun), so a
+// good parse passes through unchanged. The document's
 // own tokens are not touched: only the coder reads the copy.
 func repairParse(toks []faultline.Token, sents []faultline.Sentence) []faultline.Token {
 	out := append([]faultline.Token(nil), toks...)
@@ -22,7 +23,6 @@ func repairParse(toks []faultline.Token, sents []faultline.Sentence) []faultline
 		}
 		r := repairer{t: out, lo: s.TokenStart, hi: s.TokenEnd}
 		r.punctuationHeads()
-		r.clausalArguments()
 		r.subjectAdverbials()
 		r.activeAgents()
 		r.nounConjuncts()
@@ -121,21 +121,6 @@ func (r *repairer) punctuationHeads() {
 			if r.t[h].POS == "VERB" {
 				r.t[n].Dep = "obl"
 			}
-		}
-	}
-}
-
-// clausalArguments: a verb with a subject of its own is a clause, and a
-// clause is no nominal subject or object of another verb. One the parser
-// attached as nsubj, nsubj:pass or obj ("where he discussed X" as the
-// passive subject of a later verb) is read as a clausal complement.
-func (r *repairer) clausalArguments() {
-	for v := r.lo; v < r.hi; v++ {
-		if d := r.t[v].Dep; r.t[v].POS != "VERB" || (d != "nsubj" && d != "nsubj:pass" && d != "obj") {
-			continue
-		}
-		if r.hasKid(v, "nsubj", "nsubj:pass") {
-			r.t[v].Dep = "ccomp"
 		}
 	}
 }

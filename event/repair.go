@@ -24,6 +24,7 @@ func repairParse(toks []faultline.Token, sents []faultline.Sentence) []faultline
 		r := repairer{t: out, lo: s.TokenStart, hi: s.TokenEnd}
 		r.punctuationHeads()
 		r.subjectAdverbials()
+		r.secondSubjects()
 		r.activeAgents()
 		r.nounConjuncts()
 		r.bareObliques()
@@ -69,6 +70,17 @@ func (r *repairer) punctBetween(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// last returns the last token of h's subtree.
+func (r *repairer) last(h int) int {
+	m := h
+	for _, k := range r.kids(h) {
+		if l := r.last(k); l > m {
+			m = l
+		}
+	}
+	return m
 }
 
 // first returns the first token of h's subtree.
@@ -141,6 +153,32 @@ func (r *repairer) subjectAdverbials() {
 		if d := r.t[h].Dep; (d == "nsubj" || d == "nsubj:pass") && r.in(r.t[h].Head) {
 			r.t[a].Head = r.t[h].Head
 		}
+	}
+}
+
+// secondSubjects: a verb has one subject. When the parser gives it two,
+// and the second directly continues the first's phrase ("X, centre of a
+// row between Radagast the Brown, called ..." without the commas, with
+// "the Brown" a second subject), the second is an apposition of the
+// first's last noun. Words of time are left to the coder ("lawmakers
+// Tuesday endorsed").
+func (r *repairer) secondSubjects() {
+	for v := r.lo; v < r.hi; v++ {
+		var subj []int
+		for _, k := range r.kids(v) {
+			if r.t[k].Dep == "nsubj" {
+				subj = append(subj, k)
+			}
+		}
+		if len(subj) != 2 || timeWords[strings.ToLower(r.t[subj[1]].Lemma)] || !nominalPOS(r.t[subj[1]].POS) {
+			continue
+		}
+		a, b := subj[0], subj[1]
+		last := r.last(a)
+		if last < a || r.first(b) != last+1 || !nominalPOS(r.t[last].POS) {
+			continue
+		}
+		r.t[b].Head, r.t[b].Dep = last, "appos"
 	}
 }
 

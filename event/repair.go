@@ -29,6 +29,7 @@ func repairParse(toks []faultline.Token, sents []faultline.Sentence) []faultline
 		r.nounConjuncts()
 		r.bareObliques()
 		r.gerundsBetween()
+		r.gerundCompounds()
 	}
 	return out
 }
@@ -266,6 +267,34 @@ func (r *repairer) gerundsBetween() {
 			r.t[k].Dep = "obl"
 			break
 		}
+	}
+}
+
+// gerundCompounds: "rescheduled his annual mushroom hunting trip" parsed
+// with "mushroom" the object and "hunting trip" a clause of the verb: a
+// singular noun object, an -ing form and a noun in a row, the -ing form an
+// adverbial clause of the same verb without subject, marker or auxiliary,
+// and the noun its object without a determiner, are one compound noun
+// headed by the last word, which becomes the object.
+func (r *repairer) gerundCompounds() {
+	for g := r.lo + 1; g+1 < r.hi; g++ {
+		n, m := g-1, g+1
+		v := r.t[g].Head
+		if r.t[g].XPOS != "VBG" || r.t[g].Dep != "advcl" || r.t[n].Dep != "obj" || r.t[n].Head != v || r.t[n].XPOS != "NN" {
+			continue
+		}
+		if r.t[m].Dep != "obj" || r.t[m].Head != g || r.t[m].POS != "NOUN" || r.hasKid(m, "det", "nmod:poss") {
+			continue
+		}
+		if r.hasKid(g, "nsubj", "mark", "aux", "aux:pass") || len(r.kids(g)) != 1 || r.last(n) != n {
+			continue
+		}
+		r.t[m].Head, r.t[m].Dep = v, "obj"
+		r.t[g].Head, r.t[g].Dep = m, "amod"
+		for _, k := range r.kids(n) {
+			r.t[k].Head = m
+		}
+		r.t[n].Head, r.t[n].Dep = m, "compound"
 	}
 }
 

@@ -49,6 +49,10 @@ func TestParseVariants(t *testing.T) {
 		{"second subject continuing the first", []tok{{"Arnor", "PROPN", "", 1, "compound"}, {"envoy", "NOUN", "", 5, "nsubj"}, {"to", "ADP", "", 3, "case"},
 			{"Minas", "PROPN", "", 1, "nmod"}, {"Tirith", "PROPN", "", 5, "nsubj"}, {"visited", "VERB", "visit", -1, "root"}, {"Gondor", "PROPN", "", 5, "obj"}},
 			false, nil, []string{"ARN 042 GON", "GON 043 ARN"}},
+		{"noun, -ing form and noun read as a clause", []tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"signed", "VERB", "sign", -1, "root"}, {"his", "PRON", "", 3, "nmod:poss"},
+			{"peace", "NOUN", "", 1, "obj"}, {"keeping", "VERB", "keep", 1, "advcl"}, {"accord", "NOUN", "", 4, "obj"}, {"with", "ADP", "", 7, "case"},
+			{"Gondor", "PROPN", "", 5, "nmod"}},
+			false, map[int]string{3: "NN", 4: "VBG"}, []string{"ARN 081 GON"}},
 		// subjects
 		{"a day read as the subject of a relative clause", []tok{{"Arnor", "PROPN", "", 1, "compound"}, {"soldiers", "NOUN", "soldier", -1, "root"},
 			{"Tuesday", "PROPN", "tuesday", 3, "nsubj"}, {"attacked", "VERB", "attack", 1, "acl:relcl"}, {"Gondor", "PROPN", "", 3, "obj"}},

@@ -23,6 +23,7 @@ func repairParse(toks []faultline.Token, sents []faultline.Sentence) []faultline
 		}
 		r := repairer{t: out, lo: s.TokenStart, hi: s.TokenEnd}
 		r.punctuationHeads()
+		r.interjectionVerbs()
 		r.subjectAdverbials()
 		r.secondSubjects()
 		r.activeAgents()
@@ -135,6 +136,31 @@ func (r *repairer) punctuationHeads() {
 				r.t[n].Dep = "obl"
 			}
 		}
+	}
+}
+
+// interjectionVerbs: an interjection does not take a determiner and a
+// noun after it. A word tagged INTJ right before the determiner of the
+// noun it hangs on ("X and Y welcome a resumption of ties", with "welcome"
+// an interjection and X the subject of "resumption") is the verb of that
+// noun: it takes the noun's place in the tree, the noun becomes its
+// object and the noun's subject its subject.
+func (r *repairer) interjectionVerbs() {
+	for w := r.lo; w+1 < r.hi; w++ {
+		n := r.t[w].Head
+		if r.t[w].POS != "INTJ" || r.t[w+1].POS != "DET" || !r.in(n) || n <= w+1 || r.t[w+1].Head != n || !nominalPOS(r.t[n].POS) {
+			continue
+		}
+		r.t[w].POS, r.t[w].Head, r.t[w].Dep = "VERB", r.t[n].Head, r.t[n].Dep
+		if r.t[w].XPOS == "UH" || r.t[w].XPOS == "" {
+			r.t[w].XPOS = "VBP"
+		}
+		for _, k := range r.kids(n) {
+			if r.t[k].Dep == "nsubj" {
+				r.t[k].Head = w
+			}
+		}
+		r.t[n].Head, r.t[n].Dep = w, "obj"
 	}
 }
 

@@ -1048,7 +1048,7 @@ func (sw *sentWork) coordinatedWithNoun(v, n int) bool {
 // v directly, when v has no subject. -1 when there is none.
 func (sw *sentWork) adverbActor(v int) int {
 	for _, k := range sw.kids[v] {
-		if k >= v || sw.doc.Tokens[k].Dep != "advmod" || sw.actorSpan[k-sw.lo] < 0 {
+		if k >= v || !sw.inSentence(k) || sw.doc.Tokens[k].Dep != "advmod" || sw.actorSpan[k-sw.lo] < 0 {
 			continue
 		}
 		t := sw.doc.Tokens[k]

@@ -1,6 +1,7 @@
 package event
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/faultline-news/faultline"
@@ -21,7 +22,12 @@ func repairParse(toks []faultline.Token, sents []faultline.Sentence) []faultline
 		if s.TokenStart < 0 || s.TokenEnd > len(out) || s.TokenEnd <= s.TokenStart {
 			continue
 		}
-		r := repairer{t: out, lo: s.TokenStart, hi: s.TokenEnd}
+		r := repairer{t: out, lo: s.TokenStart, hi: s.TokenEnd, kidx: make([][]int, s.TokenEnd-s.TokenStart)}
+		for k := r.lo; k < r.hi; k++ {
+			if h := out[k].Head; r.in(h) && h != k {
+				r.kidx[h-r.lo] = append(r.kidx[h-r.lo], k)
+			}
+		}
 		r.punctuationHeads()
 		r.interjectionVerbs()
 		r.subjectAdverbials()
@@ -38,19 +44,45 @@ func repairParse(toks []faultline.Token, sents []faultline.Sentence) []faultline
 type repairer struct {
 	t      []faultline.Token
 	lo, hi int
+	kidx   [][]int // dependents of each token of the sentence, in text order
 }
 
 func (r *repairer) in(k int) bool { return k >= r.lo && k < r.hi }
 
-// kids returns the dependents of h in text order.
+// kids returns (a copy of) the dependents of h in text order.
 func (r *repairer) kids(h int) []int {
-	var ks []int
-	for k := r.lo; k < r.hi; k++ {
-		if r.t[k].Head == h && k != h {
-			ks = append(ks, k)
+	if !r.in(h) {
+		return nil
+	}
+	return append([]int(nil), r.kidx[h-r.lo]...)
+}
+
+// setHead hangs k on h, keeping the dependents index in step. It does
+// nothing when h lies below k, which would make a cycle of the tree.
+func (r *repairer) setHead(k, h int) {
+	for a, steps := h, 0; r.in(a) && steps <= r.hi-r.lo; a, steps = r.t[a].Head, steps+1 {
+		if a == k {
+			return
 		}
 	}
-	return ks
+	if old := r.t[k].Head; r.in(old) {
+		ks := r.kidx[old-r.lo]
+		for i, c := range ks {
+			if c == k {
+				r.kidx[old-r.lo] = append(ks[:i:i], ks[i+1:]...)
+				break
+			}
+		}
+	}
+	r.t[k].Head = h
+	if r.in(h) && h != k {
+		ks := r.kidx[h-r.lo]
+		i := sort.SearchInts(ks, k)
+		ks = append(ks, 0)
+		copy(ks[i+1:], ks[i:])
+		ks[i] = k
+		r.kidx[h-r.lo] = ks
+	}
 }
 
 func (r *repairer) hasKid(h int, deps ...string) bool {
@@ -74,27 +106,34 @@ func (r *repairer) punctBetween(a, b int) bool {
 	return false
 }
 
-// last returns the last token of h's subtree.
-func (r *repairer) last(h int) int {
-	m := h
-	for _, k := range r.kids(h) {
-		if l := r.last(k); l > m {
-			m = l
+// span returns the first and last token of h's subtree (outside input may
+// hold cycles: each token is visited once).
+func (r *repairer) span(h int) (int, int) {
+	lo, hi := h, h
+	seen := map[int]bool{h: true}
+	stack := []int{h}
+	for len(stack) > 0 {
+		k := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		lo, hi = min(lo, k), max(hi, k)
+		if !r.in(k) {
+			continue
+		}
+		for _, c := range r.kidx[k-r.lo] {
+			if !seen[c] {
+				seen[c] = true
+				stack = append(stack, c)
+			}
 		}
 	}
-	return m
+	return lo, hi
 }
 
 // first returns the first token of h's subtree.
-func (r *repairer) first(h int) int {
-	m := h
-	for _, k := range r.kids(h) {
-		if f := r.first(k); f < m {
-			m = f
-		}
-	}
-	return m
-}
+func (r *repairer) first(h int) int { lo, _ := r.span(h); return lo }
+
+// last returns the last token of h's subtree.
+func (r *repairer) last(h int) int { _, hi := r.span(h); return hi }
 
 func nominalPOS(p string) bool { return p == "NOUN" || p == "PROPN" }
 
@@ -125,10 +164,10 @@ func (r *repairer) punctuationHeads() {
 		h := r.t[p].Head
 		for _, k := range words {
 			if n >= 0 && k != n {
-				r.t[k].Head = n
+				r.setHead(k, n)
 				continue
 			}
-			r.t[k].Head = h
+			r.setHead(k, h)
 		}
 		if n >= 0 {
 			r.t[n].Dep = "nmod"
@@ -151,16 +190,18 @@ func (r *repairer) interjectionVerbs() {
 		if r.t[w].POS != "INTJ" || r.t[w+1].POS != "DET" || !r.in(n) || n <= w+1 || r.t[w+1].Head != n || !nominalPOS(r.t[n].POS) {
 			continue
 		}
-		r.t[w].POS, r.t[w].Head, r.t[w].Dep = "VERB", r.t[n].Head, r.t[n].Dep
+		r.t[w].POS, r.t[w].Dep = "VERB", r.t[n].Dep
+		r.setHead(w, r.t[n].Head)
 		if r.t[w].XPOS == "UH" || r.t[w].XPOS == "" {
 			r.t[w].XPOS = "VBP"
 		}
 		for _, k := range r.kids(n) {
 			if r.t[k].Dep == "nsubj" {
-				r.t[k].Head = w
+				r.setHead(k, w)
 			}
 		}
-		r.t[n].Head, r.t[n].Dep = w, "obj"
+		r.setHead(n, w)
+		r.t[n].Dep = "obj"
 	}
 }
 
@@ -178,7 +219,7 @@ func (r *repairer) subjectAdverbials() {
 			continue
 		}
 		if d := r.t[h].Dep; (d == "nsubj" || d == "nsubj:pass") && r.in(r.t[h].Head) {
-			r.t[a].Head = r.t[h].Head
+			r.setHead(a, r.t[h].Head)
 		}
 	}
 }
@@ -205,7 +246,8 @@ func (r *repairer) secondSubjects() {
 		if last < a || r.first(b) != last+1 || !nominalPOS(r.t[last].POS) {
 			continue
 		}
-		r.t[b].Head, r.t[b].Dep = last, "appos"
+		r.setHead(b, last)
+		r.t[b].Dep = "appos"
 	}
 }
 
@@ -256,7 +298,8 @@ func (r *repairer) bareObliques() {
 		if v <= h || r.t[v].POS != "VERB" || r.hasKid(v, "obj") {
 			continue
 		}
-		r.t[n].Head, r.t[n].Dep = v, "obj"
+		r.setHead(n, v)
+		r.t[n].Dep = "obj"
 	}
 }
 
@@ -315,12 +358,14 @@ func (r *repairer) gerundCompounds() {
 		if r.hasKid(g, "nsubj", "mark", "aux", "aux:pass") || len(r.kids(g)) != 1 || r.last(n) != n {
 			continue
 		}
-		r.t[m].Head, r.t[m].Dep = v, "obj"
-		r.t[g].Head, r.t[g].Dep = m, "amod"
+		r.setHead(m, v)
+		r.setHead(g, m)
+		r.t[m].Dep, r.t[g].Dep = "obj", "amod"
 		for _, k := range r.kids(n) {
-			r.t[k].Head = m
+			r.setHead(k, m)
 		}
-		r.t[n].Head, r.t[n].Dep = m, "compound"
+		r.setHead(n, m)
+		r.t[n].Dep = "compound"
 	}
 }
 

@@ -141,3 +141,14 @@ func TestRepairParseKeepsGoodParses(t *testing.T) {
 		}
 	}
 }
+
+// TestRepairParseCyclicInput feeds a parse with a cycle (outside input
+// can hold one): repairing and coding it must end without a panic.
+func TestRepairParseCyclicInput(t *testing.T) {
+	doc := buildDoc([]tok{{"Arnor", "PROPN", "", 1, "nsubj"}, {"attacked", "VERB", "attack", -1, "root"}, {",", "PUNCT", "", 3, "punct"},
+		{"Gondor", "PROPN", "", 2, "obl"}, {"aid", "NOUN", "", 1, "obl"}, {"sent", "VERB", "send", 4, "conj"}})
+	_ = repairParse(doc.Tokens, doc.Sentences)
+	if err := NewStage(testDicts(t)).Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+}

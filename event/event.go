@@ -971,7 +971,7 @@ func (sw *sentWork) subjectOf(v int) ([]int, string) {
 				// subject of the infinitive whatever the participle's
 				// voice ("men forced to flee"), unless the participle
 				// only asks for it ("soldiers ordered to attack")
-				return []int{t.Head}, "acl"
+				return []int{t.Head}, "control"
 			}
 			if t.XPOS == "VBN" && !sw.hasCase(v, "to") {
 				// "soldiers killed in Ukraine": the noun a past

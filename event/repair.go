@@ -37,6 +37,7 @@ func repairParse(toks []faultline.Token, sents []faultline.Sentence) []faultline
 		r.bareObliques()
 		r.gerundsBetween()
 		r.gerundCompounds()
+		r.intentInfinitives()
 	}
 	return out
 }
@@ -367,6 +368,66 @@ func (r *repairer) gerundCompounds() {
 		r.setHead(n, m)
 		r.t[n].Dep = "compound"
 	}
+}
+
+// intentInfinitives: a verb of intending takes its infinitive as an open
+// complement (xcomp), whose subject is its own. The -ing form of such a
+// verb tagged an adjective or noun ("a militia threatening to turn
+// against X", "threatening" an ADJ modifying "militia") is the verb, a
+// participle modifying the noun (acl); and its infinitive attached as a
+// clausal complement or adverbial clause without a subject of its own
+// ("threatening to turn" with "turn" a ccomp or advcl) is its xcomp.
+func (r *repairer) intentInfinitives() {
+	for h := r.lo; h < r.hi; h++ {
+		p := r.t[h].POS
+		w := strings.ToLower(r.t[h].Lemma)
+		if (p != "ADJ" && p != "NOUN") || !strings.HasSuffix(w, "ing") {
+			continue
+		}
+		stem := w[:len(w)-3]
+		if !intentHeads[stem] && intentHeads[stem+"e"] {
+			stem += "e"
+		}
+		if !intentHeads[stem] || !r.hasInfinitive(h) {
+			continue
+		}
+		r.t[h].POS, r.t[h].XPOS, r.t[h].Lemma = "VERB", "VBG", stem
+		if r.t[h].Dep == "amod" {
+			r.t[h].Dep = "acl"
+		}
+	}
+	for v := r.lo; v < r.hi; v++ {
+		h := r.t[v].Head
+		if d := r.t[v].Dep; (d != "ccomp" && d != "advcl") || !r.in(h) || r.t[h].POS != "VERB" || !intentHeads[strings.ToLower(r.t[h].Lemma)] {
+			continue
+		}
+		if r.toMarked(v) && !r.hasKid(v, "nsubj", "nsubj:pass", "csubj") {
+			r.t[v].Dep = "xcomp"
+		}
+	}
+}
+
+// toMarked reports whether verb v is an infinitive with "to".
+func (r *repairer) toMarked(v int) bool {
+	if r.t[v].POS != "VERB" {
+		return false
+	}
+	for _, k := range r.kids(v) {
+		if k < v && r.t[k].Dep == "mark" && strings.EqualFold(r.t[k].Lemma, "to") {
+			return true
+		}
+	}
+	return false
+}
+
+// hasInfinitive reports whether h governs an infinitive with "to" after it.
+func (r *repairer) hasInfinitive(h int) bool {
+	for _, k := range r.kids(h) {
+		if d := r.t[k].Dep; k > h && (d == "xcomp" || d == "ccomp" || d == "advcl" || d == "acl") && r.toMarked(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // timeWords are nouns of time that stand as bare obliques ("met last

@@ -10,6 +10,11 @@
 // Precision comes first: an event is coded only when both its source and its
 // target resolve to actor codes inside the predicate's own clause.
 //
+// The coder reads a repaired copy of the parse (repair.go): attachments that
+// no well-formed parse has, and that taggers and parsers retrained on other
+// data produce now and then, are put back the way the grammar requires, so
+// that the coding does not hang on one model's habits.
+//
 // Merge folds the events of many documents into happenings counted by
 // mentions, sources and articles.
 package event

@@ -1053,7 +1053,7 @@ func (sw *sentWork) coordinatedWithNoun(v, n int) bool {
 // v directly, when v has no subject. -1 when there is none.
 func (sw *sentWork) adverbActor(v int) int {
 	for _, k := range sw.kids[v] {
-		if k >= v || !sw.inSentence(k) || sw.doc.Tokens[k].Dep != "advmod" || sw.actorSpan[k-sw.lo] < 0 {
+		if k != sw.lo || k >= v || sw.doc.Tokens[k].Dep != "advmod" || sw.actorSpan[k-sw.lo] < 0 {
 			continue
 		}
 		t := sw.doc.Tokens[k]
@@ -1382,8 +1382,9 @@ func (sw *sentWork) modTargetLoc(k int, against bool) ([]resolved, bool) {
 }
 
 // timePreps introduce a phrase of time: what follows them is when, never
-// a party to the act.
-var timePreps = map[string]bool{"after": true, "before": true, "since": true, "until": true, "till": true}
+// a party to the act. "before" is left out: "testified before the
+// Senate" names a party.
+var timePreps = map[string]bool{"after": true, "since": true, "until": true, "till": true}
 
 // timeCase reports whether k's phrase is introduced by a preposition of
 // time ("after the crowds burned", "since the war"), or headed by one the

@@ -10,6 +10,11 @@
 // Precision comes first: an event is coded only when both its source and its
 // target resolve to actor codes inside the predicate's own clause.
 //
+// The coder reads a repaired copy of the parse (repair.go): attachments that
+// no well-formed parse has, and that taggers and parsers retrained on other
+// data produce now and then, are put back the way the grammar requires, so
+// that the coding does not hang on one model's habits.
+//
 // Merge folds the events of many documents into happenings counted by
 // mentions, sources and articles.
 package event
@@ -120,7 +125,12 @@ func (c *Coder) Process(ctx context.Context, doc *faultline.Document) (err error
 	if len(doc.Tokens) == 0 {
 		return nil
 	}
-	w := newDocWork(c, doc)
+	// the coder reads a repaired copy of the parse (repairParse); the
+	// document's own tokens stay as the parser left them
+	work := *doc
+	work.Tokens = repairParse(doc.Tokens, doc.Sentences)
+	defer func() { doc.Events = work.Events }()
+	w := newDocWork(c, &work)
 	if w.storyDiscarded() {
 		return nil
 	}
@@ -135,6 +145,7 @@ func (c *Coder) Process(ctx context.Context, doc *faultline.Document) (err error
 		}
 		w.sentence(si, s.TokenStart, s.TokenEnd)
 	}
+	doc.Events = work.Events
 	placeAtFocus(doc)
 	for i := range doc.Events {
 		doc.Events[i].ID = fmt.Sprintf("V%d", i+1)
@@ -379,7 +390,10 @@ func (w *docWork) commonNounName(a, b, lo, hi int) bool {
 func (w *docWork) isVerbal(i int) bool {
 	switch w.doc.Tokens[i].POS {
 	case "VERB":
-		return true
+		// a participle modifying a noun ("the affected villages",
+		// "promoting" read as a modifier of "biofuels") describes the
+		// thing; it heads no act of its own
+		return w.doc.Tokens[i].Dep != "amod"
 	}
 	return false
 }
@@ -898,12 +912,20 @@ func (sw *sentWork) caseOf(k int) string {
 // when v has none of its own.
 func (sw *sentWork) subjectOf(v int) ([]int, string) {
 	via := "nsubj"
+	from := ""
 	for hops := 0; hops < 4 && v >= 0; hops++ {
 		var out []int
 		for _, k := range sw.kids[v] {
-			if d := sw.doc.Tokens[k].Dep; d == "nsubj" || (hops > 0 && d == "nsubj:pass") {
+			if d := sw.doc.Tokens[k].Dep; (d == "nsubj" || (hops > 0 && d == "nsubj:pass")) && !sw.timeWord(k) {
+				// "lawmakers Tuesday endorsed": a day is no subject
 				out = append(out, k)
 			}
+		}
+		t := sw.doc.Tokens[v]
+		if len(out) == 1 && t.Dep == "conj" && sw.coordinatedWithNoun(v, out[0]) {
+			// "X, Y, and Z met", parsed with "met" conjoined to X and Z
+			// its only subject: the coordination is the subject
+			out = append([]int{t.Head}, out...)
 		}
 		if len(out) > 0 {
 			return out, via
@@ -914,7 +936,18 @@ func (sw *sentWork) subjectOf(v int) ([]int, string) {
 			}
 			return []int{n}, via
 		}
-		t := sw.doc.Tokens[v]
+		if hops == 0 {
+			if n := sw.adverbActor(v); n >= 0 {
+				// "Fornost welcomed X" with the name tagged an adverb
+				return []int{n}, "stranded"
+			}
+		}
+		if t.Dep == "acl:relcl" && hops == 0 && sw.inSentence(t.Head) && !sw.hasRelativeWord(v) {
+			// "lawmakers Tuesday endorsed an agreement" read as a
+			// relative clause of "lawmakers" without a subject of its
+			// own: the noun is its subject
+			return []int{t.Head}, "acl"
+		}
 		if (t.Dep == "xcomp" || (t.Dep == "advcl" && sw.hasCase(v, "to"))) && t.Head >= sw.lo && t.Head < sw.hi &&
 			directiveVerbs[sw.lemmas[t.Head]] && (sw.isPassive(t.Head) || sw.hasObject(t.Head)) {
 			// "X is being pressured to help Y", "urged X to help Y"
@@ -932,8 +965,20 @@ func (sw *sentWork) subjectOf(v int) ([]int, string) {
 			}
 
 			via = "control"
+			from = t.Dep
 			v = t.Head
 		case "acl":
+			if from == "xcomp" {
+				if directiveVerbs[sw.lemmas[v]] {
+					return nil, ""
+				}
+				// "the leader prepared to attend X", with "prepared" a
+				// participle modifying "leader": the noun is the
+				// subject of the infinitive whatever the participle's
+				// voice ("men forced to flee"), unless the participle
+				// only asks for it ("soldiers ordered to attack")
+				return []int{t.Head}, "control"
+			}
 			if t.XPOS == "VBN" && !sw.hasCase(v, "to") {
 				// "soldiers killed in Ukraine": the noun a past
 				// participle modifies is its patient, not its agent
@@ -947,6 +992,7 @@ func (sw *sentWork) subjectOf(v int) ([]int, string) {
 				return nil, ""
 			}
 			via = "control"
+			from = t.Dep
 			v = t.Head
 		}
 		if v < sw.lo || v >= sw.hi {
@@ -954,6 +1000,70 @@ func (sw *sentWork) subjectOf(v int) ([]int, string) {
 		}
 	}
 	return nil, ""
+}
+
+func (sw *sentWork) inSentence(k int) bool { return k >= sw.lo && k < sw.hi }
+
+// timeWord reports whether k is a bare word of time ("Tuesday",
+// "yesterday") that the parser may have taken for a subject.
+func (sw *sentWork) timeWord(k int) bool {
+	return timeWords[sw.lemmas[k]] && len(sw.kids[k]) == 0
+}
+
+// hasRelativeWord reports whether relative clause v has a relative word
+// ("who", "that", "which") of its own.
+func (sw *sentWork) hasRelativeWord(v int) bool {
+	for _, k := range sw.kids[v] {
+		if sw.doc.Tokens[k].POS == "PRON" || sw.doc.Tokens[k].Dep == "mark" {
+			return true
+		}
+		for _, c := range sw.kids[k] {
+			if sw.doc.Tokens[c].POS == "PRON" && (sw.words[c] == "which" || sw.words[c] == "whom" || sw.words[c] == "whose") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// coordinatedWithNoun reports whether verb v, conjoined to a noun before
+// its subject n, closes a coordination of nouns: "The US, Russia, and
+// Switzerland met" parsed with "met" a conjunct of "US" and "Switzerland"
+// its subject after the conjunction.
+func (sw *sentWork) coordinatedWithNoun(v, n int) bool {
+	h := sw.doc.Tokens[v].Head
+	if !sw.inSentence(h) || h >= n || (sw.doc.Tokens[h].POS != "PROPN" && sw.doc.Tokens[h].POS != "NOUN") {
+		return false
+	}
+	for _, k := range sw.kids[v] {
+		if sw.doc.Tokens[k].Dep == "cc" && k < n && k > h {
+			return true
+		}
+	}
+	for _, k := range sw.kids[n] {
+		if sw.doc.Tokens[k].Dep == "cc" && k > h {
+			return true
+		}
+	}
+	return false
+}
+
+// adverbActor finds an actor name that the tagger read as an adverb of v
+// ("Fornost welcomed X" with "Fornost" an advmod): a capitalised word
+// before v that starts the sentence, lies in an actor phrase and modifies
+// v directly, when v has no subject. -1 when there is none.
+func (sw *sentWork) adverbActor(v int) int {
+	for _, k := range sw.kids[v] {
+		if k != sw.lo || k >= v || sw.doc.Tokens[k].Dep != "advmod" || sw.actorSpan[k-sw.lo] < 0 {
+			continue
+		}
+		t := sw.doc.Tokens[k]
+		if w := sw.doc.Text[t.Start:t.End]; w == "" || !unicode.IsUpper([]rune(w)[0]) {
+			continue
+		}
+		return k
+	}
+	return -1
 }
 
 // strandedSubject recovers the subject of a finite verb that the parser
@@ -1017,6 +1127,11 @@ func (sw *sentWork) targetOf(v int, code string) ([]resolved, string) {
 		case "obj", "iobj":
 			objs = append(objs, k)
 		case "obl", "obl:npmod":
+			if sw.timeCase(k) {
+				// "said on Saturday, five years after Calenardhon
+				// crowds burned ...": a phrase of time, not a party
+				continue
+			}
 			if !sw.isTemporal(k) {
 				obls = append(obls, k)
 			} else if c := sw.mergedPP(k); c >= 0 {
@@ -1098,7 +1213,8 @@ func (sw *sentWork) targetOf(v int, code string) ([]resolved, string) {
 }
 
 // mergedPP repairs "at X on Thursday" parsed as one phrase headed by the
-// time word, with X a modifier of it between the two prepositions: it
+// time word, with X a modifier of it between the two prepositions (or
+// between the one preposition and the time word: "for X late Sunday"): it
 // returns X, or -1.
 func (sw *sentWork) mergedPP(k int) int {
 	var cases []int
@@ -1107,13 +1223,19 @@ func (sw *sentWork) mergedPP(k int) int {
 			cases = append(cases, c)
 		}
 	}
-	if len(cases) != 2 {
+	if len(cases) == 0 || len(cases) > 2 {
 		return -1
+	}
+	end := k
+	if len(cases) == 2 {
+		end = cases[1]
 	}
 	for _, c := range sw.kids[k] {
 		switch sw.doc.Tokens[c].Dep {
 		case "nmod:unmarked", "compound", "nmod":
-			if c > cases[0] && c < cases[1] && sw.doc.Tokens[c].POS == "PROPN" {
+			// "at X on Thursday", and "for X late Sunday" parsed with
+			// X a compound of the day
+			if c > cases[0] && c < end && sw.doc.Tokens[c].POS == "PROPN" && !sw.isTemporal(c) {
 				return c
 			}
 		}
@@ -1241,7 +1363,7 @@ func (sw *sentWork) modTargetLoc(k int, against bool) ([]resolved, bool) {
 				} else if d != "nmod" {
 					continue
 				}
-				if sw.isTemporal(c) || (!against && sw.caseOf(c) == "against") {
+				if sw.isTemporal(c) || sw.timeCase(c) || (!against && sw.caseOf(c) == "against") {
 					continue
 				}
 				if r := sw.resolveAll([]int{c}); len(r) > 0 {
@@ -1258,6 +1380,27 @@ func (sw *sentWork) modTargetLoc(k int, against bool) ([]resolved, bool) {
 		level = next
 	}
 	return loc, loc != nil
+}
+
+// timePreps introduce a phrase of time: what follows them is when, never
+// a party to the act. "before" is left out: "testified before the
+// Senate" names a party.
+var timePreps = map[string]bool{"after": true, "since": true, "until": true, "till": true}
+
+// timeCase reports whether k's phrase is introduced by a preposition of
+// time ("after the crowds burned", "since the war"), or headed by one the
+// tagger read as a noun ("the future of Iraq after IS is pushed out", with
+// "Iraq" a compound of "after").
+func (sw *sentWork) timeCase(k int) bool {
+	if timePreps[sw.words[k]] {
+		return true
+	}
+	for _, c := range sw.kids[k] {
+		if d := sw.doc.Tokens[c].Dep; (d == "case" || d == "mark") && timePreps[sw.words[c]] {
+			return true
+		}
+	}
+	return false
 }
 
 func (sw *sentWork) isTemporal(k int) bool {
@@ -1525,6 +1668,10 @@ func (sw *sentWork) resolve(h int) []resolved {
 			case npSkip[d]:
 				continue
 			case d == "nmod" && !nominal:
+				continue
+			case (d == "nmod" || d == "obl") && sw.timeCase(c):
+				// "the official, after Calenardhon crowds burned ...":
+				// a phrase of time is no part of the actor
 				continue
 			}
 			walk(c, depth+1)

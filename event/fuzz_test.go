@@ -15,8 +15,8 @@ func FuzzCoder(f *testing.F) {
 	f.Add("Arnor attacked Gondor. Rohan said Arnor visited Gondor.", []byte{1, 0, 2, 3, 4, 5})
 	f.Add("", []byte{})
 	f.Add("The Arnor soldiers met with Gondor and Rohan in Mordor on Monday.", []byte{9, 200, 3, 0, 17, 8, 1})
-	deps := []string{"nsubj", "obj", "obl", "nsubj:pass", "obl:agent", "conj", "xcomp", "ccomp", "acl", "nmod", "appos", "case", "aux", "advmod", "root", "compound", "parataxis"}
-	pos := []string{"VERB", "NOUN", "PROPN", "ADP", "AUX", "PART", "PUNCT"}
+	deps := []string{"nsubj", "obj", "obl", "nsubj:pass", "obl:agent", "conj", "xcomp", "ccomp", "acl", "nmod", "appos", "case", "aux", "advmod", "root", "compound", "parataxis", "advcl", "amod", "acl:relcl", "det"}
+	pos := []string{"VERB", "NOUN", "PROPN", "ADP", "AUX", "PART", "PUNCT", "INTJ", "DET", "ADJ"}
 	c := NewStage(testDicts(f))
 	f.Fuzz(func(t *testing.T, text string, parse []byte) {
 		doc := buildDocText(text)

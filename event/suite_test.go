@@ -81,12 +81,12 @@ func TestSuites(t *testing.T) {
 		nesting                 bool
 		minF1, minPrec, minNoev float64
 	}{
-		{"petrarch2", "petrarch2-validation.jsonl", filepath.Join(ev, "cameo", "validation-dicts"), false, 0.85, 0.93, 0.95},
-		{"gsr", "universalpetrarch-gsr-validation.jsonl", filepath.Join(ev, "cameo"), false, 0.73, 0.80, 0.75},
+		{"petrarch2", "petrarch2-validation.jsonl", filepath.Join(ev, "cameo", "validation-dicts"), false, 0.855, 0.93, 0.95},
+		{"gsr", "universalpetrarch-gsr-validation.jsonl", filepath.Join(ev, "cameo"), false, 0.74, 0.80, 0.75},
 		// the gold codes only the accusation of "X claimed that Y
 		// attacked Z", as the dictionary's transformations do in
 		// PETRARCH, and codes intended conflict as acts
-		{"gsr-petrarch-nesting", "universalpetrarch-gsr-validation.jsonl", filepath.Join(ev, "cameo"), true, 0.78, 0.90, 0.75},
+		{"gsr-petrarch-nesting", "universalpetrarch-gsr-validation.jsonl", filepath.Join(ev, "cameo"), true, 0.80, 0.90, 0.75},
 	}
 	stages := pre(t)
 	for _, tc := range tests {

@@ -145,8 +145,8 @@ func (c *Coder) Process(ctx context.Context, doc *faultline.Document) (err error
 		}
 		w.sentence(si, s.TokenStart, s.TokenEnd)
 	}
+	placeAtFocus(w)
 	doc.Events = work.Events
-	placeAtFocus(doc)
 	for i := range doc.Events {
 		doc.Events[i].ID = fmt.Sprintf("V%d", i+1)
 	}
@@ -1979,18 +1979,6 @@ func (sw *sentWork) timeIn(lo, hi int) string {
 		}
 	}
 	return month
-}
-
-func (sw *sentWork) placeIn(lo, hi int) *string {
-	for _, p := range sw.doc.Places {
-		for _, m := range p.Mentions {
-			if m.Start >= lo && m.End <= hi {
-				id := p.ID
-				return &id
-			}
-		}
-	}
-	return nil
 }
 
 // modality reads negation and hypothetical context off v and the chain of

@@ -243,7 +243,12 @@ func kindPrior(e *Entry) float64 {
 	case KindRegion:
 		s += 2.5
 	case KindAdmin1:
-		if e.FeatureCode == "ADM1" && e.GeonamesID != 0 {
+		if ukNations[e.GeonamesID] {
+			// England, Wales: nations whose population the gazetteer
+			// does not hold, not to be outweighed by a village called
+			// Wales.
+			s += wKindCountry
+		} else if e.FeatureCode == "ADM1" && e.GeonamesID != 0 {
 			s += 1.2
 		} else {
 			// Position unknown, or a division that GeoNames holds as
@@ -311,6 +316,12 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 					ids = append(ids, id)
 				}
 			}
+		}
+		if id, ok := g.nationDemonym(m.p.name); ok && nationAdjective(text[t.End:]) {
+			// "English", "Welsh": a nation of the United Kingdom, not
+			// English, Indiana.
+			m.demOf = id
+			continue
 		}
 		if e, ok := g.Demonym(m.p.name); ok && !g.hasMajorReading(ids) {
 			// "Canadian" is the people before it is Canadian, Texas.
@@ -475,6 +486,18 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 			if m.best < 0 {
 				if m.demCty != "" {
 					votes[key] = vote{country: m.demCty, w: 0.5}
+				} else if m.demOf >= 0 && ukNations[g.entries[m.demOf].GeonamesID] {
+					// "the English city of Salisbury": the nation counts
+					// as context. (Other demonyms of no country are read
+					// from a name alone, "Londoner" may be of Ontario.)
+					e := &g.entries[m.demOf]
+					v := vote{country: e.Country, w: 0.5}
+					if e.Kind == KindAdmin1 {
+						v.admin1, v.wa = e.Name, 0.5
+					}
+					if e.Country != "" {
+						votes[key] = v
+					}
 				}
 				continue
 			}
@@ -581,6 +604,32 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 	// there with a low confidence.
 	focus := int32(-1)
 	{
+		// The focus lies in the country most distinct names are read in
+		// (a club named after Liverpool, named ten times, does not move
+		// a text about Cairo, New Cairo and Egypt to England).
+		names := map[string]map[string]bool{}
+		mentions := map[string]int{}
+		for i := range ms {
+			m := &ms[i]
+			if m.best < 0 {
+				continue
+			}
+			c := g.entries[m.cands[m.best].id].Country
+			if names[c] == nil {
+				names[c] = map[string]bool{}
+			}
+			names[c][toponym.Fold(m.p.name)] = true
+			mentions[c]++
+		}
+		// Ties go to the country named more often, then the first in
+		// alphabetical order.
+		topCountry, topN, topM := "", 0, 0
+		for c, ns := range names {
+			n, k := len(ns), mentions[c]
+			if n > topN || n == topN && (k > topM || k == topM && c < topCountry) {
+				topCountry, topN, topM = c, n, k
+			}
+		}
 		counts := map[int32]int{}
 		bestN := 0
 		for i := range ms {
@@ -590,7 +639,7 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 			}
 			id := m.cands[m.best].id
 			e := &g.entries[id]
-			if e.Kind == KindCountry {
+			if e.Kind == KindCountry || e.Country != topCountry {
 				continue
 			}
 			n := 2
@@ -819,4 +868,48 @@ func Destination(lat, lon, bearingDeg, distKm float64) (float64, float64) {
 	l2 := l1 + math.Atan2(math.Sin(th)*math.Sin(d)*math.Cos(p1), math.Cos(d)-math.Sin(p1)*math.Sin(p2))
 	lon2 := math.Mod(l2*180/math.Pi+540, 360) - 180
 	return p2 * 180 / math.Pi, lon2
+}
+
+// ukNations are the GeoNames ids of the four nations of the United
+// Kingdom, held as first-level divisions (England, Scotland, Wales,
+// Northern Ireland).
+var ukNations = map[int]bool{6269131: true, 2638360: true, 2634895: true, 2641364: true}
+
+// nationDemonyms name the UK nations' peoples, which the country
+// demonyms (British) do not cover.
+var nationDemonyms = map[string]string{"english": "England", "welsh": "Wales", "scottish": "Scotland"}
+
+// nationDemonym finds the nation an adjective such as "English" names.
+func (g *Gazetteer) nationDemonym(word string) (int32, bool) {
+	w := strings.TrimSpace(word)
+	name, ok := nationDemonyms[toponym.Fold(w)]
+	if !ok || !isCapitalised(w) {
+		return -1, false
+	}
+	for _, id := range g.Lookup(name) {
+		if e := &g.entries[id]; e.Kind == KindAdmin1 && ukNations[e.GeonamesID] {
+			return id, true
+		}
+	}
+	return -1, false
+}
+
+// languageNouns follow a nation's adjective that names its language
+// ("English words", "Welsh speakers"), not the nation.
+var languageNouns = map[string]bool{"language": true, "languages": true, "speaking": true, "speaker": true,
+	"speakers": true, "translation": true, "translations": true, "subtitles": true, "version": true,
+	"word": true, "words": true, "teacher": true, "teachers": true, "class": true, "classes": true,
+	"lessons": true, "literature": true, "grammar": true, "proficiency": true, "dictionary": true, "name": true,
+	"names": true, "text": true, "edition": true, "department": true, "professor": true, "major": true}
+
+// nationAdjective reports whether the text after a nation's adjective
+// ("English") makes it the nation's: a common noun follows ("the English
+// town of", "Welsh farmers"), not a word about language ("English
+// lessons") and not the end of a phrase ("speaks English.").
+func nationAdjective(after string) bool {
+	if !strings.HasPrefix(after, " ") {
+		return false
+	}
+	w := firstWord(after)
+	return w != "" && w[0] >= 'a' && w[0] <= 'z' && !languageNouns[w]
 }

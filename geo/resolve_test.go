@@ -61,6 +61,10 @@ func TestResolveAll(t *testing.T) {
 		{"abbreviated first word", "Traffic slowed in Ft. Worth on Friday.", []string{"Ft. Worth"}, "Ft. Worth", KindCity, "US", 32.75, -97.32, false},
 		{"province abbreviation", "He moved to Victoria, B.C., last year.", []string{"B.C."}, "B.C.", KindAdmin1, "CA", 0, 0, false},
 		{"state abbreviation before its dot", "She grew up in Fresno, Calif. Then she left.", []string{"Calif"}, "Calif", KindAdmin1, "US", 0, 0, false},
+		{"a nation of the UK over a village", "Crime fell in England and Wales last year.", []string{"England", "Wales"}, "Wales", KindAdmin1, "GB", 52.3, -3.7, false},
+		{"nation demonym", "Police in the English town of Salisbury closed a park.", []string{"English", "Salisbury"}, "English", "", "GB", 0, 0, true},
+		{"nation demonym as context", "Police in the English town of Salisbury closed a park.", []string{"English", "Salisbury"}, "Salisbury", KindCity, "GB", 51.07, -1.8, false},
+		{"focus in the country most names are in", "Fans of Liverpool watched in Cairo. Liverpool won; Liverpool fans in New Cairo and across Egypt cheered at the Nagrig cafe.", []string{"Liverpool", "Cairo", "New Cairo", "Egypt", "Nagrig"}, "Nagrig", KindRegion, "EG", 0, 0, false},
 		{"county and its seat agree", "Huntsville asked the Walker County commissioners to pay for the road.", []string{"Huntsville", "Walker County"}, "Huntsville", KindCity, "US", 30.72, -95.55, false},
 	}
 	// GeoNames ids of countries, divisions and continents (the demonym

@@ -382,6 +382,47 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 		}
 	}
 
+	// A division and its namesake city (New York): the city when the
+	// mention is a dateline in capitals ("NEW YORK (AP) —") or the text
+	// names one of the city's districts (Manhattan, Brooklyn).
+	for i := range ms {
+		m := &ms[i]
+		if len(m.cands) < 2 {
+			continue
+		}
+		key := toponym.Fold(m.p.name)
+		if mentionsAny(text, divisionCues[key]) || coordinatedWithDivision(g, text, ms, i) {
+			// "CAMP MURRAY, Wash.": the state; "California or
+			// Washington": a state among states.
+			for j := range m.cands {
+				if g.entries[m.cands[j].id].Kind == KindAdmin1 {
+					for k := range m.cands {
+						if c := &g.entries[m.cands[k].id]; c.Kind == KindCity {
+							m.cands[j].prior = math.Max(m.cands[j].prior, m.cands[k].prior+wNamesakeCity)
+						}
+					}
+				}
+			}
+			continue
+		}
+		dateline := isDateline(text, m.t.Start, m.t.End)
+		if !dateline && !mentionsAny(text, cityCues[key]) {
+			continue
+		}
+		for j := range m.cands {
+			a := &g.entries[m.cands[j].id]
+			if a.Kind != KindAdmin1 {
+				continue
+			}
+			for k := range m.cands {
+				c := &g.entries[m.cands[k].id]
+				if c.Kind == KindCity && c.Country == a.Country && c.Admin1 == a.Name && c.Population >= 100000 {
+					m.cands[k].prior = math.Max(m.cands[k].prior, m.cands[j].prior+wNamesakeCity)
+				}
+			}
+		}
+	}
+
 	// Start from the context-free readings, then re-read every mention
 	// twice in the light of the others' current readings.
 	for i := range ms {
@@ -734,6 +775,9 @@ var (
 	wMainName    = 0.5
 	wPair        = 1.2
 	pairTopK     = 12
+	// wNamesakeCity puts a city above the division of its name when the
+	// text points to the city.
+	wNamesakeCity = 1.0
 )
 
 // demonymEndings turn a demonym of a region, division or city back into
@@ -912,4 +956,112 @@ func nationAdjective(after string) bool {
 	}
 	w := firstWord(after)
 	return w != "" && w[0] >= 'a' && w[0] <= 'z' && !languageNouns[w]
+}
+
+// cityCues are words that place a text in the city rather than the
+// division of the same name: its districts and its police.
+var cityCues = map[string][]string{
+	"new york": {"Manhattan", "Brooklyn", "Bronx", "Harlem", "Staten Island", "NYPD", "New York Police Department"},
+}
+
+// mentionsAny reports whether text holds any of words as a whole word.
+func mentionsAny(text string, words []string) bool {
+	for _, w := range words {
+		for off := 0; ; {
+			i := strings.Index(text[off:], w)
+			if i < 0 {
+				break
+			}
+			s, e := off+i, off+i+len(w)
+			if (s == 0 || !isWordByte(text[s-1])) && (e == len(text) || !isWordByte(text[e])) {
+				return true
+			}
+			off = e
+		}
+	}
+	return false
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+}
+
+// isDateline reports whether text[start:end] is a dateline: written in
+// capitals, near the start of the text, and followed by a comma, a
+// parenthesis or a dash ("NEW YORK (AP) —", "(NEW YORK) —").
+func isDateline(text string, start, end int) bool {
+	name := text[start:end]
+	if start > 200 || strings.ToUpper(name) != name || strings.ToLower(name) == name {
+		return false
+	}
+	rest := strings.TrimLeft(text[end:], " )")
+	return strings.HasPrefix(rest, "(") || strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, "—") ||
+		strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "-")
+}
+
+// divisionCues are words that place a text in the division rather than
+// the city of the same name: the AP abbreviation of the state.
+var divisionCues = map[string][]string{"washington": {"Wash."}, "new york": {"N.Y."}}
+
+// coordinatedWithDivision reports whether mention i stands in a list
+// ("X, Y and Z", "X or Y") next to a mention whose likeliest reading is a
+// first-level division, when i itself has both readings.
+func coordinatedWithDivision(g *Gazetteer, text string, ms []mentionState, i int) bool {
+	divCountry := map[string]bool{}
+	cityAdmin1 := map[string]bool{}
+	for _, c := range ms[i].cands {
+		if e := &g.entries[c.id]; e.Kind == KindAdmin1 {
+			divCountry[e.Country] = true
+		} else if e.Kind == KindCity {
+			cityAdmin1[e.Country+"|"+e.Admin1] = true
+		}
+	}
+	for _, c := range ms[i].cands {
+		e := &g.entries[c.id]
+		if e.Kind == KindCity && (e.FeatureCode == "PPLA" || e.FeatureCode == "PPLC") {
+			for _, d := range ms[i].cands {
+				if a := &g.entries[d.id]; a.Kind == KindAdmin1 && a.Country == e.Country && a.Name == e.Admin1 {
+					return false // a division named after its seat (Beirut)
+				}
+			}
+		}
+	}
+	if len(divCountry) == 0 {
+		return false
+	}
+	// A division of the same country ("Oregon or Washington", not "New
+	// York and Moscow").
+	isDiv := func(j int) bool {
+		m := &ms[j]
+		if len(m.cands) == 0 {
+			return false
+		}
+		b := argmax(m.cands, func(c candidate) float64 { return c.prior })
+		e := &g.entries[m.cands[b].id]
+		return e.Kind == KindAdmin1 && divCountry[e.Country]
+	}
+	joined := func(gap string) bool {
+		switch gap {
+		case ", ", " and ", " or ", ", and ", ", or ":
+			return true
+		}
+		return false
+	}
+	for j := range ms {
+		if j == i || ms[j].t.Start >= ms[j].t.End {
+			continue
+		}
+		if ms[j].t.End <= ms[i].t.Start && ms[i].t.Start-ms[j].t.End <= 6 && joined(text[ms[j].t.End:ms[i].t.Start]) && isDiv(j) {
+			return true
+		}
+		if ms[j].t.Start >= ms[i].t.End && ms[j].t.Start-ms[i].t.End <= 6 && joined(text[ms[i].t.End:ms[j].t.Start]) && isDiv(j) {
+			m := &ms[j]
+			b := argmax(m.cands, func(c candidate) float64 { return c.prior })
+			if e := &g.entries[m.cands[b].id]; text[ms[i].t.End:ms[j].t.Start] == ", " && cityAdmin1[e.Country+"|"+e.Name] {
+				continue // "Washington, D.C.": the division that holds the city
+			}
+			return true
+		}
+	}
+	return false
 }

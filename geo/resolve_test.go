@@ -65,6 +65,12 @@ func TestResolveAll(t *testing.T) {
 		{"nation demonym", "Police in the English town of Salisbury closed a park.", []string{"English", "Salisbury"}, "English", "", "GB", 0, 0, true},
 		{"nation demonym as context", "Police in the English town of Salisbury closed a park.", []string{"English", "Salisbury"}, "Salisbury", KindCity, "GB", 51.07, -1.8, false},
 		{"focus in the country most names are in", "Fans of Liverpool watched in Cairo. Liverpool won; Liverpool fans in New Cairo and across Egypt cheered at the Nagrig cafe.", []string{"Liverpool", "Cairo", "New Cairo", "Egypt", "Nagrig"}, "Nagrig", KindRegion, "EG", 0, 0, false},
+		{"New York the state by default", "Taxes rose in New York last year.", []string{"New York"}, "New York", KindAdmin1, "US", 0, 0, false},
+		{"New York dateline", "NEW YORK (AP) — Shares fell on Monday.", []string{"NEW YORK"}, "NEW YORK", KindCity, "US", 40.71, -74.01, false},
+		{"New York with a borough", "Rents in New York keep rising, most of all in Brooklyn.", []string{"New York"}, "New York", KindCity, "US", 40.71, -74.01, false},
+		{"Washington the state among states", "Tech firms leave California or Washington for cheaper places.", []string{"California", "Washington"}, "Washington", KindAdmin1, "US", 47.26, -120.59, false},
+		{"Washington the state by its abbreviation", "TACOMA, Wash. — Crews returned home to Washington on Friday.", []string{"Washington"}, "Washington", KindAdmin1, "US", 47.26, -120.59, false},
+		{"Washington, D.C. is the city", "Trips to Oregon, Washington, D.C. and Maine.", []string{"Oregon", "Washington", "D.C.", "Maine"}, "Washington", KindCity, "US", 38.9, -77.04, false},
 		{"county and its seat agree", "Huntsville asked the Walker County commissioners to pay for the road.", []string{"Huntsville", "Walker County"}, "Huntsville", KindCity, "US", 30.72, -95.55, false},
 	}
 	// GeoNames ids of countries, divisions and continents (the demonym

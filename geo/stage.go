@@ -104,7 +104,11 @@ func (s *Stage) Process(ctx context.Context, doc *faultline.Document) (err error
 		} else {
 			// A gazetteer match the entity layer missed: kept only when it
 			// is a country, a located division or a large city.
-			if r.Demonym || r.Entry < 0 || !s.g.spottable(r.Entry, doc.Text[tops[i].Start:tops[i].End]) {
+			if r.Demonym || r.Entry < 0 {
+				continue
+			}
+			if !s.g.spottable(r.Entry, doc.Text[tops[i].Start:tops[i].End]) &&
+				!(docCountries[r.Country] && s.g.spottableAfter(r.Entry, doc.Text, tops[i].Start, tops[i].End, personWords)) {
 				continue
 			}
 			if r.Kind == KindAdmin1 && !docCountries[r.Country] {
@@ -451,6 +455,27 @@ func (g *Gazetteer) spot(doc *faultline.Document, taken []Toponym) []Toponym {
 		if t.Start < 0 || t.End > len(doc.Text) || t.Start >= t.End || !capitalisedWord(doc.Text[t.Start:t.End]) {
 			continue
 		}
+		if w := doc.Text[t.Start:t.End]; strings.Contains(strings.Trim(w, "-"), "-") && !covered(t.Start, t.End) {
+			// "London-based", "Amsterdam-London": the names inside a
+			// hyphenated word, which the entity layer leaves whole; a
+			// hyphenated name is kept whole ("Miami-Dade").
+			if f := toponym.Fold(w); f != "" && len(g.lookupKey(f, nil)) > 0 {
+				out = append(out, Toponym{Start: t.Start, End: t.End, Type: faultline.EntityGPE})
+				continue
+			}
+			off := t.Start
+			for _, part := range strings.Split(w, "-") {
+				start, end := off, off+len(part)
+				off = end + 1
+				if len(part) < 2 || !(part[0] >= 'A' && part[0] <= 'Z') {
+					continue
+				}
+				if f := toponym.Fold(part); f != "" && len(g.lookupKey(f, nil)) > 0 {
+					out = append(out, Toponym{Start: start, End: end, Type: faultline.EntityGPE})
+				}
+			}
+			continue
+		}
 		// Longest run first.
 		found := false
 		for n := min(4, len(toks)-i); n >= 1 && !found; n-- {
@@ -526,3 +551,46 @@ func (g *Gazetteer) orgIsPlace(name string) bool {
 	}
 	return g.spottable(ids[0], trimName(name))
 }
+
+// placeWords before a name make it a place: "in Salisbury", "the town of
+// Marks Tey".
+var placeWords = []string{" in ", " at ", " near ", " outside ", " city of ", " town of ", " village of ",
+	" suburb of ", " county of ", " province of ", " state of "}
+
+// spottableAfter reports whether a smaller city or a division the entity
+// layer missed is safe to keep from its context: its own name, a
+// preposition of place or "the town of" right before it, not the first
+// word of a sentence, not a word of a person's name in the text, and not
+// followed by another capitalised word (a longer name: "in Salisbury
+// Plain Park").
+func (g *Gazetteer) spottableAfter(id int32, text string, start, end int, personWords map[string]bool) bool {
+	e := &g.entries[id]
+	name := text[start:end]
+	if e.Kind != KindCity && e.Kind != KindAdmin1 || toponym.Fold(name) != toponym.Fold(e.Name) || personWords[name] || calendarWords[toponym.Fold(name)] {
+		return false
+	}
+	if e.Kind == KindCity && e.Population < 1000 {
+		return false
+	}
+	before := text[max(0, start-12):start]
+	ok := false
+	for _, w := range placeWords {
+		if strings.HasSuffix(before, w) {
+			ok = true
+			break
+		}
+	}
+	if !ok {
+		return false
+	}
+	rest := strings.TrimLeft(text[end:], " ")
+	if r, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(r) && !strings.HasPrefix(text[end:], ",") {
+		return false
+	}
+	return true
+}
+
+// calendarWords are months and days, towns somewhere too ("in March").
+var calendarWords = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true,
+	"june": true, "july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true}

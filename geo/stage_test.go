@@ -224,3 +224,42 @@ func TestPersonWordIsNotAPlace(t *testing.T) {
 		t.Errorf("Abuja and Lincoln (a city of over 100,000) should be places: %v", placed)
 	}
 }
+
+// TestSpotMissedNames checks the names the entity layer leaves out that
+// the gazetteer and the context make safe: a name inside a hyphenated
+// word ("Chicago-based"), a hyphenated name kept whole, and a smaller
+// town after a preposition of place in a text about its country, but not
+// a month after "in" nor a town of another country.
+func TestSpotMissedNames(t *testing.T) {
+	g, err := geo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "A Chicago-based bakery opened a shop in Kenosha, Wisconsin in March. Its Miami-Dade branch closed. The owners also looked at Salisbury."
+	doc := &faultline.Document{ID: "d", Text: text}
+	doc.Sentences, doc.Tokens = segment.Segment(text)
+	at := strings.Index(text, "Wisconsin")
+	doc.Entities = []faultline.Entity{{ID: "E1", Name: "Wisconsin", Type: faultline.EntityGPE,
+		Mentions: []faultline.Mention{{Start: at, End: at + len("Wisconsin"), Text: "Wisconsin"}}}}
+	if err := geo.NewStage(g).Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	checkSpans(t, doc)
+	found := map[string]string{}
+	for _, p := range doc.Places {
+		for _, m := range p.Mentions {
+			found[m.Text] = p.Kind + " " + p.Country
+		}
+	}
+	for _, want := range []string{"Chicago", "Kenosha", "Wisconsin"} {
+		if !strings.HasSuffix(found[want], " US") {
+			t.Errorf("%s = %q, want a place in the US (found %v)", want, found[want], found)
+		}
+	}
+	if _, ok := found["March"]; ok {
+		t.Errorf("March became a place: %v", found)
+	}
+	if k, ok := found["Salisbury"]; ok && !strings.HasSuffix(k, " US") {
+		t.Errorf("Salisbury = %q, a town of a country the text does not name", k)
+	}
+}

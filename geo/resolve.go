@@ -955,8 +955,17 @@ func nationAdjective(after string) bool {
 		return false
 	}
 	w := firstWord(after)
-	return w != "" && w[0] >= 'a' && w[0] <= 'z' && !languageNouns[w]
+	return w != "" && w[0] >= 'a' && w[0] <= 'z' && !languageNouns[w] && !functionWords[w]
 }
+
+// functionWords follow a noun, not an adjective: "learning English will",
+// "English in the EU".
+var functionWords = map[string]bool{"in": true, "on": true, "at": true, "of": true, "to": true, "for": true,
+	"and": true, "or": true, "but": true, "is": true, "was": true, "will": true, "would": true, "has": true,
+	"had": true, "have": true, "are": true, "were": true, "as": true, "by": true, "with": true, "from": true,
+	"that": true, "which": true, "who": true, "than": true, "can": true, "could": true, "should": true,
+	"may": true, "might": true, "must": true, "does": true, "did": true, "do": true, "be": true, "been": true,
+	"so": true, "too": true, "well": true, "fluently": true, "only": true, "there": true, "when": true}
 
 // cityCues are words that place a text in the city rather than the
 // division of the same name: its districts and its police.

@@ -54,6 +54,7 @@ func (s *Stage) Process(ctx context.Context, doc *faultline.Document) (err error
 	}
 	doc.Places = []faultline.Place{}
 	personWords := personNameWords(doc)
+	orgAcronyms := s.g.definedAcronyms(doc.Text)
 	type ref struct{ entity, mention int }
 	var tops []Toponym
 	var refs, referring []ref
@@ -72,7 +73,7 @@ func (s *Stage) Process(ctx context.Context, doc *faultline.Document) (err error
 				referring = append(referring, ref{ei, mi})
 				continue
 			}
-			if isPlaceType(e.Type) && s.g.personNotPlace(doc.Text[m.Start:m.End], personWords) {
+			if isPlaceType(e.Type) && s.g.personNotPlace(doc.Text[m.Start:m.End], personWords) || orgAcronyms[doc.Text[m.Start:m.End]] {
 				continue
 			}
 			tops = append(tops, Toponym{Start: m.Start, End: m.End, Type: e.Type})
@@ -104,7 +105,7 @@ func (s *Stage) Process(ctx context.Context, doc *faultline.Document) (err error
 		} else {
 			// A gazetteer match the entity layer missed: kept only when it
 			// is a country, a located division or a large city.
-			if r.Demonym || r.Entry < 0 {
+			if r.Demonym || r.Entry < 0 || orgAcronyms[doc.Text[tops[i].Start:tops[i].End]] {
 				continue
 			}
 			if !s.g.spottable(r.Entry, doc.Text[tops[i].Start:tops[i].End]) &&
@@ -594,3 +595,47 @@ func (g *Gazetteer) spottableAfter(id int32, text string, start, end int, person
 var calendarWords = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true,
 	"june": true, "july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true}
+
+// definedAcronyms finds the acronyms a text defines for names that are
+// not places, "British Airways (BA)": BA is then the airline, not Buenos
+// Aires. The acronym is two to seven capitals whose letters begin the
+// words right before it; one defined for a gazetteer name ("United
+// States (US)", "United Arab Emirates (UAE)") stays a place.
+func (g *Gazetteer) definedAcronyms(text string) map[string]bool {
+	out := map[string]bool{}
+	for off := 0; ; {
+		i := strings.Index(text[off:], "(")
+		if i < 0 {
+			break
+		}
+		open := off + i
+		off = open + 1
+		close := strings.IndexByte(text[open:], ')')
+		if close < 0 || close > 8 {
+			continue
+		}
+		acr := text[open+1 : open+close]
+		if len(acr) < 2 || strings.ToUpper(acr) != acr || strings.ToLower(acr) == acr || strings.ContainsAny(acr, " .") {
+			continue
+		}
+		words := strings.Fields(text[max(0, open-80):open])
+		n := len(acr)
+		if len(words) < n {
+			continue
+		}
+		match := true
+		for k, w := range words[len(words)-n:] {
+			if w == "" || w[0] != acr[k] {
+				match = false
+				break
+			}
+		}
+		if match {
+			long := strings.Join(words[len(words)-n:], " ")
+			if f := toponym.Fold(trimName(long)); f == "" || len(g.lookupKey(f, nil)) == 0 {
+				out[acr] = true
+			}
+		}
+	}
+	return out
+}

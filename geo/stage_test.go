@@ -263,3 +263,40 @@ func TestSpotMissedNames(t *testing.T) {
 		t.Errorf("Salisbury = %q, a town of a country the text does not name", k)
 	}
 }
+
+// TestDefinedAcronymIsNotAPlace checks that an acronym the text defines
+// for an organisation ("British Airways (BA)") is not read as a place,
+// while one defined for a country stays one.
+func TestDefinedAcronymIsNotAPlace(t *testing.T) {
+	g, err := geo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Officials met British Airways (BA) in the United Arab Emirates (UAE). BA will fly to the UAE."
+	doc := &faultline.Document{ID: "d", Text: text}
+	doc.Sentences, doc.Tokens = segment.Segment(text)
+	var ents []faultline.Entity
+	for i, name := range []string{"BA", "UAE"} {
+		var ms []faultline.Mention
+		for off := 0; ; {
+			j := strings.Index(text[off:], name)
+			if j < 0 {
+				break
+			}
+			ms = append(ms, faultline.Mention{Start: off + j, End: off + j + len(name), Text: name})
+			off += j + len(name)
+		}
+		ents = append(ents, faultline.Entity{ID: "E" + string(rune('1'+i)), Name: name, Type: faultline.EntityGPE, Mentions: ms})
+	}
+	doc.Entities = ents
+	if err := geo.NewStage(g).Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	checkSpans(t, doc)
+	if doc.Entities[0].Place != nil {
+		t.Errorf("BA, defined as British Airways, became a place")
+	}
+	if doc.Entities[1].Place == nil {
+		t.Errorf("UAE, defined as the United Arab Emirates, lost its place")
+	}
+}

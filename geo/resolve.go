@@ -382,6 +382,48 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 		}
 	}
 
+	// "SA" in a text that names South Africa, "T&T" beside Trinidad and
+	// Tobago: an abbreviation made of the initials of a country or
+	// division the text names is that place, whatever else it spells.
+	{
+		byInitials := map[string]int32{}
+		for i := range ms {
+			m := &ms[i]
+			if m.demCty != "" {
+				// "South Africans" names South Africa too.
+				if id, ok := g.country[m.demCty]; ok {
+					if in := initials(g.entries[id].Name); len(in) >= 2 {
+						byInitials[in] = id
+					}
+				}
+				continue
+			}
+			if len(m.cands) == 0 || isAbbreviation(text[m.t.Start:m.t.End]) {
+				continue
+			}
+			b := argmax(m.cands, func(c candidate) float64 { return c.prior })
+			e := &g.entries[m.cands[b].id]
+			if e.Kind != KindCountry && e.Kind != KindAdmin1 {
+				continue
+			}
+			if in := initials(e.Name); len(in) >= 2 {
+				byInitials[in] = m.cands[b].id
+			}
+		}
+		for i := range ms {
+			m := &ms[i]
+			w := text[m.t.Start:m.t.End]
+			if !isAbbreviation(w) {
+				continue
+			}
+			key := strings.NewReplacer("&", "", ".", "").Replace(w)
+			if id, ok := byInitials[key]; ok {
+				m.cands = []candidate{{id: id, prior: kindPrior(&g.entries[id]) + wMainName}}
+				m.demCty, m.demOf = "", -1
+			}
+		}
+	}
+
 	// A division and its namesake city (New York): the city when the
 	// mention is a dateline in capitals ("NEW YORK (AP) —") or the text
 	// names one of the city's districts (Manhattan, Brooklyn).
@@ -1073,4 +1115,35 @@ func coordinatedWithDivision(g *Gazetteer, text string, ms []mentionState, i int
 		}
 	}
 	return false
+}
+
+// isAbbreviation reports whether w is two to four capitals, with "&" or
+// dots between them allowed ("SA", "T&T", "U.K.").
+func isAbbreviation(w string) bool {
+	n := 0
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c >= 'A' && c <= 'Z':
+			n++
+		case c == '&' || c == '.':
+		default:
+			return false
+		}
+	}
+	return n >= 2 && n <= 4
+}
+
+// initials returns the capitals that begin the words of a name, leaving
+// out "and", "of" and "the" ("Trinidad and Tobago" → "TT").
+func initials(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(name) {
+		if w == "and" || w == "of" || w == "the" || w == "&" {
+			continue
+		}
+		if w[0] >= 'A' && w[0] <= 'Z' {
+			b.WriteByte(w[0])
+		}
+	}
+	return b.String()
 }

@@ -71,6 +71,8 @@ func TestResolveAll(t *testing.T) {
 		{"Washington the state among states", "Tech firms leave California or Washington for cheaper places.", []string{"California", "Washington"}, "Washington", KindAdmin1, "US", 47.26, -120.59, false},
 		{"Washington the state by its abbreviation", "TACOMA, Wash. — Crews returned home to Washington on Friday.", []string{"Washington"}, "Washington", KindAdmin1, "US", 47.26, -120.59, false},
 		{"Washington, D.C. is the city", "Trips to Oregon, Washington, D.C. and Maine.", []string{"Oregon", "Washington", "D.C.", "Maine"}, "Washington", KindCity, "US", 38.9, -77.04, false},
+		{"initials of a country the text names", "Trinidad and Tobago said the T&T mission would object.", []string{"Trinidad and Tobago", "T&T"}, "T&T", KindCountry, "TT", 0, 0, false},
+		{"initials of a demonym's country", "South Africans say SA holds the reserves.", []string{"South Africans", "SA"}, "SA", KindCountry, "ZA", 0, 0, false},
 		{"county and its seat agree", "Huntsville asked the Walker County commissioners to pay for the road.", []string{"Huntsville", "Walker County"}, "Huntsville", KindCity, "US", 30.72, -95.55, false},
 	}
 	// GeoNames ids of countries, divisions and continents (the demonym

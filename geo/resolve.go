@@ -55,8 +55,12 @@ func looksLikeFacility(name string) bool {
 var divisionSuffix = map[string]string{
 	"province": KindAdmin1, "governorate": KindAdmin1, "state": KindAdmin1, "region": KindAdmin1,
 	"oblast": KindAdmin1, "prefecture": KindAdmin1,
-	"county": KindAdmin2, "parish": KindAdmin2, "district": KindAdmin2, "township": KindAdmin2, "borough": KindAdmin2,
-	"city": KindCity, "town": KindCity, "village": KindCity,
+	"county": KindAdmin2, "parish": KindAdmin2, "district": KindAdmin2, "borough": KindAdmin2,
+	// A township is a part of a county, often named like a town in it,
+	// not a county of its name elsewhere ("Jerome Township", Ohio, is not
+	// Jerome County, Idaho).
+	"township": KindCity,
+	"city":     KindCity, "town": KindCity, "village": KindCity,
 }
 
 // facilityWords are heads that make a name a facility at the named place.

@@ -135,6 +135,9 @@ type parsedName struct {
 	facility string // facility head word, "" if none
 	seat     string // folded seat-of-government facility name
 	within   string // folded containing place written after a comma
+	// withinShort are the shorter runs of the words after the comma,
+	// longest first, tried when within names nothing.
+	withinShort []string
 }
 
 func trimName(s string) string {
@@ -190,16 +193,22 @@ func parseMention(text string, start, end int) parsedName {
 			}
 		}
 		within = within[:cut]
-		// Up to three words, capitalised.
+		// Up to three capitalised words; the shorter runs too, for a
+		// sentence that follows without its full stop ("Parkland,
+		// Florida The controversy").
 		ws := strings.Fields(within)
 		if len(ws) > 3 {
 			ws = ws[:3]
 		}
-		for len(ws) > 0 && !isCapitalised(ws[len(ws)-1]) {
-			ws = ws[:len(ws)-1]
+		n := 0
+		for n < len(ws) && isCapitalised(ws[n]) {
+			n++
 		}
-		if len(ws) > 0 && isCapitalised(ws[0]) {
-			p.within = toponym.Fold(strings.Join(ws, " "))
+		if n > 0 {
+			p.within = toponym.Fold(strings.Join(ws[:n], " "))
+			for k := n - 1; k >= 1; k-- {
+				p.withinShort = append(p.withinShort, toponym.Fold(strings.Join(ws[:k], " ")))
+			}
 		}
 	}
 	return p
@@ -623,6 +632,14 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 			own := votes[key]
 			tot := total - own.w
 			within := m.p.within
+			if len(m.p.withinShort) > 0 && !g.namesPlace(within) {
+				for _, w := range m.p.withinShort {
+					if g.namesPlace(w) {
+						within = w
+						break
+					}
+				}
+			}
 			withinState := ""
 			if s, ok := apStates[within]; ok {
 				withinState = toponym.Fold(s)
@@ -1150,4 +1167,13 @@ func initials(name string) string {
 		}
 	}
 	return b.String()
+}
+
+// namesPlace reports whether a folded name is a state abbreviation or a
+// gazetteer name.
+func (g *Gazetteer) namesPlace(f string) bool {
+	if _, ok := apStates[f]; ok {
+		return true
+	}
+	return f != "" && len(g.lookupKey(f, nil)) > 0
 }

@@ -73,6 +73,7 @@ func TestResolveAll(t *testing.T) {
 		{"Washington, D.C. is the city", "Trips to Oregon, Washington, D.C. and Maine.", []string{"Oregon", "Washington", "D.C.", "Maine"}, "Washington", KindCity, "US", 38.9, -77.04, false},
 		{"initials of a country the text names", "Trinidad and Tobago said the T&T mission would object.", []string{"Trinidad and Tobago", "T&T"}, "T&T", KindCountry, "TT", 0, 0, false},
 		{"initials of a demonym's country", "South Africans say SA holds the reserves.", []string{"South Africans", "SA"}, "SA", KindCountry, "ZA", 0, 0, false},
+		{"containing state before an unpunctuated sentence", "A rally in Parkland, Florida The organisers left.", []string{"Parkland"}, "Parkland", KindCity, "US", 26.31, -80.24, false},
 		{"county and its seat agree", "Huntsville asked the Walker County commissioners to pay for the road.", []string{"Huntsville", "Walker County"}, "Huntsville", KindCity, "US", 30.72, -95.55, false},
 	}
 	// GeoNames ids of countries, divisions and continents (the demonym

@@ -347,6 +347,13 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 				continue
 			}
 		}
+		if sea, ok := bareSea(text, toponym.Fold(m.p.name)); ok {
+			// "the Gulf": the Persian Gulf in a text about its shores,
+			// the Gulf of Mexico in one about its own.
+			if sids := g.Lookup(sea); len(sids) > 0 {
+				ids = sids
+			}
+		}
 		qf := toponym.Fold(m.p.name)
 		if full, ok := expandAbbreviation(qf); ok {
 			qf = full // "Mt. Pleasant" is Mount Pleasant's own name
@@ -1176,4 +1183,27 @@ func (g *Gazetteer) namesPlace(f string) bool {
 		return true
 	}
 	return f != "" && len(g.lookupKey(f, nil)) > 0
+}
+
+// bareSeas are short names news uses for a sea, with the words that tell
+// which one a text means.
+var bareSeas = map[string][]struct {
+	sea  string
+	cues []string
+}{
+	"gulf": {
+		{"Persian Gulf", []string{"Qatar", "Saudi", "Emirates", "UAE", "Kuwait", "Bahrain", "Oman", "Iran", "Iraq", "Dubai", "Abu Dhabi", "Yemen"}},
+		{"Gulf of Mexico", []string{"Mexico", "Texas", "Louisiana", "Mississippi", "Alabama", "Florida"}},
+	},
+}
+
+// bareSea returns the sea a bare name means in text, by the first of its
+// seas whose cue words the text holds.
+func bareSea(text, folded string) (string, bool) {
+	for _, s := range bareSeas[folded] {
+		if mentionsAny(text, s.cues) {
+			return s.sea, true
+		}
+	}
+	return "", false
 }

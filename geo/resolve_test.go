@@ -74,6 +74,8 @@ func TestResolveAll(t *testing.T) {
 		{"initials of a country the text names", "Trinidad and Tobago said the T&T mission would object.", []string{"Trinidad and Tobago", "T&T"}, "T&T", KindCountry, "TT", 0, 0, false},
 		{"initials of a demonym's country", "South Africans say SA holds the reserves.", []string{"South Africans", "SA"}, "SA", KindCountry, "ZA", 0, 0, false},
 		{"containing state before an unpunctuated sentence", "A rally in Parkland, Florida The organisers left.", []string{"Parkland"}, "Parkland", KindCity, "US", 26.31, -80.24, false},
+		{"the Gulf beside its shores", "Tankers left the Gulf after Qatar and Oman closed ports.", []string{"Gulf", "Qatar", "Oman"}, "Gulf", KindRegion, "", 27, 51, false},
+		{"the Gulf beside Texas", "Rigs in the Gulf shut as the storm neared Texas.", []string{"Gulf", "Texas"}, "Gulf", KindRegion, "", 25, -90, false},
 		{"county and its seat agree", "Huntsville asked the Walker County commissioners to pay for the road.", []string{"Huntsville", "Walker County"}, "Huntsville", KindCity, "US", 30.72, -95.55, false},
 	}
 	// GeoNames ids of countries, divisions and continents (the demonym

@@ -12,6 +12,11 @@ import (
 type Toponym struct {
 	Start, End int    // byte span in the document text
 	Type       string // entity type (GPE, LOC, FAC); "" when unknown
+	// Spotted marks a name found by the gazetteer alone, outside the
+	// entity layer: it is resolved but does not weigh on the readings of
+	// the others nor on the text's focus ("Republic", "Marine" are towns
+	// somewhere).
+	Spotted bool
 }
 
 // Resolution is the chosen reading of one toponym.
@@ -418,7 +423,7 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 				}
 				continue
 			}
-			if len(m.cands) == 0 || isAbbreviation(text[m.t.Start:m.t.End]) {
+			if len(m.cands) == 0 || m.t.Spotted || isAbbreviation(text[m.t.Start:m.t.End]) {
 				continue
 			}
 			b := argmax(m.cands, func(c candidate) float64 { return c.prior })
@@ -510,7 +515,7 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 	for i := range ms {
 		m := &ms[i]
 		key := toponym.Fold(m.p.name)
-		if key == "" || len(m.cands) == 0 || others[key] != nil {
+		if key == "" || len(m.cands) == 0 || others[key] != nil || m.t.Spotted {
 			continue
 		}
 		np := &namePoints{}
@@ -583,7 +588,7 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 		for i := range ms {
 			m := &ms[i]
 			key := toponym.Fold(m.p.name)
-			if _, dup := votes[key]; dup || key == "" {
+			if _, dup := votes[key]; dup || key == "" || m.t.Spotted {
 				continue
 			}
 			if m.best < 0 {
@@ -715,21 +720,22 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 	// there with a low confidence.
 	focus := int32(-1)
 	{
-		// The focus lies in the country most distinct names are read in
+		// The focus lies in the country most distinct places are read in
 		// (a club named after Liverpool, named ten times, does not move
 		// a text about Cairo, New Cairo and Egypt to England).
-		names := map[string]map[string]bool{}
+		names := map[string]map[int32]bool{}
 		mentions := map[string]int{}
 		for i := range ms {
 			m := &ms[i]
-			if m.best < 0 {
+			if m.best < 0 || m.t.Spotted {
 				continue
 			}
-			c := g.entries[m.cands[m.best].id].Country
+			id := m.cands[m.best].id
+			c := g.entries[id].Country
 			if names[c] == nil {
-				names[c] = map[string]bool{}
+				names[c] = map[int32]bool{}
 			}
-			names[c][toponym.Fold(m.p.name)] = true
+			names[c][id] = true // "US", "U.S." and "United States" once
 			mentions[c]++
 		}
 		// Ties go to the country named more often, then the first in
@@ -745,7 +751,7 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 		bestN := 0
 		for i := range ms {
 			m := &ms[i]
-			if m.best < 0 {
+			if m.best < 0 || m.t.Spotted {
 				continue
 			}
 			id := m.cands[m.best].id

@@ -461,7 +461,7 @@ func (g *Gazetteer) spot(doc *faultline.Document, taken []Toponym) []Toponym {
 			// hyphenated word, which the entity layer leaves whole; a
 			// hyphenated name is kept whole ("Miami-Dade").
 			if f := toponym.Fold(w); f != "" && len(g.lookupKey(f, nil)) > 0 {
-				out = append(out, Toponym{Start: t.Start, End: t.End, Type: faultline.EntityGPE})
+				out = append(out, Toponym{Start: t.Start, End: t.End, Type: faultline.EntityGPE, Spotted: true})
 				continue
 			}
 			off := t.Start
@@ -472,7 +472,7 @@ func (g *Gazetteer) spot(doc *faultline.Document, taken []Toponym) []Toponym {
 					continue
 				}
 				if f := toponym.Fold(part); f != "" && len(g.lookupKey(f, nil)) > 0 {
-					out = append(out, Toponym{Start: start, End: end, Type: faultline.EntityGPE})
+					out = append(out, Toponym{Start: start, End: end, Type: faultline.EntityGPE, Spotted: true})
 				}
 			}
 			continue
@@ -489,7 +489,7 @@ func (g *Gazetteer) spot(doc *faultline.Document, taken []Toponym) []Toponym {
 				w := doc.Text[start:end]
 				if _, ok := stateAbbreviation(w); ok && strings.HasSuffix(strings.TrimRight(doc.Text[:start], " "), ",") {
 					// "Alexandria, La.": the state after a place.
-					out = append(out, Toponym{Start: start, End: end, Type: faultline.EntityGPE})
+					out = append(out, Toponym{Start: start, End: end, Type: faultline.EntityGPE, Spotted: true})
 					taken = append(taken, out[len(out)-1])
 					found = true
 					continue
@@ -502,7 +502,7 @@ func (g *Gazetteer) spot(doc *faultline.Document, taken []Toponym) []Toponym {
 				continue
 			}
 			if f := toponym.Fold(doc.Text[start:end]); f != "" && len(g.lookupKey(f, nil)) > 0 {
-				out = append(out, Toponym{Start: start, End: end, Type: faultline.EntityGPE})
+				out = append(out, Toponym{Start: start, End: end, Type: faultline.EntityGPE, Spotted: true})
 				taken = append(taken, out[len(out)-1])
 				i += n - 1
 				found = true

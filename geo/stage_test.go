@@ -135,6 +135,13 @@ func TestSample(t *testing.T) {
 	if !q {
 		t.Error("Qayyarah not placed near 35.8, 43.1")
 	}
+	// A militia the gazetteer does not know, named beside Mosul, is placed
+	// at the text's focus in Iraq, not in Washington (the text names the
+	// U.S. in several spellings and many gazetteer-only words are towns in
+	// the US).
+	if p := find("Saraya Ashura"); p != nil && p.Country != "IQ" {
+		t.Errorf("Saraya Ashura placed in %s, want IQ (the text's focus)", p.Country)
+	}
 	if !rel {
 		t.Error("no relative place for 'Qayyarah airfield 64 kilometers south of Mosul'")
 	}

@@ -55,6 +55,19 @@ func (s *Stage) Process(ctx context.Context, doc *faultline.Document) (err error
 	doc.Places = []faultline.Place{}
 	personWords := personNameWords(doc)
 	orgAcronyms := s.g.definedAcronyms(doc.Text)
+	// Where the names of organisations begin: "Dublin City Council",
+	// "Boston Globe" hold the place they are of.
+	orgStarts := map[int]bool{}
+	for _, e := range doc.Entities {
+		if e.Type != faultline.EntityOrg {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if strings.Contains(m.Text, " ") {
+				orgStarts[m.Start] = true
+			}
+		}
+	}
 	type ref struct{ entity, mention int }
 	var tops []Toponym
 	var refs, referring []ref
@@ -90,9 +103,15 @@ func (s *Stage) Process(ctx context.Context, doc *faultline.Document) (err error
 	// only by the gazetteer is kept when the text is about its country
 	// ("Central", "Western" and "Flores" name divisions somewhere).
 	docCountries := map[string]bool{}
+	docEntries := map[int32]bool{}
+	docNames := map[string]int32{}
 	for i := 0; i < nEntityTops; i++ {
 		if rs[i].Resolved() {
 			docCountries[rs[i].Country] = true
+			docEntries[rs[i].Entry] = true
+			if rs[i].Entry >= 0 && !rs[i].Demonym {
+				docNames[doc.Text[tops[i].Start:tops[i].End]] = rs[i].Entry
+			}
 		}
 	}
 	byKey := map[string]int{}
@@ -109,7 +128,9 @@ func (s *Stage) Process(ctx context.Context, doc *faultline.Document) (err error
 				continue
 			}
 			if !s.g.spottable(r.Entry, doc.Text[tops[i].Start:tops[i].End]) &&
-				!(docCountries[r.Country] && s.g.spottableAfter(r.Entry, doc.Text, tops[i].Start, tops[i].End, personWords)) {
+				!(docCountries[r.Country] && s.g.spottableAfter(r.Entry, doc.Text, tops[i].Start, tops[i].End, personWords)) &&
+				!(docEntries[r.Entry] && orgStarts[tops[i].Start] && s.g.spottableInName(r.Entry, doc.Text[tops[i].Start:tops[i].End], personWords)) &&
+				!(sameAsElsewhere(docNames, doc.Text[tops[i].Start:tops[i].End], r.Entry) && s.g.spottableInName(r.Entry, doc.Text[tops[i].Start:tops[i].End], personWords)) {
 				continue
 			}
 			if r.Kind == KindAdmin1 && !docCountries[r.Country] {
@@ -638,4 +659,26 @@ func (g *Gazetteer) definedAcronyms(text string) map[string]bool {
 		}
 	}
 	return out
+}
+
+// spottableInName reports whether a city or division found at the start
+// of an organisation's name ("Dublin City Council") is safe to keep: its
+// own name, a town of 1,000 people or more or a division, not a month
+// and not a word of a person's name in the text. The caller also asks
+// that the entity layer names the same place elsewhere in the text
+// (Chapman University is not Chapman, Kansas).
+func (g *Gazetteer) spottableInName(id int32, name string, personWords map[string]bool) bool {
+	e := &g.entries[id]
+	if e.Kind != KindCity && e.Kind != KindAdmin1 || toponym.Fold(name) != toponym.Fold(e.Name) || personWords[name] || calendarWords[toponym.Fold(name)] {
+		return false
+	}
+	return e.Kind == KindAdmin1 || e.Population >= 1000
+}
+
+// sameAsElsewhere reports whether the entity layer found the same name,
+// read as the same place, elsewhere in the text: one name, one place,
+// throughout a text.
+func sameAsElsewhere(docNames map[string]int32, name string, entry int32) bool {
+	id, ok := docNames[name]
+	return ok && id == entry
 }

@@ -307,3 +307,46 @@ func TestDefinedAcronymIsNotAPlace(t *testing.T) {
 		t.Errorf("UAE, defined as the United Arab Emirates, lost its place")
 	}
 }
+
+// TestSameNameSamePlace checks that a town the entity layer found once is
+// a place again where it begins an organisation's name ("Kenosha City
+// Council") or stands where the entity layer missed it, while a town
+// name at the start of an organisation the text never names as a place
+// ("Chapman University") is not.
+func TestSameNameSamePlace(t *testing.T) {
+	g, err := geo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Kenosha City Council met on Monday. Voters in Kenosha, Wisconsin were told the Chapman University study was late. Kenosha residents came."
+	doc := &faultline.Document{ID: "d", Text: text}
+	doc.Sentences, doc.Tokens = segment.Segment(text)
+	ment := func(s string, from int) faultline.Mention {
+		i := strings.Index(text[from:], s) + from
+		return faultline.Mention{Start: i, End: i + len(s), Text: s}
+	}
+	second := strings.Index(text, "Voters")
+	doc.Entities = []faultline.Entity{
+		{ID: "E1", Name: "Kenosha City Council", Type: faultline.EntityOrg, Mentions: []faultline.Mention{ment("Kenosha City Council", 0)}},
+		{ID: "E2", Name: "Kenosha", Type: faultline.EntityGPE, Mentions: []faultline.Mention{ment("Kenosha", second)}},
+		{ID: "E3", Name: "Wisconsin", Type: faultline.EntityGPE, Mentions: []faultline.Mention{ment("Wisconsin", 0)}},
+		{ID: "E4", Name: "Chapman University", Type: faultline.EntityOrg, Mentions: []faultline.Mention{ment("Chapman University", 0)}},
+	}
+	if err := geo.NewStage(g).Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	checkSpans(t, doc)
+	starts := map[int]string{}
+	for _, p := range doc.Places {
+		for _, m := range p.Mentions {
+			starts[m.Start] = m.Text
+		}
+	}
+	last := strings.LastIndex(text, "Kenosha")
+	if starts[0] != "Kenosha" || starts[last] != "Kenosha" {
+		t.Errorf("Kenosha at the council's name and at the last sentence should be places: %v", starts)
+	}
+	if m, ok := starts[strings.Index(text, "Chapman")]; ok {
+		t.Errorf("%q of Chapman University became a place", m)
+	}
+}

@@ -166,7 +166,13 @@ func (s *Stage) Process(ctx context.Context, doc *faultline.Document) (err error
 			})
 		}
 		p := &doc.Places[pi]
-		p.Mentions = append(p.Mentions, faultline.Mention{Start: m.Start, End: m.End, Text: doc.Text[m.Start:m.End]})
+		mEnd := m.End
+		if w := doc.Text[m.Start:m.End]; r.Kind == KindAdmin1 && !strings.HasSuffix(w, ".") && strings.Contains(w, ".") && mEnd < len(doc.Text) && doc.Text[mEnd] == '.' {
+			if _, ok := stateAbbreviation(w + "."); ok {
+				mEnd++ // "W.Va" and the dot the tokenizer took for a full stop
+			}
+		}
+		p.Mentions = append(p.Mentions, faultline.Mention{Start: m.Start, End: mEnd, Text: doc.Text[m.Start:mEnd]})
 		if r.Confidence > p.Confidence {
 			p.Confidence = r.Confidence
 		}
@@ -506,15 +512,25 @@ func (g *Gazetteer) spot(doc *faultline.Document, taken []Toponym) []Toponym {
 				continue
 			}
 			start, end := t.Start, last.End
-			if n == 1 {
+			if n <= 2 {
+				// "Alexandria, La.", "CHARLESTON, W.Va.", "W. Va.": the
+				// state after a place, with its closing dot, which the
+				// tokenizer may have taken for a full stop.
 				w := doc.Text[start:end]
-				if _, ok := stateAbbreviation(w); ok && strings.HasSuffix(strings.TrimRight(doc.Text[:start], " "), ",") {
-					// "Alexandria, La.": the state after a place.
-					out = append(out, Toponym{Start: start, End: end, Type: faultline.EntityGPE, Spotted: true})
+				wEnd := end
+				if !strings.HasSuffix(w, ".") && end < len(doc.Text) && doc.Text[end] == '.' {
+					w, wEnd = doc.Text[start:end+1], end+1
+				}
+				if _, ok := stateAbbreviation(strings.ReplaceAll(w, " ", "")); ok && strings.HasSuffix(strings.TrimRight(doc.Text[:start], " "), ",") && !covered(start, wEnd) {
+					out = append(out, Toponym{Start: start, End: wEnd, Type: faultline.EntityGPE, Spotted: true})
 					taken = append(taken, out[len(out)-1])
 					found = true
+					i += n - 1
 					continue
 				}
+			}
+			if n == 1 {
+				w := doc.Text[start:end]
 				if len(w) < 4 && strings.ToUpper(w) != w {
 					continue
 				}

@@ -350,3 +350,30 @@ func TestSameNameSamePlace(t *testing.T) {
 		t.Errorf("%q of Chapman University became a place", m)
 	}
 }
+
+// TestStateAbbreviationKeepsItsDot checks that a state abbreviation after
+// a place keeps its closing dot, which the tokenizer reads as a full stop
+// ("CHARLESTON, W.Va. --").
+func TestStateAbbreviationKeepsItsDot(t *testing.T) {
+	g, err := geo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "HUNTINGTON, W.Va. -- A bridge closed on Monday."
+	doc := &faultline.Document{ID: "d", Text: text}
+	doc.Sentences, doc.Tokens = segment.Segment(text)
+	if err := geo.NewStage(g).Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	checkSpans(t, doc)
+	for _, p := range doc.Places {
+		for _, m := range p.Mentions {
+			if strings.HasPrefix(m.Text, "W.") && m.Text != "W.Va." {
+				t.Errorf("state mention %q, want W.Va.", m.Text)
+			}
+			if m.Text == "W.Va." && (p.Kind != geo.KindAdmin1 || p.Admin1 != "West Virginia") {
+				t.Errorf("W.Va. read as %s %q", p.Kind, p.Admin1)
+			}
+		}
+	}
+}

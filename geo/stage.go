@@ -86,7 +86,8 @@ func (s *Stage) Process(ctx context.Context, doc *faultline.Document) (err error
 				referring = append(referring, ref{ei, mi})
 				continue
 			}
-			if isPlaceType(e.Type) && s.g.personNotPlace(doc.Text[m.Start:m.End], personWords) || orgAcronyms[doc.Text[m.Start:m.End]] {
+			if isPlaceType(e.Type) && s.g.personNotPlace(doc.Text[m.Start:m.End], personWords) || orgAcronyms[doc.Text[m.Start:m.End]] ||
+				loneAbbreviations[strings.TrimSpace(doc.Text[m.Start:m.End])] {
 				continue
 			}
 			tops = append(tops, Toponym{Start: m.Start, End: m.End, Type: e.Type})
@@ -698,3 +699,7 @@ func sameAsElsewhere(docNames map[string]int32, name string, entry int32) bool {
 	id, ok := docNames[name]
 	return ok && id == entry
 }
+
+// loneAbbreviations begin a name and name nothing alone: "St." of "St.
+// Patrick's Day" or "Main St." cut off by the entity layer.
+var loneAbbreviations = map[string]bool{"St.": true, "St": true, "Mt.": true, "Ft.": true, "Pt.": true, "Ste.": true}

@@ -90,7 +90,13 @@ func (s *Stage) Process(ctx context.Context, doc *faultline.Document) (err error
 				loneAbbreviations[strings.TrimSpace(doc.Text[m.Start:m.End])] {
 				continue
 			}
-			tops = append(tops, Toponym{Start: m.Start, End: m.End, Type: e.Type})
+			end := m.End
+			if w := streetAfter(doc.Text[m.End:]); w != "" {
+				// "Washington Drive" cut after "Washington": the street,
+				// not the city.
+				end += len(w)
+			}
+			tops = append(tops, Toponym{Start: m.Start, End: end, Type: e.Type})
 			refs = append(refs, ref{ei, mi})
 		}
 	}
@@ -167,7 +173,7 @@ func (s *Stage) Process(ctx context.Context, doc *faultline.Document) (err error
 			})
 		}
 		p := &doc.Places[pi]
-		mEnd := m.End
+		mEnd := max(m.End, tops[i].End)
 		if w := doc.Text[m.Start:m.End]; r.Kind == KindAdmin1 && !strings.HasSuffix(w, ".") && strings.Contains(w, ".") && mEnd < len(doc.Text) && doc.Text[mEnd] == '.' {
 			if _, ok := stateAbbreviation(w + "."); ok {
 				mEnd++ // "W.Va" and the dot the tokenizer took for a full stop
@@ -703,3 +709,22 @@ func sameAsElsewhere(docNames map[string]int32, name string, entry int32) bool {
 // loneAbbreviations begin a name and name nothing alone: "St." of "St.
 // Patrick's Day" or "Main St." cut off by the entity layer.
 var loneAbbreviations = map[string]bool{"St.": true, "St": true, "Mt.": true, "Ft.": true, "Pt.": true, "Ste.": true}
+
+// streetWords end the name of a street.
+var streetWords = []string{"Street", "Avenue", "Drive", "Road", "Boulevard", "Lane", "Parkway", "Pike", "Turnpike"}
+
+// streetAfter returns " Drive" when rest begins with a street word after
+// one space, "" otherwise.
+func streetAfter(rest string) string {
+	if !strings.HasPrefix(rest, " ") {
+		return ""
+	}
+	for _, w := range streetWords {
+		if strings.HasPrefix(rest[1:], w) && (len(rest) == len(w)+1 || !isLetter(rest[len(w)+1])) {
+			return " " + w
+		}
+	}
+	return ""
+}
+
+func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }

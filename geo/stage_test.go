@@ -377,3 +377,36 @@ func TestStateAbbreviationKeepsItsDot(t *testing.T) {
 		}
 	}
 }
+
+// TestStreetAfterAPlaceName checks that a place name the entity layer cut
+// before a street word ("Washington" of "Washington Drive") becomes the
+// street, not the city.
+func TestStreetAfterAPlaceName(t *testing.T) {
+	g, err := geo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Crews in Tulsa, Oklahoma closed Washington Drive on Monday."
+	doc := &faultline.Document{ID: "d", Text: text}
+	doc.Sentences, doc.Tokens = segment.Segment(text)
+	ment := func(s string) faultline.Mention {
+		i := strings.Index(text, s)
+		return faultline.Mention{Start: i, End: i + len(s), Text: s}
+	}
+	doc.Entities = []faultline.Entity{
+		{ID: "E1", Name: "Tulsa", Type: faultline.EntityGPE, Mentions: []faultline.Mention{ment("Tulsa")}},
+		{ID: "E2", Name: "Oklahoma", Type: faultline.EntityGPE, Mentions: []faultline.Mention{ment("Oklahoma")}},
+		{ID: "E3", Name: "Washington", Type: faultline.EntityGPE, Mentions: []faultline.Mention{ment("Washington")}},
+	}
+	if err := geo.NewStage(g).Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	checkSpans(t, doc)
+	for _, p := range doc.Places {
+		for _, m := range p.Mentions {
+			if strings.HasPrefix(m.Text, "Washington") && (m.Text != "Washington Drive" || p.Kind == geo.KindCity || p.Country != "US") {
+				t.Errorf("%q read as %s %s %q", m.Text, p.Kind, p.Country, p.Name)
+			}
+		}
+	}
+}

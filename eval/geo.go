@@ -31,8 +31,19 @@ type GeoResult struct {
 	TagF1        float64 `json:"tag_f1"`
 	TagGold      int     `json:"tag_gold"`
 	// Resolution of the gold toponym spans (given to the resolver).
-	Toponyms      int     `json:"toponyms"`
-	Acc161        float64 `json:"acc161"`
+	Toponyms int `json:"toponyms"`
+	// Acc161 counts a resolution as right when it lies within 161 km of
+	// the gold point or when its GeoNames id is the gold's id: the same
+	// place, whatever representative point each gazetteer gives an area
+	// (world-countries puts Canada ~1,000 km from GeoNames' point).
+	Acc161 float64 `json:"acc161"`
+	// Acc161DistanceOnly is the plain distance figure: within 161 km of
+	// the gold point, ids not looked at.
+	Acc161DistanceOnly float64 `json:"acc161_distance_only"`
+	// SameIDFar counts resolutions with the gold's GeoNames id whose point
+	// lies more than 161 km from the gold point (the difference between
+	// the two accuracy figures).
+	SameIDFar     int     `json:"same_id_far"`
 	Exact         float64 `json:"exact"`
 	ExactToponyms int     `json:"exact_toponyms"`
 	// ExactPlaces is the exact-id rate over gold populated places (GeoNames
@@ -62,7 +73,9 @@ const GeoScoringNote = "tagging: exact byte-span match of the named mentions of 
 	"(GeoWebNews: not plural ones, its type Demonym) against gold toponyms " +
 	"(GeoWebNews: types Literal, Literal_Modifier, Non_Literal_Modifier, Metonymic, Mixed, Embedded_Literal, " +
 	"Embedded_Non_Lit, Coercion; LGL: all); resolution: gold spans given to the resolver, gold with a position only " +
-	"(GeoWebNews: Literal, Literal_Modifier, Mixed, Embedded_Literal), unresolved = 20038 km; exact over gold with a GeoNames id"
+	"(GeoWebNews: Literal, Literal_Modifier, Mixed, Embedded_Literal), unresolved = 20038 km; acc161: within 161 km of the gold point or the gold's GeoNames id " +
+	"(an area has no single point), acc161_distance_only: within 161 km only, median/mean km: distance only; " +
+	"exact over gold with a GeoNames id"
 
 type geoGoldToponym struct {
 	Start         int      `json:"start"`
@@ -155,7 +168,7 @@ func Geo(ctx context.Context, path string, opts GeoOptions) (GeoResult, error) {
 
 	// Resolution of gold spans.
 	var errs []float64
-	exactHit, placeHit := 0, 0
+	exactHit, placeHit, idHit161 := 0, 0, 0
 	var resolveTime time.Duration
 	for _, d := range docs {
 		if err := ctx.Err(); err != nil {
@@ -191,6 +204,9 @@ func Geo(ctx context.Context, path string, opts GeoOptions) (GeoResult, error) {
 				if id, err := strconv.Atoi(t.GeonameID); err == nil && id == r.GeonamesID && id != 0 {
 					exactHit++
 					hit = true
+					if km > 161 {
+						idHit161++
+					}
 				}
 				if t.FClass == "P" {
 					res.ExactPlacesGold++
@@ -211,7 +227,9 @@ func Geo(ctx context.Context, path string, opts GeoOptions) (GeoResult, error) {
 			}
 			sum += e
 		}
-		res.Acc161 = round4(float64(hit) / float64(len(errs)))
+		res.Acc161DistanceOnly = round4(float64(hit) / float64(len(errs)))
+		res.Acc161 = round4(float64(hit+idHit161) / float64(len(errs)))
+		res.SameIDFar = idHit161
 		res.MeanKm = math.Round(sum / float64(len(errs)))
 		mid := len(errs) / 2
 		if len(errs)%2 == 1 {

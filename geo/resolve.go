@@ -12,6 +12,11 @@ import (
 type Toponym struct {
 	Start, End int    // byte span in the document text
 	Type       string // entity type (GPE, LOC, FAC); "" when unknown
+	// Spotted marks a name found by the gazetteer alone, outside the
+	// entity layer: it is resolved but does not weigh on the readings of
+	// the others nor on the text's focus ("Republic", "Marine" are towns
+	// somewhere).
+	Spotted bool
 }
 
 // Resolution is the chosen reading of one toponym.
@@ -55,8 +60,12 @@ func looksLikeFacility(name string) bool {
 var divisionSuffix = map[string]string{
 	"province": KindAdmin1, "governorate": KindAdmin1, "state": KindAdmin1, "region": KindAdmin1,
 	"oblast": KindAdmin1, "prefecture": KindAdmin1,
-	"county": KindAdmin2, "parish": KindAdmin2, "district": KindAdmin2, "township": KindAdmin2, "borough": KindAdmin2,
-	"city": KindCity, "town": KindCity, "village": KindCity,
+	"county": KindAdmin2, "parish": KindAdmin2, "district": KindAdmin2, "borough": KindAdmin2,
+	// A township is a part of a county, often named like a town in it,
+	// not a county of its name elsewhere ("Jerome Township", Ohio, is not
+	// Jerome County, Idaho).
+	"township": KindCity,
+	"city":     KindCity, "town": KindCity, "village": KindCity,
 }
 
 // facilityWords are heads that make a name a facility at the named place.
@@ -131,6 +140,9 @@ type parsedName struct {
 	facility string // facility head word, "" if none
 	seat     string // folded seat-of-government facility name
 	within   string // folded containing place written after a comma
+	// withinShort are the shorter runs of the words after the comma,
+	// longest first, tried when within names nothing.
+	withinShort []string
 }
 
 func trimName(s string) string {
@@ -186,16 +198,22 @@ func parseMention(text string, start, end int) parsedName {
 			}
 		}
 		within = within[:cut]
-		// Up to three words, capitalised.
+		// Up to three capitalised words; the shorter runs too, for a
+		// sentence that follows without its full stop ("Parkland,
+		// Florida The controversy").
 		ws := strings.Fields(within)
 		if len(ws) > 3 {
 			ws = ws[:3]
 		}
-		for len(ws) > 0 && !isCapitalised(ws[len(ws)-1]) {
-			ws = ws[:len(ws)-1]
+		n := 0
+		for n < len(ws) && isCapitalised(ws[n]) {
+			n++
 		}
-		if len(ws) > 0 && isCapitalised(ws[0]) {
-			p.within = toponym.Fold(strings.Join(ws, " "))
+		if n > 0 {
+			p.within = toponym.Fold(strings.Join(ws[:n], " "))
+			for k := n - 1; k >= 1; k-- {
+				p.withinShort = append(p.withinShort, toponym.Fold(strings.Join(ws[:k], " ")))
+			}
 		}
 	}
 	return p
@@ -243,7 +261,12 @@ func kindPrior(e *Entry) float64 {
 	case KindRegion:
 		s += 2.5
 	case KindAdmin1:
-		if e.FeatureCode == "ADM1" && e.GeonamesID != 0 {
+		if ukNations[e.GeonamesID] {
+			// England, Wales: nations whose population the gazetteer
+			// does not hold, not to be outweighed by a village called
+			// Wales.
+			s += wKindCountry
+		} else if e.FeatureCode == "ADM1" && e.GeonamesID != 0 {
 			s += 1.2
 		} else {
 			// Position unknown, or a division that GeoNames holds as
@@ -312,6 +335,12 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 				}
 			}
 		}
+		if id, ok := g.nationDemonym(m.p.name); ok && nationAdjective(text[t.End:]) {
+			// "English", "Welsh": a nation of the United Kingdom, not
+			// English, Indiana.
+			m.demOf = id
+			continue
+		}
 		if e, ok := g.Demonym(m.p.name); ok && !g.hasMajorReading(ids) {
 			// "Canadian" is the people before it is Canadian, Texas.
 			m.demCty = e.Country
@@ -321,6 +350,13 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 			if id, ok := g.placeDemonym(m.p.name); ok {
 				m.demOf = id
 				continue
+			}
+		}
+		if sea, ok := bareSea(text, toponym.Fold(m.p.name)); ok {
+			// "the Gulf": the Persian Gulf in a text about its shores,
+			// the Gulf of Mexico in one about its own.
+			if sids := g.Lookup(sea); len(sids) > 0 {
+				ids = sids
 			}
 		}
 		qf := toponym.Fold(m.p.name)
@@ -371,6 +407,89 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 		}
 	}
 
+	// "SA" in a text that names South Africa, "T&T" beside Trinidad and
+	// Tobago: an abbreviation made of the initials of a country or
+	// division the text names is that place, whatever else it spells.
+	{
+		byInitials := map[string]int32{}
+		for i := range ms {
+			m := &ms[i]
+			if m.demCty != "" {
+				// "South Africans" names South Africa too.
+				if id, ok := g.country[m.demCty]; ok {
+					if in := initials(g.entries[id].Name); len(in) >= 2 {
+						byInitials[in] = id
+					}
+				}
+				continue
+			}
+			if len(m.cands) == 0 || m.t.Spotted || isAbbreviation(text[m.t.Start:m.t.End]) {
+				continue
+			}
+			b := argmax(m.cands, func(c candidate) float64 { return c.prior })
+			e := &g.entries[m.cands[b].id]
+			if e.Kind != KindCountry && e.Kind != KindAdmin1 {
+				continue
+			}
+			if in := initials(e.Name); len(in) >= 2 {
+				byInitials[in] = m.cands[b].id
+			}
+		}
+		for i := range ms {
+			m := &ms[i]
+			w := text[m.t.Start:m.t.End]
+			if !isAbbreviation(w) {
+				continue
+			}
+			key := strings.NewReplacer("&", "", ".", "").Replace(w)
+			if id, ok := byInitials[key]; ok {
+				m.cands = []candidate{{id: id, prior: kindPrior(&g.entries[id]) + wMainName}}
+				m.demCty, m.demOf = "", -1
+			}
+		}
+	}
+
+	// A division and its namesake city (New York): the city when the
+	// mention is a dateline in capitals ("NEW YORK (AP) —") or the text
+	// names one of the city's districts (Manhattan, Brooklyn).
+	for i := range ms {
+		m := &ms[i]
+		if len(m.cands) < 2 {
+			continue
+		}
+		key := toponym.Fold(m.p.name)
+		if mentionsAny(text, divisionCues[key]) || coordinatedWithDivision(g, text, ms, i) {
+			// "CAMP MURRAY, Wash.": the state; "California or
+			// Washington": a state among states.
+			for j := range m.cands {
+				if g.entries[m.cands[j].id].Kind == KindAdmin1 {
+					for k := range m.cands {
+						if c := &g.entries[m.cands[k].id]; c.Kind == KindCity {
+							m.cands[j].prior = math.Max(m.cands[j].prior, m.cands[k].prior+wNamesakeCity)
+						}
+					}
+				}
+			}
+			continue
+		}
+		dateline := isDateline(text, m.t.Start, m.t.End)
+		if !dateline && !mentionsAny(text, cityCues[key]) {
+			continue
+		}
+		for j := range m.cands {
+			a := &g.entries[m.cands[j].id]
+			if a.Kind != KindAdmin1 {
+				continue
+			}
+			for k := range m.cands {
+				c := &g.entries[m.cands[k].id]
+				if c.Kind == KindCity && c.Country == a.Country && c.Admin1 == a.Name && c.Population >= 100000 {
+					m.cands[k].prior = math.Max(m.cands[k].prior, m.cands[j].prior+wNamesakeCity)
+				}
+			}
+		}
+	}
+
 	// Start from the context-free readings, then re-read every mention
 	// twice in the light of the others' current readings.
 	for i := range ms {
@@ -396,7 +515,7 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 	for i := range ms {
 		m := &ms[i]
 		key := toponym.Fold(m.p.name)
-		if key == "" || len(m.cands) == 0 || others[key] != nil {
+		if key == "" || len(m.cands) == 0 || others[key] != nil || m.t.Spotted {
 			continue
 		}
 		np := &namePoints{}
@@ -469,12 +588,24 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 		for i := range ms {
 			m := &ms[i]
 			key := toponym.Fold(m.p.name)
-			if _, dup := votes[key]; dup || key == "" {
+			if _, dup := votes[key]; dup || key == "" || m.t.Spotted {
 				continue
 			}
 			if m.best < 0 {
 				if m.demCty != "" {
 					votes[key] = vote{country: m.demCty, w: 0.5}
+				} else if m.demOf >= 0 && ukNations[g.entries[m.demOf].GeonamesID] {
+					// "the English city of Salisbury": the nation counts
+					// as context. (Other demonyms of no country are read
+					// from a name alone, "Londoner" may be of Ontario.)
+					e := &g.entries[m.demOf]
+					v := vote{country: e.Country, w: 0.5}
+					if e.Kind == KindAdmin1 {
+						v.admin1, v.wa = e.Name, 0.5
+					}
+					if e.Country != "" {
+						votes[key] = v
+					}
 				}
 				continue
 			}
@@ -513,6 +644,14 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 			own := votes[key]
 			tot := total - own.w
 			within := m.p.within
+			if len(m.p.withinShort) > 0 && !g.namesPlace(within) {
+				for _, w := range m.p.withinShort {
+					if g.namesPlace(w) {
+						within = w
+						break
+					}
+				}
+			}
 			withinState := ""
 			if s, ok := apStates[within]; ok {
 				withinState = toponym.Fold(s)
@@ -581,16 +720,43 @@ func (g *Gazetteer) ResolveAll(text string, tops []Toponym) []Resolution {
 	// there with a low confidence.
 	focus := int32(-1)
 	{
+		// The focus lies in the country most distinct places are read in
+		// (a club named after Liverpool, named ten times, does not move
+		// a text about Cairo, New Cairo and Egypt to England).
+		names := map[string]map[int32]bool{}
+		mentions := map[string]int{}
+		for i := range ms {
+			m := &ms[i]
+			if m.best < 0 || m.t.Spotted {
+				continue
+			}
+			id := m.cands[m.best].id
+			c := g.entries[id].Country
+			if names[c] == nil {
+				names[c] = map[int32]bool{}
+			}
+			names[c][id] = true // "US", "U.S." and "United States" once
+			mentions[c]++
+		}
+		// Ties go to the country named more often, then the first in
+		// alphabetical order.
+		topCountry, topN, topM := "", 0, 0
+		for c, ns := range names {
+			n, k := len(ns), mentions[c]
+			if n > topN || n == topN && (k > topM || k == topM && c < topCountry) {
+				topCountry, topN, topM = c, n, k
+			}
+		}
 		counts := map[int32]int{}
 		bestN := 0
 		for i := range ms {
 			m := &ms[i]
-			if m.best < 0 {
+			if m.best < 0 || m.t.Spotted {
 				continue
 			}
 			id := m.cands[m.best].id
 			e := &g.entries[id]
-			if e.Kind == KindCountry {
+			if e.Kind == KindCountry || e.Country != topCountry {
 				continue
 			}
 			n := 2
@@ -685,6 +851,9 @@ var (
 	wMainName    = 0.5
 	wPair        = 1.2
 	pairTopK     = 12
+	// wNamesakeCity puts a city above the division of its name when the
+	// text points to the city.
+	wNamesakeCity = 1.0
 )
 
 // demonymEndings turn a demonym of a region, division or city back into
@@ -819,4 +988,228 @@ func Destination(lat, lon, bearingDeg, distKm float64) (float64, float64) {
 	l2 := l1 + math.Atan2(math.Sin(th)*math.Sin(d)*math.Cos(p1), math.Cos(d)-math.Sin(p1)*math.Sin(p2))
 	lon2 := math.Mod(l2*180/math.Pi+540, 360) - 180
 	return p2 * 180 / math.Pi, lon2
+}
+
+// ukNations are the GeoNames ids of the four nations of the United
+// Kingdom, held as first-level divisions (England, Scotland, Wales,
+// Northern Ireland).
+var ukNations = map[int]bool{6269131: true, 2638360: true, 2634895: true, 2641364: true}
+
+// nationDemonyms name the UK nations' peoples, which the country
+// demonyms (British) do not cover.
+var nationDemonyms = map[string]string{"english": "England", "welsh": "Wales", "scottish": "Scotland"}
+
+// nationDemonym finds the nation an adjective such as "English" names.
+func (g *Gazetteer) nationDemonym(word string) (int32, bool) {
+	w := strings.TrimSpace(word)
+	name, ok := nationDemonyms[toponym.Fold(w)]
+	if !ok || !isCapitalised(w) {
+		return -1, false
+	}
+	for _, id := range g.Lookup(name) {
+		if e := &g.entries[id]; e.Kind == KindAdmin1 && ukNations[e.GeonamesID] {
+			return id, true
+		}
+	}
+	return -1, false
+}
+
+// languageNouns follow a nation's adjective that names its language
+// ("English words", "Welsh speakers"), not the nation.
+var languageNouns = map[string]bool{"language": true, "languages": true, "speaking": true, "speaker": true,
+	"speakers": true, "translation": true, "translations": true, "subtitles": true, "version": true,
+	"word": true, "words": true, "teacher": true, "teachers": true, "class": true, "classes": true,
+	"lessons": true, "literature": true, "grammar": true, "proficiency": true, "dictionary": true, "name": true,
+	"names": true, "text": true, "edition": true, "department": true, "professor": true, "major": true}
+
+// nationAdjective reports whether the text after a nation's adjective
+// ("English") makes it the nation's: a common noun follows ("the English
+// town of", "Welsh farmers"), not a word about language ("English
+// lessons") and not the end of a phrase ("speaks English.").
+func nationAdjective(after string) bool {
+	if !strings.HasPrefix(after, " ") {
+		return false
+	}
+	w := firstWord(after)
+	return w != "" && w[0] >= 'a' && w[0] <= 'z' && !languageNouns[w] && !functionWords[w]
+}
+
+// functionWords follow a noun, not an adjective: "learning English will",
+// "English in the EU".
+var functionWords = map[string]bool{"in": true, "on": true, "at": true, "of": true, "to": true, "for": true,
+	"and": true, "or": true, "but": true, "is": true, "was": true, "will": true, "would": true, "has": true,
+	"had": true, "have": true, "are": true, "were": true, "as": true, "by": true, "with": true, "from": true,
+	"that": true, "which": true, "who": true, "than": true, "can": true, "could": true, "should": true,
+	"may": true, "might": true, "must": true, "does": true, "did": true, "do": true, "be": true, "been": true,
+	"so": true, "too": true, "well": true, "fluently": true, "only": true, "there": true, "when": true}
+
+// cityCues are words that place a text in the city rather than the
+// division of the same name: its districts and its police.
+var cityCues = map[string][]string{
+	"new york": {"Manhattan", "Brooklyn", "Bronx", "Harlem", "Staten Island", "NYPD", "New York Police Department"},
+}
+
+// mentionsAny reports whether text holds any of words as a whole word.
+func mentionsAny(text string, words []string) bool {
+	for _, w := range words {
+		for off := 0; ; {
+			i := strings.Index(text[off:], w)
+			if i < 0 {
+				break
+			}
+			s, e := off+i, off+i+len(w)
+			if (s == 0 || !isWordByte(text[s-1])) && (e == len(text) || !isWordByte(text[e])) {
+				return true
+			}
+			off = e
+		}
+	}
+	return false
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+}
+
+// isDateline reports whether text[start:end] is a dateline: written in
+// capitals, near the start of the text, and followed by a comma, a
+// parenthesis or a dash ("NEW YORK (AP) —", "(NEW YORK) —").
+func isDateline(text string, start, end int) bool {
+	name := text[start:end]
+	if start > 200 || strings.ToUpper(name) != name || strings.ToLower(name) == name {
+		return false
+	}
+	rest := strings.TrimLeft(text[end:], " )")
+	return strings.HasPrefix(rest, "(") || strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, "—") ||
+		strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "-")
+}
+
+// divisionCues are words that place a text in the division rather than
+// the city of the same name: the AP abbreviation of the state.
+var divisionCues = map[string][]string{"washington": {"Wash."}, "new york": {"N.Y."}}
+
+// coordinatedWithDivision reports whether mention i stands in a list
+// ("X, Y and Z", "X or Y") next to a mention whose likeliest reading is a
+// first-level division, when i itself has both readings.
+func coordinatedWithDivision(g *Gazetteer, text string, ms []mentionState, i int) bool {
+	divCountry := map[string]bool{}
+	cityAdmin1 := map[string]bool{}
+	for _, c := range ms[i].cands {
+		if e := &g.entries[c.id]; e.Kind == KindAdmin1 {
+			divCountry[e.Country] = true
+		} else if e.Kind == KindCity {
+			cityAdmin1[e.Country+"|"+e.Admin1] = true
+		}
+	}
+	for _, c := range ms[i].cands {
+		e := &g.entries[c.id]
+		if e.Kind == KindCity && (e.FeatureCode == "PPLA" || e.FeatureCode == "PPLC") {
+			for _, d := range ms[i].cands {
+				if a := &g.entries[d.id]; a.Kind == KindAdmin1 && a.Country == e.Country && a.Name == e.Admin1 {
+					return false // a division named after its seat (Beirut)
+				}
+			}
+		}
+	}
+	if len(divCountry) == 0 {
+		return false
+	}
+	// A division of the same country ("Oregon or Washington", not "New
+	// York and Moscow").
+	isDiv := func(j int) bool {
+		m := &ms[j]
+		if len(m.cands) == 0 {
+			return false
+		}
+		b := argmax(m.cands, func(c candidate) float64 { return c.prior })
+		e := &g.entries[m.cands[b].id]
+		return e.Kind == KindAdmin1 && divCountry[e.Country]
+	}
+	joined := func(gap string) bool {
+		switch gap {
+		case ", ", " and ", " or ", ", and ", ", or ":
+			return true
+		}
+		return false
+	}
+	for j := range ms {
+		if j == i || ms[j].t.Start >= ms[j].t.End {
+			continue
+		}
+		if ms[j].t.End <= ms[i].t.Start && ms[i].t.Start-ms[j].t.End <= 6 && joined(text[ms[j].t.End:ms[i].t.Start]) && isDiv(j) {
+			return true
+		}
+		if ms[j].t.Start >= ms[i].t.End && ms[j].t.Start-ms[i].t.End <= 6 && joined(text[ms[i].t.End:ms[j].t.Start]) && isDiv(j) {
+			m := &ms[j]
+			b := argmax(m.cands, func(c candidate) float64 { return c.prior })
+			if e := &g.entries[m.cands[b].id]; text[ms[i].t.End:ms[j].t.Start] == ", " && cityAdmin1[e.Country+"|"+e.Name] {
+				continue // "Washington, D.C.": the division that holds the city
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// isAbbreviation reports whether w is two to four capitals, with "&" or
+// dots between them allowed ("SA", "T&T", "U.K.").
+func isAbbreviation(w string) bool {
+	n := 0
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c >= 'A' && c <= 'Z':
+			n++
+		case c == '&' || c == '.':
+		default:
+			return false
+		}
+	}
+	return n >= 2 && n <= 4
+}
+
+// initials returns the capitals that begin the words of a name, leaving
+// out "and", "of" and "the" ("Trinidad and Tobago" → "TT").
+func initials(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(name) {
+		if w == "and" || w == "of" || w == "the" || w == "&" {
+			continue
+		}
+		if w[0] >= 'A' && w[0] <= 'Z' {
+			b.WriteByte(w[0])
+		}
+	}
+	return b.String()
+}
+
+// namesPlace reports whether a folded name is a state abbreviation or a
+// gazetteer name.
+func (g *Gazetteer) namesPlace(f string) bool {
+	if _, ok := apStates[f]; ok {
+		return true
+	}
+	return f != "" && len(g.lookupKey(f, nil)) > 0
+}
+
+// bareSeas are short names news uses for a sea, with the words that tell
+// which one a text means.
+var bareSeas = map[string][]struct {
+	sea  string
+	cues []string
+}{
+	"gulf": {
+		{"Persian Gulf", []string{"Qatar", "Saudi", "Emirates", "UAE", "Kuwait", "Bahrain", "Oman", "Iran", "Iraq", "Dubai", "Abu Dhabi", "Yemen"}},
+		{"Gulf of Mexico", []string{"Mexico", "Texas", "Louisiana", "Mississippi", "Alabama", "Florida"}},
+	},
+}
+
+// bareSea returns the sea a bare name means in text, by the first of its
+// seas whose cue words the text holds.
+func bareSea(text, folded string) (string, bool) {
+	for _, s := range bareSeas[folded] {
+		if mentionsAny(text, s.cues) {
+			return s.sea, true
+		}
+	}
+	return "", false
 }

@@ -54,6 +54,20 @@ func (s *Stage) Process(ctx context.Context, doc *faultline.Document) (err error
 	}
 	doc.Places = []faultline.Place{}
 	personWords := personNameWords(doc)
+	orgAcronyms := s.g.definedAcronyms(doc.Text)
+	// Where the names of organisations begin: "Dublin City Council",
+	// "Boston Globe" hold the place they are of.
+	orgStarts := map[int]bool{}
+	for _, e := range doc.Entities {
+		if e.Type != faultline.EntityOrg {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if strings.Contains(m.Text, " ") {
+				orgStarts[m.Start] = true
+			}
+		}
+	}
 	type ref struct{ entity, mention int }
 	var tops []Toponym
 	var refs, referring []ref
@@ -72,10 +86,17 @@ func (s *Stage) Process(ctx context.Context, doc *faultline.Document) (err error
 				referring = append(referring, ref{ei, mi})
 				continue
 			}
-			if isPlaceType(e.Type) && s.g.personNotPlace(doc.Text[m.Start:m.End], personWords) {
+			if isPlaceType(e.Type) && s.g.personNotPlace(doc.Text[m.Start:m.End], personWords) || orgAcronyms[doc.Text[m.Start:m.End]] ||
+				loneAbbreviations[strings.TrimSpace(doc.Text[m.Start:m.End])] {
 				continue
 			}
-			tops = append(tops, Toponym{Start: m.Start, End: m.End, Type: e.Type})
+			end := m.End
+			if w := streetAfter(doc.Text[m.End:]); w != "" {
+				// "Washington Drive" cut after "Washington": the street,
+				// not the city.
+				end += len(w)
+			}
+			tops = append(tops, Toponym{Start: m.Start, End: end, Type: e.Type})
 			refs = append(refs, ref{ei, mi})
 		}
 	}
@@ -89,9 +110,15 @@ func (s *Stage) Process(ctx context.Context, doc *faultline.Document) (err error
 	// only by the gazetteer is kept when the text is about its country
 	// ("Central", "Western" and "Flores" name divisions somewhere).
 	docCountries := map[string]bool{}
+	docEntries := map[int32]bool{}
+	docNames := map[string]int32{}
 	for i := 0; i < nEntityTops; i++ {
 		if rs[i].Resolved() {
 			docCountries[rs[i].Country] = true
+			docEntries[rs[i].Entry] = true
+			if rs[i].Entry >= 0 && !rs[i].Demonym {
+				docNames[doc.Text[tops[i].Start:tops[i].End]] = rs[i].Entry
+			}
 		}
 	}
 	byKey := map[string]int{}
@@ -104,7 +131,13 @@ func (s *Stage) Process(ctx context.Context, doc *faultline.Document) (err error
 		} else {
 			// A gazetteer match the entity layer missed: kept only when it
 			// is a country, a located division or a large city.
-			if r.Demonym || r.Entry < 0 || !s.g.spottable(r.Entry, doc.Text[tops[i].Start:tops[i].End]) {
+			if r.Demonym || r.Entry < 0 || orgAcronyms[doc.Text[tops[i].Start:tops[i].End]] {
+				continue
+			}
+			if !s.g.spottable(r.Entry, doc.Text[tops[i].Start:tops[i].End]) &&
+				!(docCountries[r.Country] && s.g.spottableAfter(r.Entry, doc.Text, tops[i].Start, tops[i].End, personWords)) &&
+				!(docEntries[r.Entry] && orgStarts[tops[i].Start] && s.g.spottableInName(r.Entry, doc.Text[tops[i].Start:tops[i].End], personWords)) &&
+				!(sameAsElsewhere(docNames, doc.Text[tops[i].Start:tops[i].End], r.Entry) && s.g.spottableInName(r.Entry, doc.Text[tops[i].Start:tops[i].End], personWords)) {
 				continue
 			}
 			if r.Kind == KindAdmin1 && !docCountries[r.Country] {
@@ -140,7 +173,13 @@ func (s *Stage) Process(ctx context.Context, doc *faultline.Document) (err error
 			})
 		}
 		p := &doc.Places[pi]
-		p.Mentions = append(p.Mentions, faultline.Mention{Start: m.Start, End: m.End, Text: doc.Text[m.Start:m.End]})
+		mEnd := max(m.End, tops[i].End)
+		if w := doc.Text[m.Start:m.End]; r.Kind == KindAdmin1 && !strings.HasSuffix(w, ".") && strings.Contains(w, ".") && mEnd < len(doc.Text) && doc.Text[mEnd] == '.' {
+			if _, ok := stateAbbreviation(w + "."); ok {
+				mEnd++ // "W.Va" and the dot the tokenizer took for a full stop
+			}
+		}
+		p.Mentions = append(p.Mentions, faultline.Mention{Start: m.Start, End: mEnd, Text: doc.Text[m.Start:mEnd]})
 		if r.Confidence > p.Confidence {
 			p.Confidence = r.Confidence
 		}
@@ -451,6 +490,27 @@ func (g *Gazetteer) spot(doc *faultline.Document, taken []Toponym) []Toponym {
 		if t.Start < 0 || t.End > len(doc.Text) || t.Start >= t.End || !capitalisedWord(doc.Text[t.Start:t.End]) {
 			continue
 		}
+		if w := doc.Text[t.Start:t.End]; strings.Contains(strings.Trim(w, "-"), "-") && !covered(t.Start, t.End) {
+			// "London-based", "Amsterdam-London": the names inside a
+			// hyphenated word, which the entity layer leaves whole; a
+			// hyphenated name is kept whole ("Miami-Dade").
+			if f := toponym.Fold(w); f != "" && len(g.lookupKey(f, nil)) > 0 {
+				out = append(out, Toponym{Start: t.Start, End: t.End, Type: faultline.EntityGPE, Spotted: true})
+				continue
+			}
+			off := t.Start
+			for _, part := range strings.Split(w, "-") {
+				start, end := off, off+len(part)
+				off = end + 1
+				if len(part) < 2 || !(part[0] >= 'A' && part[0] <= 'Z') {
+					continue
+				}
+				if f := toponym.Fold(part); f != "" && len(g.lookupKey(f, nil)) > 0 {
+					out = append(out, Toponym{Start: start, End: end, Type: faultline.EntityGPE, Spotted: true})
+				}
+			}
+			continue
+		}
 		// Longest run first.
 		found := false
 		for n := min(4, len(toks)-i); n >= 1 && !found; n-- {
@@ -459,15 +519,25 @@ func (g *Gazetteer) spot(doc *faultline.Document, taken []Toponym) []Toponym {
 				continue
 			}
 			start, end := t.Start, last.End
-			if n == 1 {
+			if n <= 2 {
+				// "Alexandria, La.", "CHARLESTON, W.Va.", "W. Va.": the
+				// state after a place, with its closing dot, which the
+				// tokenizer may have taken for a full stop.
 				w := doc.Text[start:end]
-				if _, ok := stateAbbreviation(w); ok && strings.HasSuffix(strings.TrimRight(doc.Text[:start], " "), ",") {
-					// "Alexandria, La.": the state after a place.
-					out = append(out, Toponym{Start: start, End: end, Type: faultline.EntityGPE})
+				wEnd := end
+				if !strings.HasSuffix(w, ".") && end < len(doc.Text) && doc.Text[end] == '.' {
+					w, wEnd = doc.Text[start:end+1], end+1
+				}
+				if _, ok := stateAbbreviation(strings.ReplaceAll(w, " ", "")); ok && strings.HasSuffix(strings.TrimRight(doc.Text[:start], " "), ",") && !covered(start, wEnd) {
+					out = append(out, Toponym{Start: start, End: wEnd, Type: faultline.EntityGPE, Spotted: true})
 					taken = append(taken, out[len(out)-1])
 					found = true
+					i += n - 1
 					continue
 				}
+			}
+			if n == 1 {
+				w := doc.Text[start:end]
 				if len(w) < 4 && strings.ToUpper(w) != w {
 					continue
 				}
@@ -476,7 +546,7 @@ func (g *Gazetteer) spot(doc *faultline.Document, taken []Toponym) []Toponym {
 				continue
 			}
 			if f := toponym.Fold(doc.Text[start:end]); f != "" && len(g.lookupKey(f, nil)) > 0 {
-				out = append(out, Toponym{Start: start, End: end, Type: faultline.EntityGPE})
+				out = append(out, Toponym{Start: start, End: end, Type: faultline.EntityGPE, Spotted: true})
 				taken = append(taken, out[len(out)-1])
 				i += n - 1
 				found = true
@@ -526,3 +596,135 @@ func (g *Gazetteer) orgIsPlace(name string) bool {
 	}
 	return g.spottable(ids[0], trimName(name))
 }
+
+// placeWords before a name make it a place: "in Salisbury", "the town of
+// Marks Tey".
+var placeWords = []string{" in ", " at ", " near ", " outside ", " city of ", " town of ", " village of ",
+	" suburb of ", " county of ", " province of ", " state of "}
+
+// spottableAfter reports whether a smaller city or a division the entity
+// layer missed is safe to keep from its context: its own name, a
+// preposition of place or "the town of" right before it, not the first
+// word of a sentence, not a word of a person's name in the text, and not
+// followed by another capitalised word (a longer name: "in Salisbury
+// Plain Park").
+func (g *Gazetteer) spottableAfter(id int32, text string, start, end int, personWords map[string]bool) bool {
+	e := &g.entries[id]
+	name := text[start:end]
+	if e.Kind != KindCity && e.Kind != KindAdmin1 || toponym.Fold(name) != toponym.Fold(e.Name) || personWords[name] || calendarWords[toponym.Fold(name)] {
+		return false
+	}
+	if e.Kind == KindCity && e.Population < 1000 {
+		return false
+	}
+	before := text[max(0, start-12):start]
+	ok := false
+	for _, w := range placeWords {
+		if strings.HasSuffix(before, w) {
+			ok = true
+			break
+		}
+	}
+	if !ok {
+		return false
+	}
+	rest := strings.TrimLeft(text[end:], " ")
+	if r, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(r) && !strings.HasPrefix(text[end:], ",") {
+		return false
+	}
+	return true
+}
+
+// calendarWords are months and days, towns somewhere too ("in March").
+var calendarWords = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true,
+	"june": true, "july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true}
+
+// definedAcronyms finds the acronyms a text defines for names that are
+// not places, "British Airways (BA)": BA is then the airline, not Buenos
+// Aires. The acronym is two to seven capitals whose letters begin the
+// words right before it; one defined for a gazetteer name ("United
+// States (US)", "United Arab Emirates (UAE)") stays a place.
+func (g *Gazetteer) definedAcronyms(text string) map[string]bool {
+	out := map[string]bool{}
+	for off := 0; ; {
+		i := strings.Index(text[off:], "(")
+		if i < 0 {
+			break
+		}
+		open := off + i
+		off = open + 1
+		close := strings.IndexByte(text[open:], ')')
+		if close < 0 || close > 8 {
+			continue
+		}
+		acr := text[open+1 : open+close]
+		if len(acr) < 2 || strings.ToUpper(acr) != acr || strings.ToLower(acr) == acr || strings.ContainsAny(acr, " .") {
+			continue
+		}
+		words := strings.Fields(text[max(0, open-80):open])
+		n := len(acr)
+		if len(words) < n {
+			continue
+		}
+		match := true
+		for k, w := range words[len(words)-n:] {
+			if w == "" || w[0] != acr[k] {
+				match = false
+				break
+			}
+		}
+		if match {
+			long := strings.Join(words[len(words)-n:], " ")
+			if f := toponym.Fold(trimName(long)); f == "" || len(g.lookupKey(f, nil)) == 0 {
+				out[acr] = true
+			}
+		}
+	}
+	return out
+}
+
+// spottableInName reports whether a city or division found at the start
+// of an organisation's name ("Dublin City Council") is safe to keep: its
+// own name, a town of 1,000 people or more or a division, not a month
+// and not a word of a person's name in the text. The caller also asks
+// that the entity layer names the same place elsewhere in the text
+// (Chapman University is not Chapman, Kansas).
+func (g *Gazetteer) spottableInName(id int32, name string, personWords map[string]bool) bool {
+	e := &g.entries[id]
+	if e.Kind != KindCity && e.Kind != KindAdmin1 || toponym.Fold(name) != toponym.Fold(e.Name) || personWords[name] || calendarWords[toponym.Fold(name)] {
+		return false
+	}
+	return e.Kind == KindAdmin1 || e.Population >= 1000
+}
+
+// sameAsElsewhere reports whether the entity layer found the same name,
+// read as the same place, elsewhere in the text: one name, one place,
+// throughout a text.
+func sameAsElsewhere(docNames map[string]int32, name string, entry int32) bool {
+	id, ok := docNames[name]
+	return ok && id == entry
+}
+
+// loneAbbreviations begin a name and name nothing alone: "St." of "St.
+// Patrick's Day" or "Main St." cut off by the entity layer.
+var loneAbbreviations = map[string]bool{"St.": true, "St": true, "Mt.": true, "Ft.": true, "Pt.": true, "Ste.": true}
+
+// streetWords end the name of a street.
+var streetWords = []string{"Street", "Avenue", "Drive", "Road", "Boulevard", "Lane", "Parkway", "Pike", "Turnpike"}
+
+// streetAfter returns " Drive" when rest begins with a street word after
+// one space, "" otherwise.
+func streetAfter(rest string) string {
+	if !strings.HasPrefix(rest, " ") {
+		return ""
+	}
+	for _, w := range streetWords {
+		if strings.HasPrefix(rest[1:], w) && (len(rest) == len(w)+1 || !isLetter(rest[len(w)+1])) {
+			return " " + w
+		}
+	}
+	return ""
+}
+
+func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }

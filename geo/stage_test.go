@@ -135,6 +135,13 @@ func TestSample(t *testing.T) {
 	if !q {
 		t.Error("Qayyarah not placed near 35.8, 43.1")
 	}
+	// A militia the gazetteer does not know, named beside Mosul, is placed
+	// at the text's focus in Iraq, not in Washington (the text names the
+	// U.S. in several spellings and many gazetteer-only words are towns in
+	// the US).
+	if p := find("Saraya Ashura"); p != nil && p.Country != "IQ" {
+		t.Errorf("Saraya Ashura placed in %s, want IQ (the text's focus)", p.Country)
+	}
 	if !rel {
 		t.Error("no relative place for 'Qayyarah airfield 64 kilometers south of Mosul'")
 	}
@@ -222,5 +229,184 @@ func TestPersonWordIsNotAPlace(t *testing.T) {
 	}
 	if !placed["Abuja"] || !placed["Lincoln"] {
 		t.Errorf("Abuja and Lincoln (a city of over 100,000) should be places: %v", placed)
+	}
+}
+
+// TestSpotMissedNames checks the names the entity layer leaves out that
+// the gazetteer and the context make safe: a name inside a hyphenated
+// word ("Chicago-based"), a hyphenated name kept whole, and a smaller
+// town after a preposition of place in a text about its country, but not
+// a month after "in" nor a town of another country.
+func TestSpotMissedNames(t *testing.T) {
+	g, err := geo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "A Chicago-based bakery opened a shop in Kenosha, Wisconsin in March. Its Miami-Dade branch closed. The owners also looked at Salisbury."
+	doc := &faultline.Document{ID: "d", Text: text}
+	doc.Sentences, doc.Tokens = segment.Segment(text)
+	at := strings.Index(text, "Wisconsin")
+	doc.Entities = []faultline.Entity{{ID: "E1", Name: "Wisconsin", Type: faultline.EntityGPE,
+		Mentions: []faultline.Mention{{Start: at, End: at + len("Wisconsin"), Text: "Wisconsin"}}}}
+	if err := geo.NewStage(g).Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	checkSpans(t, doc)
+	found := map[string]string{}
+	for _, p := range doc.Places {
+		for _, m := range p.Mentions {
+			found[m.Text] = p.Kind + " " + p.Country
+		}
+	}
+	for _, want := range []string{"Chicago", "Kenosha", "Wisconsin"} {
+		if !strings.HasSuffix(found[want], " US") {
+			t.Errorf("%s = %q, want a place in the US (found %v)", want, found[want], found)
+		}
+	}
+	if _, ok := found["March"]; ok {
+		t.Errorf("March became a place: %v", found)
+	}
+	if k, ok := found["Salisbury"]; ok && !strings.HasSuffix(k, " US") {
+		t.Errorf("Salisbury = %q, a town of a country the text does not name", k)
+	}
+}
+
+// TestDefinedAcronymIsNotAPlace checks that an acronym the text defines
+// for an organisation ("British Airways (BA)") is not read as a place,
+// while one defined for a country stays one.
+func TestDefinedAcronymIsNotAPlace(t *testing.T) {
+	g, err := geo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Officials met British Airways (BA) in the United Arab Emirates (UAE). BA will fly to the UAE."
+	doc := &faultline.Document{ID: "d", Text: text}
+	doc.Sentences, doc.Tokens = segment.Segment(text)
+	var ents []faultline.Entity
+	for i, name := range []string{"BA", "UAE"} {
+		var ms []faultline.Mention
+		for off := 0; ; {
+			j := strings.Index(text[off:], name)
+			if j < 0 {
+				break
+			}
+			ms = append(ms, faultline.Mention{Start: off + j, End: off + j + len(name), Text: name})
+			off += j + len(name)
+		}
+		ents = append(ents, faultline.Entity{ID: "E" + string(rune('1'+i)), Name: name, Type: faultline.EntityGPE, Mentions: ms})
+	}
+	doc.Entities = ents
+	if err := geo.NewStage(g).Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	checkSpans(t, doc)
+	if doc.Entities[0].Place != nil {
+		t.Errorf("BA, defined as British Airways, became a place")
+	}
+	if doc.Entities[1].Place == nil {
+		t.Errorf("UAE, defined as the United Arab Emirates, lost its place")
+	}
+}
+
+// TestSameNameSamePlace checks that a town the entity layer found once is
+// a place again where it begins an organisation's name ("Kenosha City
+// Council") or stands where the entity layer missed it, while a town
+// name at the start of an organisation the text never names as a place
+// ("Chapman University") is not.
+func TestSameNameSamePlace(t *testing.T) {
+	g, err := geo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Kenosha City Council met on Monday. Voters in Kenosha, Wisconsin were told the Chapman University study was late. Kenosha residents came."
+	doc := &faultline.Document{ID: "d", Text: text}
+	doc.Sentences, doc.Tokens = segment.Segment(text)
+	ment := func(s string, from int) faultline.Mention {
+		i := strings.Index(text[from:], s) + from
+		return faultline.Mention{Start: i, End: i + len(s), Text: s}
+	}
+	second := strings.Index(text, "Voters")
+	doc.Entities = []faultline.Entity{
+		{ID: "E1", Name: "Kenosha City Council", Type: faultline.EntityOrg, Mentions: []faultline.Mention{ment("Kenosha City Council", 0)}},
+		{ID: "E2", Name: "Kenosha", Type: faultline.EntityGPE, Mentions: []faultline.Mention{ment("Kenosha", second)}},
+		{ID: "E3", Name: "Wisconsin", Type: faultline.EntityGPE, Mentions: []faultline.Mention{ment("Wisconsin", 0)}},
+		{ID: "E4", Name: "Chapman University", Type: faultline.EntityOrg, Mentions: []faultline.Mention{ment("Chapman University", 0)}},
+	}
+	if err := geo.NewStage(g).Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	checkSpans(t, doc)
+	starts := map[int]string{}
+	for _, p := range doc.Places {
+		for _, m := range p.Mentions {
+			starts[m.Start] = m.Text
+		}
+	}
+	last := strings.LastIndex(text, "Kenosha")
+	if starts[0] != "Kenosha" || starts[last] != "Kenosha" {
+		t.Errorf("Kenosha at the council's name and at the last sentence should be places: %v", starts)
+	}
+	if m, ok := starts[strings.Index(text, "Chapman")]; ok {
+		t.Errorf("%q of Chapman University became a place", m)
+	}
+}
+
+// TestStateAbbreviationKeepsItsDot checks that a state abbreviation after
+// a place keeps its closing dot, which the tokenizer reads as a full stop
+// ("CHARLESTON, W.Va. --").
+func TestStateAbbreviationKeepsItsDot(t *testing.T) {
+	g, err := geo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "HUNTINGTON, W.Va. -- A bridge closed on Monday."
+	doc := &faultline.Document{ID: "d", Text: text}
+	doc.Sentences, doc.Tokens = segment.Segment(text)
+	if err := geo.NewStage(g).Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	checkSpans(t, doc)
+	for _, p := range doc.Places {
+		for _, m := range p.Mentions {
+			if strings.HasPrefix(m.Text, "W.") && m.Text != "W.Va." {
+				t.Errorf("state mention %q, want W.Va.", m.Text)
+			}
+			if m.Text == "W.Va." && (p.Kind != geo.KindAdmin1 || p.Admin1 != "West Virginia") {
+				t.Errorf("W.Va. read as %s %q", p.Kind, p.Admin1)
+			}
+		}
+	}
+}
+
+// TestStreetAfterAPlaceName checks that a place name the entity layer cut
+// before a street word ("Washington" of "Washington Drive") becomes the
+// street, not the city.
+func TestStreetAfterAPlaceName(t *testing.T) {
+	g, err := geo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Crews in Tulsa, Oklahoma closed Washington Drive on Monday."
+	doc := &faultline.Document{ID: "d", Text: text}
+	doc.Sentences, doc.Tokens = segment.Segment(text)
+	ment := func(s string) faultline.Mention {
+		i := strings.Index(text, s)
+		return faultline.Mention{Start: i, End: i + len(s), Text: s}
+	}
+	doc.Entities = []faultline.Entity{
+		{ID: "E1", Name: "Tulsa", Type: faultline.EntityGPE, Mentions: []faultline.Mention{ment("Tulsa")}},
+		{ID: "E2", Name: "Oklahoma", Type: faultline.EntityGPE, Mentions: []faultline.Mention{ment("Oklahoma")}},
+		{ID: "E3", Name: "Washington", Type: faultline.EntityGPE, Mentions: []faultline.Mention{ment("Washington")}},
+	}
+	if err := geo.NewStage(g).Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	checkSpans(t, doc)
+	for _, p := range doc.Places {
+		for _, m := range p.Mentions {
+			if strings.HasPrefix(m.Text, "Washington") && (m.Text != "Washington Drive" || p.Kind == geo.KindCity || p.Country != "US") {
+				t.Errorf("%q read as %s %s %q", m.Text, p.Kind, p.Country, p.Name)
+			}
+		}
 	}
 }

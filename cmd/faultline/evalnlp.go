@@ -19,6 +19,8 @@ import (
 // scores the gold file or folder given with --data.
 type evalTask struct {
 	use, short, example, dataHelp string
+	// long is the full help text; empty uses short.
+	long string
 	// flags adds task-specific flags; may be nil.
 	flags func(*cobra.Command)
 	score func(ctx context.Context, data string) (any, error)
@@ -32,6 +34,7 @@ func (e *env) evalTaskCmd(t evalTask) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:     t.use,
 		Short:   t.short,
+		Long:    t.long,
 		Example: t.example,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -104,6 +107,17 @@ func (e *env) evalGeoCmd() *cobra.Command {
 	return e.evalTaskCmd(evalTask{
 		use:   "geo --data FILE.jsonl [--json]",
 		short: "Toponym tagging F1 and resolution (acc@161km, exact GeoNames id, median km) on LGL or GeoWebNews",
+		long: `Toponym tagging F1 and resolution (acc@161km, exact GeoNames id, median km) on LGL or GeoWebNews.
+
+Resolution is scored on the gold toponym spans. Two accuracy figures are printed:
+  acc161                a resolution is right when it lies within 161 km of the gold point, or when
+                        its GeoNames id is the gold's id (the same place: a country or province has
+                        no single point, and our country points come from world-countries, e.g.
+                        Canada's lies ~1,000 km from GeoNames' point);
+  acc161_distance_only  within 161 km of the gold point only, ids not looked at.
+same_id_far counts the resolutions with the gold's id that lie more than 161 km away (the difference).
+median_km and mean_km are plain distances; exact is over gold toponyms with a GeoNames id.
+The "scoring" field of --json states which gold types each figure counts.`,
 		example: `  faultline eval geo --data ../shared/eval/geoparsing/lgl.jsonl --json
   faultline eval geo --data ../shared/eval/geoparsing/geowebnews.jsonl --json`,
 		dataHelp: "geoparsing gold (jsonl)",

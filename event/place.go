@@ -73,8 +73,10 @@ func (sw *sentWork) placeIn(lo, hi int) *string {
 			if m.Start < lo || m.End > hi {
 				continue
 			}
-			// a place read only as a party ("Niger signed") is no location
-			if s := sw.placeScore(m, p.Kind); s >= 0 && (best < 0 || s > bestScore) {
+			// a place read only as a party ("Niger signed", "aligned with
+			// Tehran") or a country not after a preposition of place is no
+			// location
+			if s := sw.placeScore(m, p.Kind); s > 0 && (best < 0 || s > bestScore) {
 				best, bestScore = pi, s
 			}
 		}
@@ -116,6 +118,9 @@ func (sw *sentWork) placeScore(m faultline.Mention, kind string) int {
 	case c == "of" && parent >= sw.lo && parent < sw.hi && locativeCase[sw.caseOf(parent)]:
 		// "near the town of Menaka"
 		score += 2
+	case c != "" && c != "from":
+		// "aligned with Tehran", "talks with Moscow": a party
+		score -= 2
 	}
 	switch sw.doc.Tokens[h].Dep {
 	case "nmod:poss", "compound", "amod":

@@ -15,6 +15,7 @@ func TestEventPlace(t *testing.T) {
 	near := append(append([]tok{}, attack...), tok{"near", "ADP", "", 5, "case"}, tok{"the", "DET", "", 5, "det"}, tok{"town", "NOUN", "", 1, "obl"},
 		tok{"of", "ADP", "", 7, "case"}, tok{"Tharbad", "PROPN", "", 5, "nmod"})
 	in := append(append([]tok{}, attack...), tok{"in", "ADP", "", 4, "case"}, tok{"Osgiliath", "PROPN", "", 1, "obl"})
+	with := append(append([]tok{}, attack...), tok{"with", "ADP", "", 4, "case"}, tok{"Osgiliath", "PROPN", "", 1, "obl"})
 	tests := []struct {
 		name   string
 		toks   []tok
@@ -25,6 +26,7 @@ func TestEventPlace(t *testing.T) {
 		{"'in' a city is the location", in, map[string]string{"Gondor": "country", "Osgiliath": "city"}, "Osgiliath"},
 		{"'near the town of' a place is the location", near, map[string]string{"Gondor": "country", "Tharbad": "city"}, "Tharbad"},
 		{"a country after 'in' is a location too", in, map[string]string{"Gondor": "country", "Osgiliath": "country"}, "Osgiliath"},
+		{"a city after 'with' is a party", with, map[string]string{"Osgiliath": "city"}, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

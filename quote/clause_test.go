@@ -28,6 +28,15 @@ func TestSpeakersWithParse(t *testing.T) {
 		{"a determiner as speaker", "One supporter waved a flag. Another tweeted, “The mayor deserves four more years in office.”", "Another"},
 		{"partial quote continued, then the cue", "“We are extremely happy” about the ruling, said Jane Roe, the director of the nurses' union.", "Jane Roe"},
 		{"partial quote continued, then subject and cue", "“The governor has voted with the lobby many times” and against the new law, Roe said.", "Roe"},
+		{"a second cue after a reported clause", "Dan Moreau said the plan was drafted by the city council and said, “Who will pay for the new bridge?”", "Dan Moreau"},
+		{"a participle inside a reported clause", "Even a veteran party strategist said Moreau will have to decide which side he is on, saying, “At some point he has to choose.”", "Even a veteran party strategist"},
+		{"a participle with its own subject", "A crowd gathered outside, with Moreau reportedly shouting: “Get them out of the hall!”", "Moreau"},
+		{"a sign speaks its words", "Ann Kelso held up a sign saying “Teachers Against Cuts - We Remember.”", "a sign"},
+		{"a headline that said", "Kelso posted her message under a headline that said, “The Mayor Must Go Now.”", "a headline"},
+		{"a manner adverb before the cue", "In the spring after the scandal broke, Kelso emphatically proclaimed at a press conference, “I did not send any secret files.”", "Kelso"},
+		{"a cue tagged as a noun", "In his old song, Billy Joel sings, \"Don’t go changing to try and please me.\" With Kelso, there is not much chance of that.", "Billy Joel"},
+		{"a name signed after a dash", "Estimates of turnout are particularly hard - Pew Research: “All the samples evaluated include more engaged people.”", "Pew Research"},
+		{"a place after a dash is no signature", "Notes from the road - Des Moines: “Polls open at seven in the morning.”", ""},
 		{"passive asked: the addressee does not speak", "Olsen was asked, “Will the strike end before winter comes?”", ""},
 		// No speaker is invented: the previous sentence names a person
 		// but reports no speech, and the quote has no attribution.

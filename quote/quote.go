@@ -78,7 +78,7 @@ var cues = map[string]bool{
 	"shouts": false, "yells": false, "screamed": false, "replies": false, "answered": false, "answers": false,
 	"interjected": false, "snapped": false, "barked": false, "mused": false, "scoffed": false, "sighed": false, "echoed": false, "shouted": false, "yelled": false, "read": false, "reads": false,
 	"called": false, "calls": false, "labeled": false, "labeling": false, "described": false, "describes": false,
-	"dubbed": false, "wrote:": false, "recommended": true, "proposed": false, "indicated": true, "revealed": true, "explain": true, "added:": true,
+	"dubbed": false, "wrote:": false, "proclaimed": true, "proclaims": true, "sang": false, "sings": false, "recommended": true, "proposed": false, "indicated": true, "revealed": true, "explain": true, "added:": true,
 }
 
 // speakerStops end a speaker noun phrase when reading backwards from a cue.
@@ -485,6 +485,25 @@ func (f *finder) attributeBefore(d *draft) *attribution {
 			}
 		}
 	}
+	if colon && d.open-2 >= lo {
+		// "... are hard - Pew Research: “...”": a name signed between a
+		// dash and the colon, whether or not it was recognised as an entity
+		k := d.open - 2
+		for k >= lo && d.open-2-k < 4 && f.inQuote[k] < 0 && f.toks[k].pos == "PROPN" && startsUpper(f.toks[k].w) && !dayWords[f.toks[k].lw] && !monthWords[f.toks[k].lw] {
+			k--
+		}
+		place := false
+		for t := k + 1; t < d.open-1; t++ {
+			if mi := f.mentAt[t]; mi >= 0 {
+				if ty := f.doc.Entities[f.ments[mi].entity].Type; ty != faultline.EntityPerson && ty != faultline.EntityOrg {
+					place = true // "- Des Moines:" heads a dispatch
+				}
+			}
+		}
+		if k >= lo && k < d.open-2 && isDash(f.toks[k].w) && !place {
+			return &attribution{speakerTS: k + 1, speakerTE: d.open - 1, cue: ":", cueTok: d.open - 1}
+		}
+	}
 	window := 20
 	if colon {
 		window = 30
@@ -503,6 +522,11 @@ func (f *finder) attributeBefore(d *draft) *attribution {
 				return &attribution{speakerTS: i + 2, speakerTE: e, cue: "according to", cueTok: i}
 			}
 			break
+		}
+		if s, e, ok := f.displaySubject(i, lo); ok && (participles[lw] || lw == "reading" || f.isCue(i)) {
+			// "held up a sign saying “...”", "a headline that said, “...”"
+			f.usedCue[i] = true
+			return &attribution{speakerTS: s, speakerTE: e, cue: lw, cueTok: i}
 		}
 		if participles[lw] {
 			if s, e, ok := f.participleSubject(i); ok {
@@ -574,6 +598,31 @@ var participles = map[string]bool{
 	"recalling": true, "joking": true, "quipping": true, "concluding": true, "promising": true,
 	"chanting": true, "shouting": true, "yelling": true, "screaming": true, "interjecting": true,
 	"proclaiming": true, "announcing": true, "vowing": true, "claiming": true, "suggesting": true,
+}
+
+// displayNouns carry written words that a quote reads from: the sign, not
+// the one holding it, says them.
+var displayNouns = setOf(`sign signs placard placards banner banners poster posters billboard billboards headline headlines caption hat hats shirt shirts t-shirt t-shirts sticker stickers`)
+
+// displaySubject reads "a sign saying", "a hat reading", "a headline that
+// said" before cue token i: the noun phrase of the display, with no comma
+// between it and the cue.
+func (f *finder) displaySubject(i, lo int) (int, int, bool) {
+	k := i - 1
+	if k >= lo && (f.toks[k].lw == "that" || f.toks[k].lw == "which") {
+		k--
+	}
+	if k < lo || f.inQuote[k] >= 0 || !displayNouns[f.toks[k].lw] || f.toks[k].pos != "" && f.toks[k].pos != "NOUN" {
+		return 0, 0, false
+	}
+	s, e := f.nounPhrase(k, lo)
+	if e <= s || e != k+1 {
+		return k, k + 1, true
+	}
+	for s < k && f.toks[s].pos == "ADP" {
+		s++ // "under a headline"
+	}
+	return s, e, true
 }
 
 // backVerbs answer when followed by "back" ("Hillary shot back, “...”").
@@ -811,7 +860,9 @@ func (f *finder) parseSubject(c int) (int, int, bool) {
 		}
 	}
 	e := subj + 1
-	for e < c && (f.toks[e].head == subj || f.toks[e].head == e-1) && (f.toks[e].dep == "flat" || f.toks[e].dep == "compound" || f.toks[e].dep == "flat:name") {
+	for e < c && (f.toks[e].head == subj || f.toks[e].head == e-1) && (f.toks[e].dep == "flat" || f.toks[e].dep == "compound" || f.toks[e].dep == "flat:name" ||
+		f.toks[e].dep == "appos" && f.toks[e].pos == "PROPN") {
+		// "The union leader Marta Olsen": a name in apposition with no comma
 		e++
 	}
 	if mi := f.mentAt[subj]; mi >= 0 {
@@ -846,7 +897,7 @@ func (f *finder) dominates(a, b int) bool {
 func (f *finder) subjectBeforeHeuristic(c int) (int, int) {
 	lo := f.paraBeg[f.para[c]]
 	k := c - 1
-	for k >= lo && preCueAdverbs[f.toks[k].lw] {
+	for k >= lo && (preCueAdverbs[f.toks[k].lw] || mannerAdverb(f.toks[k])) {
 		k--
 	}
 	if k < lo {
@@ -980,6 +1031,12 @@ func (f *finder) extendBack(s, lo int) int {
 		s--
 	}
 	return s
+}
+
+// mannerAdverb reports whether a token is an adverb of manner that may
+// stand between a subject and its cue ("Kelso emphatically proclaimed").
+func mannerAdverb(t tokenInfo) bool {
+	return t.pos == "ADV" && len(t.lw) > 4 && strings.HasSuffix(t.lw, "ly")
 }
 
 func (f *finder) sentStart(i int) bool {
@@ -1274,6 +1331,9 @@ func (f *finder) namedSubject(s, e int) bool {
 func (t tokenInfo) isPlainNoun() bool {
 	return t.pos == "NOUN" || t.pos == "" && t.w != "" && t.w[0] >= 'a' && t.w[0] <= 'z'
 }
+
+// monthWords are not names signed under a quote.
+var monthWords = setOf(`january february march april may june july august september october november december update updated editor's note`)
 
 var dayWords = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,

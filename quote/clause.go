@@ -133,7 +133,7 @@ func (f *finder) participleSubject(i int) (int, int, bool) {
 		if v == i {
 			// "with Kelso reportedly shouting: “...”": the participle's own
 			// subject
-			if s, e, ok := f.parseSubject(i); ok && e <= i && s >= lo && f.sentOf[s] == sent && f.namedSubject(s, e) {
+			if s, e, ok := f.parseSubject(i); ok && e <= i && s >= lo && f.sentOf[s] == sent && f.namedSubject(s, e) && !f.punctBetween(e, i) {
 				for s < e-1 && f.toks[s].pos == "ADP" {
 					s++ // "with Kelso"
 				}
@@ -181,6 +181,18 @@ func (f *finder) participleSubject(i int) (int, int, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// punctBetween reports whether a punctuation token lies in [a, b): a
+// subject the parse gives a participle across a comma is an object of the
+// clause before ("urged women to vote for Smith, saying").
+func (f *finder) punctBetween(a, b int) bool {
+	for k := a; k < b; k++ {
+		if isPunct(f.toks[k].w) {
+			return true
+		}
+	}
+	return false
 }
 
 // sayParticiples report speech itself, not a manner of it: inside a

@@ -602,7 +602,7 @@ var participles = map[string]bool{
 
 // displayNouns carry written words that a quote reads from: the sign, not
 // the one holding it, says them.
-var displayNouns = setOf(`sign signs placard placards banner banners poster posters billboard billboards headline headlines caption hat hats shirt shirts t-shirt t-shirts sticker stickers`)
+var displayNouns = setOf(`sign signs placard placards banner banners poster posters billboard billboards headline headlines hat hats shirt shirts t-shirt t-shirts sticker stickers`)
 
 // displaySubject reads "a sign saying", "a hat reading", "a headline that
 // said" before cue token i: the noun phrase of the display, with no comma
@@ -991,7 +991,7 @@ func (f *finder) subjectBeforeHeuristic(c int) (int, int) {
 		if speakerStops[t.lw] || f.inQuote[s-1] >= 0 || !isWordToken(t.w) {
 			break
 		}
-		if p := t.pos; p == "VERB" || p == "AUX" || p == "ADV" || p == "SCONJ" || p == "CCONJ" || p == "ADP" {
+		if p := t.pos; (p == "VERB" || p == "AUX" || p == "ADV" || p == "SCONJ" || p == "CCONJ" || p == "ADP") && !f.taggedName(s-1) {
 			break
 		}
 		s--
@@ -1001,7 +1001,7 @@ func (f *finder) subjectBeforeHeuristic(c int) (int, int) {
 	}
 	// the head must be a noun-like word
 	head := f.toks[e-1]
-	if p := head.pos; p != "" && p != "NOUN" && p != "PROPN" && p != "PRON" {
+	if p := head.pos; p != "" && p != "NOUN" && p != "PROPN" && p != "PRON" && !f.taggedName(e-1) {
 		return 0, 0
 	}
 	if head.pos == "" && !startsUpper(head.w) && !strings.HasSuffix(head.lw, "s") {
@@ -1033,10 +1033,24 @@ func (f *finder) extendBack(s, lo int) int {
 	return s
 }
 
+// taggedName reports whether token k is a name the tagger took for an
+// adverb ("And Skelly said", "Priebus added"): capitalised,
+// inside its sentence, and not a word a sentence may open with.
+func (f *finder) taggedName(k int) bool {
+	t := f.toks[k]
+	if t.pos != "ADV" || !startsUpper(t.w) || !isWordToken(t.w) || f.sentStart(k) || k == f.paraBeg[f.para[k]] {
+		return false
+	}
+	if preCueAdverbs[t.lw] || dayWords[t.lw] || k > 0 && (f.toks[k-1].w == ":" || isOpen(f.toks[k-1].w)) {
+		return false
+	}
+	return true
+}
+
 // mannerAdverb reports whether a token is an adverb of manner that may
 // stand between a subject and its cue ("Kelso emphatically proclaimed").
 func mannerAdverb(t tokenInfo) bool {
-	return t.pos == "ADV" && len(t.lw) > 4 && strings.HasSuffix(t.lw, "ly")
+	return t.pos == "ADV" && len(t.lw) > 4 && strings.HasSuffix(t.lw, "ly") && !startsUpper(t.w)
 }
 
 func (f *finder) sentStart(i int) bool {

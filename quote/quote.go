@@ -472,7 +472,18 @@ func (f *finder) attributeBefore(d *draft) *attribution {
 	colon := d.open > lo && f.toks[d.open-1].w == ":"
 	if colon && d.open-2 >= lo {
 		// "Mark Blumenthal and Jon Cohen: “", "Here's Clinton in 1992: “"
-		for k := d.open - 2; k >= lo && d.open-k <= 5; k-- {
+		last := d.open - 2
+		if f.toks[last].w == ")" {
+			// "Rep. Jane Doe (R-S.C.): “": the party tag is skipped, its
+			// periods included
+			for j := last - 1; j >= lo && last-j < 8; j-- {
+				if f.toks[j].w == "(" {
+					last = j - 1
+					break
+				}
+			}
+		}
+		for k := last; k >= lo && last+2-k <= 5; k-- {
 			if f.inQuote[k] >= 0 || f.toks[k].w == "." {
 				break
 			}

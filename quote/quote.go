@@ -418,10 +418,29 @@ func (f *finder) isCue(i int) bool {
 	if _, ok := cues[f.toks[i].lw]; !ok {
 		if _, base := baseCue(f.toks[i].lw); base {
 			// a base form is a cue only as a finite verb: not "to state", "the state"
+			if p == "NOUN" && f.pluralBefore(i) {
+				// "the Saudis state in the paper": the tagger read a
+				// compound noun where a plural subject and its verb stand
+				return true
+			}
 			return p == "VERB" && (i == 0 || f.toks[i-1].lw != "to" && f.toks[i-1].pos != "VERB")
 		}
 	}
 	return p == "" || p == "VERB" || p == "AUX" || p == "PROPN" || p == "NOUN"
+}
+
+// pluralBefore reports whether token i, a base form of a cue, stands
+// between a plural noun ("the Saudis", "officials") and a preposition or
+// the end of its clause, where only a verb can stand.
+func (f *finder) pluralBefore(i int) bool {
+	if i < 1 || i+1 >= len(f.toks) {
+		return false
+	}
+	prev, next := f.toks[i-1], f.toks[i+1]
+	if prev.pos != "NOUN" && prev.pos != "PROPN" || !strings.HasSuffix(prev.lw, "s") || strings.HasSuffix(prev.lw, "ss") || len(prev.lw) < 4 {
+		return false
+	}
+	return next.pos == "ADP" || next.w == "." || next.w == "," || next.w == ":"
 }
 
 // attributeDirect looks for the speaker right after the closing mark

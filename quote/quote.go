@@ -268,6 +268,7 @@ func newFinder(doc *faultline.Document) *finder {
 		}
 		f.sentOf[i] = si
 	}
+	f.joinParenSentences()
 	f.inQuote = make([]int, n)
 	f.mentAt = make([]int, n)
 	for i := range f.inQuote {
@@ -1081,6 +1082,31 @@ func (f *finder) taggedName(k int) bool {
 // stand between a subject and its cue ("Kelso emphatically proclaimed").
 func mannerAdverb(t tokenInfo) bool {
 	return t.pos == "ADV" && len(t.lw) > 4 && strings.HasSuffix(t.lw, "ly") && !startsUpper(t.w)
+}
+
+// joinParenSentences undoes a sentence break inside a short parenthesis
+// ("Rep. Jane Doe (D-N.Y.) reacted, saying: “"): the tokens after the
+// break up to the end of that sentence join the sentence of the "(".
+func (f *finder) joinParenSentences() {
+	for a := range f.toks {
+		if f.toks[a].w != "(" {
+			continue
+		}
+		for b := a + 1; b < len(f.toks) && b-a <= 8 && f.para[b] == f.para[a]; b++ {
+			if f.toks[b].w == "(" {
+				break
+			}
+			if f.toks[b].w != ")" {
+				continue
+			}
+			if from, to := f.sentOf[b], f.sentOf[a]; from != to {
+				for k := a + 1; k < len(f.toks) && (k <= b || f.sentOf[k] == from); k++ {
+					f.sentOf[k] = to
+				}
+			}
+			break
+		}
+	}
 }
 
 func (f *finder) sentStart(i int) bool {

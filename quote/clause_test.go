@@ -37,6 +37,7 @@ func TestSpeakersWithParse(t *testing.T) {
 		{"a party tag before a colon", "Rep. Jane Doe (R-S.C.): \"I have not heard anyone other than you ever cite that figure.\"", "Jane Doe"},
 		{"a base-form cue tagged as a noun", "“We will keep working with our allies on all fronts,” the Saudis state in the white paper.", "the Saudis"},
 		{"a sentence break inside a party tag", "In a statement released Thursday, Rep. Jane Doe (D-N.Y.) reacted to the news, saying: “The killer should be in prison for life.”", "Rep. Jane Doe"},
+		{"a long relative clause after a passive asked by", "Moreau was asked by host Ann Kelso, who is backing Moreau but has previously dismissed the story about the mayor’s letters, “Now, you said you were tired of hearing about the letters, has it not moved?”", "host Ann Kelso"},
 		{"a sign speaks its words", "Ann Kelso held up a sign saying “Teachers Against Cuts - We Remember.”", "a sign"},
 		{"a headline that said", "Kelso posted her message under a headline that said, “The Mayor Must Go Now.”", "a headline"},
 		{"a manner adverb before the cue", "In the spring after the scandal broke, Kelso emphatically proclaimed at a press conference, “I did not send any secret files.”", "Kelso"},

@@ -538,6 +538,10 @@ func (f *finder) attributeBefore(d *draft) *attribution {
 	window := 20
 	if colon {
 		window = 30
+	} else if d.open-1 > lo && f.toks[d.open-1].w == "," && f.relativeBefore(d.open-1, lo) {
+		// "Sanders was asked by host Bill Maher, who ..., “...”": a
+		// relative clause between the cue and the quote
+		window = 40
 	}
 	for i := d.open - 1; i >= lo && d.open-i <= window; i-- {
 		if f.inQuote[i] >= 0 || f.toks[i].w == "." || f.toks[i].w == "?" || f.toks[i].w == "!" {
@@ -618,6 +622,20 @@ func (f *finder) attributeBefore(d *draft) *attribution {
 		break
 	}
 	return nil
+}
+
+// relativeBefore reports whether a ", who" or ", which" clause ends at
+// comma c, with no sentence end between.
+func (f *finder) relativeBefore(c, lo int) bool {
+	for k := c - 1; k > lo && c-k < 30; k-- {
+		if w := f.toks[k].w; w == "." || w == "?" || w == "!" || f.inQuote[k] >= 0 {
+			return false
+		}
+		if (f.toks[k].lw == "who" || f.toks[k].lw == "which") && f.toks[k-1].w == "," {
+			return true
+		}
+	}
+	return false
 }
 
 // participles introduce a quote whose speaker is the subject of the main

@@ -53,7 +53,7 @@ func TestQuotesPolNeARFloor(t *testing.T) {
 		name      string
 		got, want float64
 	}{
-		{"quote_f1", r.QuoteF1, 0.715},
+		{"quote_f1", r.QuoteF1, 0.72},
 		{"speaker_accuracy", r.SpeakerAccuracy, 0.855},
 		{"direct speaker_accuracy", r.Direct.SpeakerAccuracy, 0.90},
 	}

@@ -130,8 +130,27 @@ func (f *finder) participleSubject(i int) (int, int, bool) {
 	sent := f.sentOf[i]
 	v := i
 	for n := 0; n < 5; n++ {
+		if v == i {
+			// "with Kelso reportedly shouting: “...”": the participle's own
+			// subject
+			if s, e, ok := f.parseSubject(i); ok && e <= i && s >= lo && f.sentOf[s] == sent && f.namedSubject(s, e) && !f.punctBetween(e, i) {
+				for s < e-1 && f.toks[s].pos == "ADP" {
+					s++ // "with Kelso"
+				}
+				return s, e, true
+			}
+		}
 		if v != i {
 			if s, e, ok := f.parseSubject(v); ok && e <= i && s >= lo && f.sentOf[s] == sent {
+				if c := f.reportingHead(v); c >= 0 && (sayParticiples[f.toks[i].lw] || f.toks[i].pos == "VERB" && f.isCue(i)) {
+					// "Kelso said the plan was drafted by the council and
+					// said, “...”", "X said Y must choose, saying, “...”":
+					// a verb of saying attached inside the reported clause
+					// still belongs to the one who reports it
+					if cs, ce, ok := f.parseSubject(c); ok && ce <= i && cs >= lo && f.sentOf[cs] == sent {
+						return cs, ce, true
+					}
+				}
 				return s, e, true
 			}
 		}
@@ -162,6 +181,45 @@ func (f *finder) participleSubject(i int) (int, int, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// punctBetween reports whether a punctuation token lies in [a, b): a
+// subject the parse gives a participle across a comma is an object of the
+// clause before ("urged women to vote for Smith, saying").
+func (f *finder) punctBetween(a, b int) bool {
+	for k := a; k < b; k++ {
+		if isPunct(f.toks[k].w) {
+			return true
+		}
+	}
+	return false
+}
+
+// sayParticiples report speech itself, not a manner of it: inside a
+// reported clause they still belong to its reporter.
+var sayParticiples = setOf(`saying adding noting writing telling arguing explaining insisting stating declaring asking warning`)
+
+// reportingHead is the cue verb whose reported clause holds verb v
+// (through coordinated, open and adverbial clauses), or -1.
+func (f *finder) reportingHead(v int) int {
+	for n := 0; n < 6; n++ {
+		h := f.toks[v].head
+		if h < 0 || h == v || h >= len(f.toks) || f.sentOf[h] != f.sentOf[v] {
+			return -1
+		}
+		switch f.toks[v].dep {
+		case "ccomp":
+			if f.toks[h].pos == "VERB" && f.isCue(h) {
+				return h
+			}
+			return -1
+		case "conj", "xcomp", "advcl":
+			v = h
+		default:
+			return -1
+		}
+	}
+	return -1
 }
 
 // addressed are verbs whose passive subject is spoken to, not speaking.

@@ -78,7 +78,7 @@ var cues = map[string]bool{
 	"shouts": false, "yells": false, "screamed": false, "replies": false, "answered": false, "answers": false,
 	"interjected": false, "snapped": false, "barked": false, "mused": false, "scoffed": false, "sighed": false, "echoed": false, "shouted": false, "yelled": false, "read": false, "reads": false,
 	"called": false, "calls": false, "labeled": false, "labeling": false, "described": false, "describes": false,
-	"dubbed": false, "wrote:": false, "recommended": true, "proposed": false, "indicated": true, "revealed": true, "explain": true, "added:": true,
+	"dubbed": false, "wrote:": false, "proclaimed": true, "proclaims": true, "sang": false, "sings": false, "recommended": true, "proposed": false, "indicated": true, "revealed": true, "explain": true, "added:": true,
 }
 
 // speakerStops end a speaker noun phrase when reading backwards from a cue.
@@ -268,6 +268,7 @@ func newFinder(doc *faultline.Document) *finder {
 		}
 		f.sentOf[i] = si
 	}
+	f.joinParenSentences()
 	f.inQuote = make([]int, n)
 	f.mentAt = make([]int, n)
 	for i := range f.inQuote {
@@ -418,10 +419,29 @@ func (f *finder) isCue(i int) bool {
 	if _, ok := cues[f.toks[i].lw]; !ok {
 		if _, base := baseCue(f.toks[i].lw); base {
 			// a base form is a cue only as a finite verb: not "to state", "the state"
+			if p == "NOUN" && f.pluralBefore(i) {
+				// "the Saudis state in the paper": the tagger read a
+				// compound noun where a plural subject and its verb stand
+				return true
+			}
 			return p == "VERB" && (i == 0 || f.toks[i-1].lw != "to" && f.toks[i-1].pos != "VERB")
 		}
 	}
 	return p == "" || p == "VERB" || p == "AUX" || p == "PROPN" || p == "NOUN"
+}
+
+// pluralBefore reports whether token i, a base form of a cue, stands
+// between a plural noun ("the Saudis", "officials") and a preposition or
+// the end of its clause, where only a verb can stand.
+func (f *finder) pluralBefore(i int) bool {
+	if i < 1 || i+1 >= len(f.toks) {
+		return false
+	}
+	prev, next := f.toks[i-1], f.toks[i+1]
+	if prev.pos != "NOUN" && prev.pos != "PROPN" || !strings.HasSuffix(prev.lw, "s") || strings.HasSuffix(prev.lw, "ss") || len(prev.lw) < 4 {
+		return false
+	}
+	return next.pos == "ADP" || next.w == "." || next.w == "," || next.w == ":"
 }
 
 // attributeDirect looks for the speaker right after the closing mark
@@ -472,7 +492,18 @@ func (f *finder) attributeBefore(d *draft) *attribution {
 	colon := d.open > lo && f.toks[d.open-1].w == ":"
 	if colon && d.open-2 >= lo {
 		// "Mark Blumenthal and Jon Cohen: “", "Here's Clinton in 1992: “"
-		for k := d.open - 2; k >= lo && d.open-k <= 5; k-- {
+		last := d.open - 2
+		if f.toks[last].w == ")" {
+			// "Rep. Jane Doe (R-S.C.): “": the party tag is skipped, its
+			// periods included
+			for j := last - 1; j >= lo && last-j < 8; j-- {
+				if f.toks[j].w == "(" {
+					last = j - 1
+					break
+				}
+			}
+		}
+		for k := last; k >= lo && last+2-k <= 5; k-- {
 			if f.inQuote[k] >= 0 || f.toks[k].w == "." {
 				break
 			}
@@ -485,9 +516,32 @@ func (f *finder) attributeBefore(d *draft) *attribution {
 			}
 		}
 	}
+	if colon && d.open-2 >= lo {
+		// "... are hard - Pew Research: “...”": a name signed between a
+		// dash and the colon, whether or not it was recognised as an entity
+		k := d.open - 2
+		for k >= lo && d.open-2-k < 4 && f.inQuote[k] < 0 && f.toks[k].pos == "PROPN" && startsUpper(f.toks[k].w) && !dayWords[f.toks[k].lw] && !monthWords[f.toks[k].lw] {
+			k--
+		}
+		place := false
+		for t := k + 1; t < d.open-1; t++ {
+			if mi := f.mentAt[t]; mi >= 0 {
+				if ty := f.doc.Entities[f.ments[mi].entity].Type; ty != faultline.EntityPerson && ty != faultline.EntityOrg {
+					place = true // "- Des Moines:" heads a dispatch
+				}
+			}
+		}
+		if k >= lo && k < d.open-2 && isDash(f.toks[k].w) && !place {
+			return &attribution{speakerTS: k + 1, speakerTE: d.open - 1, cue: ":", cueTok: d.open - 1}
+		}
+	}
 	window := 20
 	if colon {
 		window = 30
+	} else if d.open-1 > lo && f.toks[d.open-1].w == "," && f.relativeBefore(d.open-1, lo) {
+		// "Sanders was asked by host Bill Maher, who ..., “...”": a
+		// relative clause between the cue and the quote
+		window = 40
 	}
 	for i := d.open - 1; i >= lo && d.open-i <= window; i-- {
 		if f.inQuote[i] >= 0 || f.toks[i].w == "." || f.toks[i].w == "?" || f.toks[i].w == "!" {
@@ -503,6 +557,11 @@ func (f *finder) attributeBefore(d *draft) *attribution {
 				return &attribution{speakerTS: i + 2, speakerTE: e, cue: "according to", cueTok: i}
 			}
 			break
+		}
+		if s, e, ok := f.displaySubject(i, lo); ok && (participles[lw] || lw == "reading" || f.isCue(i)) {
+			// "held up a sign saying “...”", "a headline that said, “...”"
+			f.usedCue[i] = true
+			return &attribution{speakerTS: s, speakerTE: e, cue: lw, cueTok: i}
 		}
 		if participles[lw] {
 			if s, e, ok := f.participleSubject(i); ok {
@@ -565,6 +624,20 @@ func (f *finder) attributeBefore(d *draft) *attribution {
 	return nil
 }
 
+// relativeBefore reports whether a ", who" or ", which" clause ends at
+// comma c, with no sentence end between.
+func (f *finder) relativeBefore(c, lo int) bool {
+	for k := c - 1; k > lo && c-k < 30; k-- {
+		if w := f.toks[k].w; w == "." || w == "?" || w == "!" || f.inQuote[k] >= 0 {
+			return false
+		}
+		if (f.toks[k].lw == "who" || f.toks[k].lw == "which") && f.toks[k-1].w == "," {
+			return true
+		}
+	}
+	return false
+}
+
 // participles introduce a quote whose speaker is the subject of the main
 // clause ("Clinton's aide rallied supporters, saying: “...").
 var participles = map[string]bool{
@@ -574,6 +647,31 @@ var participles = map[string]bool{
 	"recalling": true, "joking": true, "quipping": true, "concluding": true, "promising": true,
 	"chanting": true, "shouting": true, "yelling": true, "screaming": true, "interjecting": true,
 	"proclaiming": true, "announcing": true, "vowing": true, "claiming": true, "suggesting": true,
+}
+
+// displayNouns carry written words that a quote reads from: the sign, not
+// the one holding it, says them.
+var displayNouns = setOf(`sign signs placard placards banner banners poster posters billboard billboards headline headlines hat hats shirt shirts t-shirt t-shirts sticker stickers`)
+
+// displaySubject reads "a sign saying", "a hat reading", "a headline that
+// said" before cue token i: the noun phrase of the display, with no comma
+// between it and the cue.
+func (f *finder) displaySubject(i, lo int) (int, int, bool) {
+	k := i - 1
+	if k >= lo && (f.toks[k].lw == "that" || f.toks[k].lw == "which") {
+		k--
+	}
+	if k < lo || f.inQuote[k] >= 0 || !displayNouns[f.toks[k].lw] || f.toks[k].pos != "" && f.toks[k].pos != "NOUN" {
+		return 0, 0, false
+	}
+	s, e := f.nounPhrase(k, lo)
+	if e <= s || e != k+1 {
+		return k, k + 1, true
+	}
+	for s < k && f.toks[s].pos == "ADP" {
+		s++ // "under a headline"
+	}
+	return s, e, true
 }
 
 // backVerbs answer when followed by "back" ("Hillary shot back, “...”").
@@ -811,7 +909,9 @@ func (f *finder) parseSubject(c int) (int, int, bool) {
 		}
 	}
 	e := subj + 1
-	for e < c && (f.toks[e].head == subj || f.toks[e].head == e-1) && (f.toks[e].dep == "flat" || f.toks[e].dep == "compound" || f.toks[e].dep == "flat:name") {
+	for e < c && (f.toks[e].head == subj || f.toks[e].head == e-1) && (f.toks[e].dep == "flat" || f.toks[e].dep == "compound" || f.toks[e].dep == "flat:name" ||
+		f.toks[e].dep == "appos" && f.toks[e].pos == "PROPN") {
+		// "The union leader Marta Olsen": a name in apposition with no comma
 		e++
 	}
 	if mi := f.mentAt[subj]; mi >= 0 {
@@ -846,7 +946,7 @@ func (f *finder) dominates(a, b int) bool {
 func (f *finder) subjectBeforeHeuristic(c int) (int, int) {
 	lo := f.paraBeg[f.para[c]]
 	k := c - 1
-	for k >= lo && preCueAdverbs[f.toks[k].lw] {
+	for k >= lo && (preCueAdverbs[f.toks[k].lw] || mannerAdverb(f.toks[k])) {
 		k--
 	}
 	if k < lo {
@@ -940,7 +1040,7 @@ func (f *finder) subjectBeforeHeuristic(c int) (int, int) {
 		if speakerStops[t.lw] || f.inQuote[s-1] >= 0 || !isWordToken(t.w) {
 			break
 		}
-		if p := t.pos; p == "VERB" || p == "AUX" || p == "ADV" || p == "SCONJ" || p == "CCONJ" || p == "ADP" {
+		if p := t.pos; (p == "VERB" || p == "AUX" || p == "ADV" || p == "SCONJ" || p == "CCONJ" || p == "ADP") && !f.taggedName(s-1) {
 			break
 		}
 		s--
@@ -950,7 +1050,7 @@ func (f *finder) subjectBeforeHeuristic(c int) (int, int) {
 	}
 	// the head must be a noun-like word
 	head := f.toks[e-1]
-	if p := head.pos; p != "" && p != "NOUN" && p != "PROPN" && p != "PRON" {
+	if p := head.pos; p != "" && p != "NOUN" && p != "PROPN" && p != "PRON" && !f.taggedName(e-1) {
 		return 0, 0
 	}
 	if head.pos == "" && !startsUpper(head.w) && !strings.HasSuffix(head.lw, "s") {
@@ -980,6 +1080,51 @@ func (f *finder) extendBack(s, lo int) int {
 		s--
 	}
 	return s
+}
+
+// taggedName reports whether token k is a name the tagger took for an
+// adverb ("And Skelly said", "Priebus added"): capitalised,
+// inside its sentence, and not a word a sentence may open with.
+func (f *finder) taggedName(k int) bool {
+	t := f.toks[k]
+	if t.pos != "ADV" || !startsUpper(t.w) || !isWordToken(t.w) || f.sentStart(k) || k == f.paraBeg[f.para[k]] {
+		return false
+	}
+	if preCueAdverbs[t.lw] || dayWords[t.lw] || k > 0 && (f.toks[k-1].w == ":" || isOpen(f.toks[k-1].w)) {
+		return false
+	}
+	return true
+}
+
+// mannerAdverb reports whether a token is an adverb of manner that may
+// stand between a subject and its cue ("Kelso emphatically proclaimed").
+func mannerAdverb(t tokenInfo) bool {
+	return t.pos == "ADV" && len(t.lw) > 4 && strings.HasSuffix(t.lw, "ly") && !startsUpper(t.w)
+}
+
+// joinParenSentences undoes a sentence break inside a short parenthesis
+// ("Rep. Jane Doe (D-N.Y.) reacted, saying: “"): the tokens after the
+// break up to the end of that sentence join the sentence of the "(".
+func (f *finder) joinParenSentences() {
+	for a := range f.toks {
+		if f.toks[a].w != "(" {
+			continue
+		}
+		for b := a + 1; b < len(f.toks) && b-a <= 8 && f.para[b] == f.para[a]; b++ {
+			if f.toks[b].w == "(" {
+				break
+			}
+			if f.toks[b].w != ")" {
+				continue
+			}
+			if from, to := f.sentOf[b], f.sentOf[a]; from != to {
+				for k := a + 1; k < len(f.toks) && (k <= b || f.sentOf[k] == from); k++ {
+					f.sentOf[k] = to
+				}
+			}
+			break
+		}
+	}
 }
 
 func (f *finder) sentStart(i int) bool {
@@ -1274,6 +1419,9 @@ func (f *finder) namedSubject(s, e int) bool {
 func (t tokenInfo) isPlainNoun() bool {
 	return t.pos == "NOUN" || t.pos == "" && t.w != "" && t.w[0] >= 'a' && t.w[0] <= 'z'
 }
+
+// monthWords are not names signed under a quote.
+var monthWords = setOf(`january february march april may june july august september october november december update updated editor's note`)
 
 var dayWords = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,

@@ -67,19 +67,12 @@ func runPipeline(t *testing.T, text string) *faultline.Document {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g, err := geo.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
 	doc := &faultline.Document{ID: "test", Text: text}
 	doc.Sentences, doc.Tokens = segment.Segment(text)
 	if err := ner.NewStage(m).Process(context.Background(), doc); err != nil {
 		t.Fatal(err)
 	}
-	if err := geo.NewStage(g).Process(context.Background(), doc); err != nil {
-		t.Fatal(err)
-	}
-	checkSpans(t, doc)
+	runGeo(t, doc)
 	return doc
 }
 
@@ -164,26 +157,14 @@ func TestSample(t *testing.T) {
 // of a text about another country, while a division of the text's
 // country found outside the entity layer is.
 func TestSpottedDivisionNeedsItsCountry(t *testing.T) {
-	g, err := geo.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
 	text := "Planners in Austin met Michael Flores, and said Ohio and Texas would share the cost."
 	doc := &faultline.Document{ID: "d", Text: text}
 	doc.Sentences, doc.Tokens = segment.Segment(text)
 	at := strings.Index(text, "Austin")
 	doc.Entities = []faultline.Entity{{ID: "E1", Name: "Austin", Type: faultline.EntityGPE,
 		Mentions: []faultline.Mention{{Start: at, End: at + len("Austin"), Text: "Austin"}}}}
-	if err := geo.NewStage(g).Process(context.Background(), doc); err != nil {
-		t.Fatal(err)
-	}
-	checkSpans(t, doc)
-	found := map[string]string{}
-	for _, p := range doc.Places {
-		for _, m := range p.Mentions {
-			found[m.Text] = p.Kind + " " + p.Country
-		}
-	}
+	runGeo(t, doc)
+	found := placeReadings(doc)
 	for m, k := range found {
 		if m != "Austin" && m != "Ohio" && m != "Texas" {
 			t.Errorf("%s became a place (%s)", m, k)
@@ -198,10 +179,6 @@ func TestSpottedDivisionNeedsItsCountry(t *testing.T) {
 // a word of a person's name in the same text (a recognizer error) gets no
 // place, while a real place named the same way as a person keeps one.
 func TestPersonWordIsNotAPlace(t *testing.T) {
-	g, err := geo.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
 	text := "Governor Adaeze Okonkwo spoke in Abuja. Okonkwo said Lincoln Ames would visit Lincoln soon."
 	ment := func(s string, from int) faultline.Mention {
 		i := strings.Index(text[from:], s) + from
@@ -214,10 +191,7 @@ func TestPersonWordIsNotAPlace(t *testing.T) {
 		{ID: "E4", Name: "Lincoln Ames", Type: faultline.EntityPerson, Mentions: []faultline.Mention{ment("Lincoln Ames", 0)}},
 		{ID: "E5", Name: "Lincoln", Type: faultline.EntityGPE, Mentions: []faultline.Mention{ment("Lincoln", 70)}},
 	}}
-	if err := geo.NewStage(g).Process(context.Background(), doc); err != nil {
-		t.Fatal(err)
-	}
-	checkSpans(t, doc)
+	runGeo(t, doc)
 	placed := map[string]bool{}
 	for _, p := range doc.Places {
 		for _, m := range p.Mentions {
@@ -238,26 +212,14 @@ func TestPersonWordIsNotAPlace(t *testing.T) {
 // town after a preposition of place in a text about its country, but not
 // a month after "in" nor a town of another country.
 func TestSpotMissedNames(t *testing.T) {
-	g, err := geo.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
 	text := "A Chicago-based bakery opened a shop in Kenosha, Wisconsin in March. Its Miami-Dade branch closed. The owners also looked at Salisbury."
 	doc := &faultline.Document{ID: "d", Text: text}
 	doc.Sentences, doc.Tokens = segment.Segment(text)
 	at := strings.Index(text, "Wisconsin")
 	doc.Entities = []faultline.Entity{{ID: "E1", Name: "Wisconsin", Type: faultline.EntityGPE,
 		Mentions: []faultline.Mention{{Start: at, End: at + len("Wisconsin"), Text: "Wisconsin"}}}}
-	if err := geo.NewStage(g).Process(context.Background(), doc); err != nil {
-		t.Fatal(err)
-	}
-	checkSpans(t, doc)
-	found := map[string]string{}
-	for _, p := range doc.Places {
-		for _, m := range p.Mentions {
-			found[m.Text] = p.Kind + " " + p.Country
-		}
-	}
+	runGeo(t, doc)
+	found := placeReadings(doc)
 	for _, want := range []string{"Chicago", "Kenosha", "Wisconsin"} {
 		if !strings.HasSuffix(found[want], " US") {
 			t.Errorf("%s = %q, want a place in the US (found %v)", want, found[want], found)
@@ -275,10 +237,6 @@ func TestSpotMissedNames(t *testing.T) {
 // for an organisation ("British Airways (BA)") is not read as a place,
 // while one defined for a country stays one.
 func TestDefinedAcronymIsNotAPlace(t *testing.T) {
-	g, err := geo.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
 	text := "Officials met British Airways (BA) in the United Arab Emirates (UAE). BA will fly to the UAE."
 	doc := &faultline.Document{ID: "d", Text: text}
 	doc.Sentences, doc.Tokens = segment.Segment(text)
@@ -296,10 +254,7 @@ func TestDefinedAcronymIsNotAPlace(t *testing.T) {
 		ents = append(ents, faultline.Entity{ID: "E" + string(rune('1'+i)), Name: name, Type: faultline.EntityGPE, Mentions: ms})
 	}
 	doc.Entities = ents
-	if err := geo.NewStage(g).Process(context.Background(), doc); err != nil {
-		t.Fatal(err)
-	}
-	checkSpans(t, doc)
+	runGeo(t, doc)
 	if doc.Entities[0].Place != nil {
 		t.Errorf("BA, defined as British Airways, became a place")
 	}
@@ -314,10 +269,6 @@ func TestDefinedAcronymIsNotAPlace(t *testing.T) {
 // name at the start of an organisation the text never names as a place
 // ("Chapman University") is not.
 func TestSameNameSamePlace(t *testing.T) {
-	g, err := geo.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
 	text := "Kenosha City Council met on Monday. Voters in Kenosha, Wisconsin were told the Chapman University study was late. Kenosha residents came."
 	doc := &faultline.Document{ID: "d", Text: text}
 	doc.Sentences, doc.Tokens = segment.Segment(text)
@@ -332,10 +283,7 @@ func TestSameNameSamePlace(t *testing.T) {
 		{ID: "E3", Name: "Wisconsin", Type: faultline.EntityGPE, Mentions: []faultline.Mention{ment("Wisconsin", 0)}},
 		{ID: "E4", Name: "Chapman University", Type: faultline.EntityOrg, Mentions: []faultline.Mention{ment("Chapman University", 0)}},
 	}
-	if err := geo.NewStage(g).Process(context.Background(), doc); err != nil {
-		t.Fatal(err)
-	}
-	checkSpans(t, doc)
+	runGeo(t, doc)
 	starts := map[int]string{}
 	for _, p := range doc.Places {
 		for _, m := range p.Mentions {
@@ -355,17 +303,10 @@ func TestSameNameSamePlace(t *testing.T) {
 // a place keeps its closing dot, which the tokenizer reads as a full stop
 // ("CHARLESTON, W.Va. --").
 func TestStateAbbreviationKeepsItsDot(t *testing.T) {
-	g, err := geo.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
 	text := "HUNTINGTON, W.Va. -- A bridge closed on Monday."
 	doc := &faultline.Document{ID: "d", Text: text}
 	doc.Sentences, doc.Tokens = segment.Segment(text)
-	if err := geo.NewStage(g).Process(context.Background(), doc); err != nil {
-		t.Fatal(err)
-	}
-	checkSpans(t, doc)
+	runGeo(t, doc)
 	for _, p := range doc.Places {
 		for _, m := range p.Mentions {
 			if strings.HasPrefix(m.Text, "W.") && m.Text != "W.Va." {
@@ -382,10 +323,6 @@ func TestStateAbbreviationKeepsItsDot(t *testing.T) {
 // before a street word ("Washington" of "Washington Drive") becomes the
 // street, not the city.
 func TestStreetAfterAPlaceName(t *testing.T) {
-	g, err := geo.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
 	text := "Crews in Tulsa, Oklahoma closed Washington Drive on Monday."
 	doc := &faultline.Document{ID: "d", Text: text}
 	doc.Sentences, doc.Tokens = segment.Segment(text)
@@ -398,10 +335,7 @@ func TestStreetAfterAPlaceName(t *testing.T) {
 		{ID: "E2", Name: "Oklahoma", Type: faultline.EntityGPE, Mentions: []faultline.Mention{ment("Oklahoma")}},
 		{ID: "E3", Name: "Washington", Type: faultline.EntityGPE, Mentions: []faultline.Mention{ment("Washington")}},
 	}
-	if err := geo.NewStage(g).Process(context.Background(), doc); err != nil {
-		t.Fatal(err)
-	}
-	checkSpans(t, doc)
+	runGeo(t, doc)
 	for _, p := range doc.Places {
 		for _, m := range p.Mentions {
 			if strings.HasPrefix(m.Text, "Washington") && (m.Text != "Washington Drive" || p.Kind == geo.KindCity || p.Country != "US") {
@@ -409,4 +343,29 @@ func TestStreetAfterAPlaceName(t *testing.T) {
 			}
 		}
 	}
+}
+
+// runGeo runs the geo stage over doc and checks every span it wrote.
+func runGeo(t *testing.T, doc *faultline.Document) {
+	t.Helper()
+	g, err := geo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := geo.NewStage(g).Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	checkSpans(t, doc)
+}
+
+// placeReadings maps each place mention's text to its place's kind and
+// country ("city US").
+func placeReadings(doc *faultline.Document) map[string]string {
+	found := map[string]string{}
+	for _, p := range doc.Places {
+		for _, m := range p.Mentions {
+			found[m.Text] = p.Kind + " " + p.Country
+		}
+	}
+	return found
 }

@@ -156,7 +156,10 @@ func intentCode(code string) string {
 		return code
 	}
 	switch code[:2] {
-	case "01", "02", "03", "10", "11", "12", "13":
+	case "01", "02", "03", "09", "10", "11", "12", "13":
+		// speech acts stay what they are; so does investigating, which
+		// CAMEO has no intention code for and which is no cooperation
+		// ("want to re-examine the sites" is not 030)
 		return code
 	case "04":
 		return "036"
@@ -168,8 +171,6 @@ func intentCode(code string) string {
 		return "033"
 	case "08":
 		return "035"
-	case "09":
-		return "030"
 	case "14", "15":
 		return "130"
 	case "16":

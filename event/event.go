@@ -1328,7 +1328,9 @@ func (sw *sentWork) commonNoun(h int) bool {
 // these.
 func (sw *sentWork) appealCode(v int) string {
 	for _, k := range sw.kids[v] {
-		if d := sw.doc.Tokens[k].Dep; (d != "xcomp" && d != "ccomp") || !sw.isVerbal(k) || !sw.hasCase(k, "to") {
+		// an infinitive after the addressee is what is asked, however
+		// the parser attached it ("urged the government to release")
+		if d := sw.doc.Tokens[k].Dep; (d != "xcomp" && d != "ccomp" && (d != "advcl" || !sw.hasObject(v))) || !sw.isVerbal(k) || !sw.hasCase(k, "to") {
 			continue
 		}
 		if neg, _ := sw.modality(k); neg {

@@ -112,6 +112,8 @@ func TestOwnLexiconNews(t *testing.T) {
 		// appeals for what the complement does
 		{text: "Ghana urged Togo to release the detained journalists.",
 			want: []triple{{"GHA", "025", "TGO"}}},
+		{text: "The African Union's rights office urged the government to release the detained reporters and to lift the curfew.",
+			want: []triple{{"IGOAFRAFU", "025", "---GOV"}}},
 		{text: "Ghana asked the World Bank to fund the new highway.",
 			want: []triple{{"GHA", "023", "IGO"}}},
 		// theft and raids

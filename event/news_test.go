@@ -91,6 +91,9 @@ func TestOwnLexiconNews(t *testing.T) {
 			want: []triple{{"GHA", "057", "TGO"}, {"TGO", "057", "GHA"}}},
 		{text: "Ghana signed a trade accord with Togo on Tuesday.",
 			want: []triple{{"GHA", "057", "TGO"}}},
+		// an invitation is an offer to meet (CAMEO 036)
+		{text: "Senegal's president invited Gambia's president to talks in Dakar.",
+			want: []triple{{"SENGOV", "036", "GMBGOV"}}},
 		// rejecting invitations and proposals
 		{text: "Opposition parties in Togo rejected the government's invitation to talks.",
 			want: []triple{{"TGOOPP", "125", "---GOV"}}},
@@ -119,6 +122,8 @@ func TestOwnLexiconNews(t *testing.T) {
 		// theft and raids
 		{text: "Raiders from Somalia have stolen 200 cattle from herders in Ethiopia.",
 			want: []triple{{"SOM", "171", "ETH"}}},
+		{text: "Ethiopian police said raiders from across the border had stolen 200 cattle from herders in Ethiopia.",
+			want: []triple{{"---REB", "171", "ETH"}}},
 		{text: "Gunmen raided a village in northern Nigeria and stole livestock.",
 			want: []triple{{"---UAF", "170", "NGA"}}},
 	}

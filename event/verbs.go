@@ -22,7 +22,7 @@ var ownVerbs = []ownVerb{
 	// 04 consult
 	{"meet", "", "040"}, {"meet", "with", "040"}, {"consult", "", "040"}, {"talk", "with", "040"},
 	{"talk", "to", "040"}, {"discuss", "", "040"}, {"host", "", "043"}, {"visit", "", "042"},
-	{"negotiate", "", "046"}, {"negotiate", "with", "046"}, {"receive", "", "043"},
+	{"invite", "", "036"}, {"negotiate", "", "046"}, {"negotiate", "with", "046"}, {"receive", "", "043"},
 	// 05 diplomatic cooperation
 	{"praise", "", "051"}, {"welcome", "", "051"}, {"thank", "", "051"}, {"commend", "", "051"},
 	{"endorse", "", "051"}, {"support", "", "051"}, {"back", "", "051"}, {"defend", "", "051"},

@@ -1291,6 +1291,9 @@ var unitNouns = map[string]bool{
 	"vehicle": true, "vehicles": true, "outpost": true, "outposts": true,
 }
 
+// armedRoles are the agent codes of armed bodies and police.
+var armedRoles = map[string]bool{"MIL": true, "COP": true, "REB": true, "UAF": true, "INS": true, "SPY": true}
+
 // unitOfAgent returns the agent compound of h when h is a unit noun ("the
 // army post"), else -1.
 func (sw *sentWork) unitOfAgent(h int) int {
@@ -1298,7 +1301,12 @@ func (sw *sentWork) unitOfAgent(h int) int {
 		return -1
 	}
 	for _, c := range sw.kids[h] {
-		if sw.doc.Tokens[c].Dep == "compound" && c < h && sw.inSentence(c) && sw.agentSpan[c-sw.lo] >= 0 && sw.doc.Tokens[c].POS == "NOUN" {
+		if sw.doc.Tokens[c].Dep != "compound" || c > h || !sw.inSentence(c) || sw.agentSpan[c-sw.lo] < 0 || sw.doc.Tokens[c].POS != "NOUN" {
+			continue
+		}
+		// only armed bodies have lines and posts to attack: "a refugee
+		// camp" is where refugees live, "a government post" a job
+		if code := sw.agents[sw.agentSpan[c-sw.lo]].Agent.Code; armedRoles[code] {
 			return c
 		}
 	}

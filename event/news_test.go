@@ -106,6 +106,8 @@ func TestOwnLexiconNews(t *testing.T) {
 			want: []triple{{"PEROPP", "145", "---COP"}}},
 		{text: "Gunmen attacked an army post near Gao, Mali's army said.",
 			want: []triple{{"---UAF", "190", "---MIL"}}},
+		{text: "Soldiers killed two fighters of the group in a refugee camp near Goma.",
+			avoid: []triple{{"", "", "---REF"}}},
 		{text: "Israeli settlers threw rocks at Palestinian farmers near Hebron.",
 			want: []triple{{"ISR", "182", "PSE"}}},
 		{text: "Police in Accra fired tear gas at protesters.",

@@ -386,15 +386,11 @@ func (w *docWork) inPlaceName(a, b int) bool {
 		}
 	}
 	// the name has a word outside the role phrase
-	if b-a >= 1 {
-		if j, ok := w.entityAt[a-1]; ok && j == ei && a > 0 {
-			return true
-		}
-		if j, ok := w.entityAt[b]; ok && j == ei {
-			return true
-		}
+	if j, ok := w.entityAt[a-1]; ok && j == ei {
+		return true
 	}
-	return false
+	j, ok := w.entityAt[b]
+	return ok && j == ei
 }
 
 // commonNounName reports whether the actor phrase of tokens [a, b] is

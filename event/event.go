@@ -331,6 +331,11 @@ func (w *docWork) sentence(si, lo, hi int) {
 				m.Agent = &petrarch.Agent{Phrase: m.Agent.Phrase}
 			}
 		}
+		if ok && m.Length > 0 && w.inPlaceName(lo+i, lo+i+m.Length) {
+			// "the West Bank", "the Gold Coast": a word of a place's
+			// name is no role
+			ok = false
+		}
 		if ok && m.Length > 0 {
 			sw.agents = append(sw.agents, m)
 			for k := i; k < i+m.Length && k < len(words); k++ {
@@ -359,6 +364,33 @@ func (w *docWork) sentence(si, lo, hi int) {
 	}
 	sw.transform()
 	sw.score()
+}
+
+// inPlaceName reports whether tokens [a, b) lie inside the mention of a
+// named place of two or more tokens.
+func (w *docWork) inPlaceName(a, b int) bool {
+	if w.entityAt == nil {
+		return false
+	}
+	ei, ok := w.entityAt[a]
+	if !ok {
+		return false
+	}
+	e := &w.doc.Entities[ei]
+	if e.Type != faultline.EntityGPE && e.Type != faultline.EntityLoc && e.Type != faultline.EntityFac {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if w.entityAt[k] != ei {
+			return false
+		}
+	}
+	// the name has a word outside the role phrase
+	if j, ok := w.entityAt[a-1]; ok && j == ei {
+		return true
+	}
+	j, ok := w.entityAt[b]
+	return ok && j == ei
 }
 
 // commonNounName reports whether the actor phrase of tokens [a, b] is
@@ -452,6 +484,13 @@ func (sw *sentWork) predicate(v int) {
 		// ("~ a (b . ATTACK) WANT = a b 021") says what X does to Y
 		code, spec, negCoded = petrarch.EventCode{Code: rc}, 1, false
 	}
+	if code.Code == "020" && directiveVerbs[sw.lemmas[v]] {
+		// "asked Y to help Z", "urged Y to release Z": an appeal for
+		// what the complement does (CAMEO 021-026)
+		if cd := sw.appealCode(v); cd != "" {
+			code = petrarch.EventCode{Code: cd}
+		}
+	}
 	reciprocal, swapped := sw.reciprocalPattern, sw.swappedPattern && !passive
 	sw.compoundSubject, sw.reciprocalPattern, sw.swappedPattern = false, false, false
 	neg, hyp, purposeNeg := sw.modalityScope(v)
@@ -531,6 +570,9 @@ func (sw *sentWork) predicate(v int) {
 				sw.lastResort = true
 				tgts, f.tgtVia = sw.targetOf(v, code.Code)
 				sw.lastResort = false
+			}
+			if code.Code == "043" && sw.lemmas[v] == "host" {
+				tgts = sw.visitors(v, tgts)
 			}
 		}
 		if len(tgts) > 0 {
@@ -778,6 +820,16 @@ var relationNouns = map[string]bool{
 	"cooperation": true, "co-operation": true, "alliance": true, "dialogue": true, "friendship": true,
 }
 
+// agreementNouns are relations once made: "X and Y signed an agreement" is
+// between X and Y, "X and Y seek a deal" need not be.
+var agreementNouns = map[string]bool{
+	"agreement": true, "agreements": true, "accord": true, "accords": true, "deal": true, "deals": true,
+	"treaty": true, "treaties": true, "pact": true, "pacts": true, "memorandum": true, "memoranda": true,
+}
+
+// concludeVerbs make an agreement.
+var concludeVerbs = map[string]bool{"sign": true, "ink": true, "conclude": true, "reach": true, "strike": true, "seal": true}
+
 // relationObject reports whether v's only objects are relation nouns
 // (whose modifiers name no party) and it has no other oblique than where
 // and when: the coordinated subjects are the parties.
@@ -786,7 +838,8 @@ func (sw *sentWork) relationObject(v int) bool {
 	for _, k := range sw.kids[v] {
 		switch sw.doc.Tokens[k].Dep {
 		case "obj", "iobj":
-			if !relationNouns[sw.lemmas[k]] || len(sw.modTarget(k, false)) > 0 {
+			rel := relationNouns[sw.lemmas[k]] || (agreementNouns[sw.lemmas[k]] && concludeVerbs[sw.lemmas[v]])
+			if !rel || len(sw.modTarget(k, false)) > 0 {
 				return false
 			}
 			n++
@@ -1177,6 +1230,17 @@ func (sw *sentWork) targetOf(v int, code string) ([]resolved, string) {
 			return r, "objmod"
 		}
 	}
+	for _, o := range objs {
+		// "rejected the government's invitation", "praised Y's role":
+		// the possessor of the thing acted on is the party
+		for _, c := range sw.kids[o] {
+			if sw.doc.Tokens[c].Dep == "nmod:poss" && sw.doc.Tokens[c].POS != "PRON" {
+				if r := sw.resolveAll([]int{c}); len(r) > 0 {
+					return r, "objposs"
+				}
+			}
+		}
+	}
 	for _, o := range obls {
 		r := sw.resolveAll([]int{o})
 		via := "obl"
@@ -1210,6 +1274,126 @@ func (sw *sentWork) targetOf(v int, code string) ([]resolved, string) {
 		return r, "purpose"
 	}
 	return nil, ""
+}
+
+// unitNouns name a body, a line or a place of the agent named by their
+// compound ("police lines", "an army post", "a police station"): acting on
+// them is acting on the agent.
+var unitNouns = map[string]bool{
+	"line": true, "lines": true, "post": true, "posts": true, "position": true, "positions": true,
+	"base": true, "bases": true, "station": true, "stations": true, "checkpoint": true, "checkpoints": true,
+	"convoy": true, "convoys": true, "patrol": true, "patrols": true, "unit": true, "units": true,
+	"barracks": true, "headquarters": true, "cordon": true, "cordons": true, "camp": true, "camps": true,
+	"vehicle": true, "vehicles": true, "outpost": true, "outposts": true,
+}
+
+// armedRoles are the agent codes of armed bodies and police.
+var armedRoles = map[string]bool{"MIL": true, "COP": true, "REB": true, "UAF": true, "INS": true, "SPY": true}
+
+// unitOfAgent returns the agent compound of h when h is a unit noun ("the
+// army post"), else -1.
+func (sw *sentWork) unitOfAgent(h int) int {
+	if !unitNouns[sw.lemmas[h]] || sw.doc.Tokens[h].POS != "NOUN" {
+		return -1
+	}
+	for _, c := range sw.kids[h] {
+		if sw.doc.Tokens[c].Dep != "compound" || c > h || !sw.inSentence(c) || sw.agentSpan[c-sw.lo] < 0 || sw.doc.Tokens[c].POS != "NOUN" {
+			continue
+		}
+		// only armed bodies have lines and posts to attack: "a refugee
+		// camp" is where refugees live, "a government post" a job
+		if code := sw.agents[sw.agentSpan[c-sw.lo]].Agent.Code; armedRoles[code] {
+			return c
+		}
+	}
+	return -1
+}
+
+// commonNoun reports whether h is a common noun, or a role word that starts
+// the sentence capitalised and that the tagger read as a name ("Gunmen
+// attacked a village").
+func (sw *sentWork) commonNoun(h int) bool {
+	switch sw.doc.Tokens[h].POS {
+	case "NOUN":
+		return true
+	case "PROPN":
+		if _, named := sw.entityAt[h]; named {
+			return false
+		}
+		return h == sw.lo && sw.agentSpan[0] >= 0 && sw.agents[sw.agentSpan[0]].Length == 1
+	}
+	return false
+}
+
+// appealCode is the CAMEO code of an appeal (02) by the directive verb v
+// for what its infinitival complement does: material cooperation 021,
+// diplomatic cooperation 022, aid 023, yielding 025, meeting or
+// negotiating 026 (CAMEO 1.1b3); "" when the complement codes none of
+// these.
+func (sw *sentWork) appealCode(v int) string {
+	for _, k := range sw.kids[v] {
+		// an infinitive after the addressee is what is asked, however
+		// the parser attached it ("urged the government to release")
+		if d := sw.doc.Tokens[k].Dep; (d != "xcomp" && d != "ccomp" && (d != "advcl" || !sw.hasObject(v))) || !sw.isVerbal(k) || !sw.hasCase(k, "to") {
+			continue
+		}
+		if neg, _ := sw.modality(k); neg {
+			continue
+		}
+		inner, _, _ := sw.codeVerb(k)
+		if len(inner.Code) < 2 {
+			continue
+		}
+		switch inner.Code[:2] {
+		case "04":
+			return "026"
+		case "05":
+			return "022"
+		case "06":
+			return "021"
+		case "07":
+			return "023"
+		case "08":
+			return "025"
+		}
+	}
+	return ""
+}
+
+// visitors keeps the targets of "host" that can be hosted on a visit (CAMEO
+// 043): a person, a government, a country or an organisation; not a
+// population ("hosts 600,000 refugees", "hosts thousands of families").
+func (sw *sentWork) visitors(v int, tgts []resolved) []resolved {
+	for _, k := range sw.kids[v] {
+		if sw.doc.Tokens[k].Dep != "obj" {
+			continue
+		}
+		if sw.doc.Tokens[k].POS == "NUM" || countNouns[sw.lemmas[k]] {
+			return nil
+		}
+		for _, c := range sw.kids[k] {
+			if sw.doc.Tokens[c].Dep == "nummod" {
+				return nil
+			}
+		}
+	}
+	var out []resolved
+	for _, t := range tgts {
+		if len(t.code) >= 3 && t.code[:3] == "---" && t.entity == nil {
+			continue
+		}
+		if role := t.code[min(3, len(t.code)):]; strings.Contains(role, "REF") || strings.Contains(role, "CVL") {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// countNouns head a phrase that counts people: "thousands of families".
+var countNouns = map[string]bool{
+	"hundred": true, "hundreds": true, "thousand": true, "thousands": true, "million": true, "millions": true,
+	"dozen": true, "dozens": true, "number": true,
 }
 
 // mergedPP repairs "at X on Thursday" parsed as one phrase headed by the
@@ -1713,7 +1897,7 @@ func (sw *sentWork) resolve(h int) []resolved {
 	} else if a := sw.actorSpan[h-sw.lo]; a >= 0 && sw.actorCodes[a] != "" {
 		codes, exact, actorTok = []string{sw.actorCodes[a]}, true, h
 	} else {
-		headNominal := sw.agentSpan[h-sw.lo] >= 0 || sw.doc.Tokens[h].POS == "PROPN"
+		headNominal := sw.agentSpan[h-sw.lo] >= 0 || sw.doc.Tokens[h].POS == "PROPN" || sw.unitOfAgent(h) >= 0
 		for k := minT; k <= maxT; k++ {
 			if !in[k] {
 				continue
@@ -1765,9 +1949,15 @@ func (sw *sentWork) resolve(h int) []resolved {
 			return []resolved{{code: "---" + role, text: sw.doc.Text[t.Start:t.End], entity: entity, exact: true}}
 		}
 	}
-	if len(codes) == 0 && (sw.c.opts.AgentOnly || (sw.lastResort && sw.doc.Tokens[h].POS == "NOUN")) && sw.agentSpan[h-sw.lo] >= 0 {
+	if len(codes) == 0 && (sw.c.opts.AgentOnly || (sw.lastResort && sw.commonNoun(h))) && sw.agentSpan[h-sw.lo] >= 0 {
 		// "militias", "police": an agent without a country, coded "---MIL"
 		codes, actorTok = []string{"---"}, h
+	}
+	if len(codes) == 0 && sw.lastResort && sw.doc.Tokens[h].POS == "NOUN" {
+		if c := sw.unitOfAgent(h); c >= 0 {
+			// "police lines", "an army post": the agent's own
+			codes, actorTok = []string{"---"}, c
+		}
 	}
 	var agents []*petrarch.Agent
 	seenAgent := map[int]bool{}

@@ -1,6 +1,7 @@
 package event
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/faultline-news/faultline/lexicon/petrarch"
@@ -73,7 +74,10 @@ func (sw *sentWork) codeVerbNeg(v int) (code petrarch.EventCode, spec int, last 
 	if !sw.c.opts.OwnVerbs {
 		return petrarch.EventCode{}, 0, v, false
 	}
-	for _, ov := range ownIndex[sw.lemmas[v]] {
+	if cd := sw.ownObjectCode(v); cd != "" {
+		return petrarch.EventCode{Code: cd}, 1, v, false
+	}
+	for _, ov := range ownIndex[sw.ownLemma(v)] {
 		if ov.particle == "" {
 			return petrarch.EventCode{Code: ov.code}, 0, v, false
 		}
@@ -377,4 +381,80 @@ func (sw *sentWork) find(from, hi int, match func(i int) int) int {
 		}
 	}
 	return -1
+}
+
+// ownObjectCode codes v by ownObjectVerbs: "" unless v is one of their
+// verbs with one of their objects.
+func (sw *sentWork) ownObjectCode(v int) string {
+	for _, ov := range ownObjectVerbs {
+		if !slices.Contains(ov.lemmas, sw.lemmas[v]) {
+			continue
+		}
+		for _, k := range sw.kids[v] {
+			if d := sw.doc.Tokens[k].Dep; d != "obj" && d != "nsubj:pass" {
+				continue
+			}
+			obj := sw.lemmas[k]
+			word := strings.ToLower(sw.words[k])
+			for _, c := range sw.kids[k] {
+				if sw.doc.Tokens[c].Dep == "compound" && c == k-1 {
+					obj, word = sw.lemmas[c]+" "+obj, strings.ToLower(sw.words[c])+" "+word
+				}
+			}
+			if !slices.Contains(ov.objects, obj) && !slices.Contains(ov.objects, word) {
+				continue
+			}
+			if ov.code == "145" && !sw.protestSubject(v) {
+				// "settlers threw stones at a car": an assault
+				return "182"
+			}
+			return ov.code
+		}
+	}
+	return ""
+}
+
+// protestSubject reports whether v's subject is a protester-like noun
+// ("protesters threw stones").
+func (sw *sentWork) protestSubject(v int) bool {
+	heads, _ := sw.subjectOf(v)
+	for _, h := range heads {
+		if protestSubjects[strings.ToLower(sw.words[h])] || protestSubjects[sw.lemmas[h]] {
+			return true
+		}
+	}
+	return false
+}
+
+// ownLemma is v's lemma, or when our verb table does not know it, the
+// lemma of a regular inflection of the word that it knows: the lemmatizer
+// reads "raided" as "raide".
+func (sw *sentWork) ownLemma(v int) string {
+	l := sw.lemmas[v]
+	if _, ok := ownIndex[l]; ok {
+		return l
+	}
+	w := strings.ToLower(sw.words[v])
+	var cands []string
+	switch {
+	case strings.HasSuffix(w, "ied"):
+		cands = []string{w[:len(w)-3] + "y"}
+	case strings.HasSuffix(w, "ed"):
+		cands = []string{w[:len(w)-1], w[:len(w)-2]}
+		if n := len(w) - 2; n >= 2 && w[n-1] == w[n-2] {
+			cands = append(cands, w[:n-1])
+		}
+	case strings.HasSuffix(w, "ing"):
+		cands = []string{w[:len(w)-3], w[:len(w)-3] + "e"}
+	case strings.HasSuffix(w, "es"):
+		cands = []string{w[:len(w)-1], w[:len(w)-2]}
+	case strings.HasSuffix(w, "s"):
+		cands = []string{w[:len(w)-1]}
+	}
+	for _, c := range cands {
+		if _, ok := ownIndex[c]; ok {
+			return c
+		}
+	}
+	return l
 }

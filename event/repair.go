@@ -13,7 +13,8 @@ import (
 // that no well-formed parse has (punctuation with dependents, an adverbial
 // clause under a noun, a passive agent under an active verb, a noun
 // coordinated with a verb, an oblique without a preposition right after
-// another verb, a gerund with a "between" modifier read as a noun), so a
+// another verb, a gerund with a "between" modifier read as a noun, a
+// reported clause's subject read as the reporting verb's object), so a
 // good parse passes through unchanged. The document's
 // own tokens are not touched: only the coder reads the copy.
 func repairParse(toks []faultline.Token, sents []faultline.Sentence) []faultline.Token {
@@ -38,6 +39,7 @@ func repairParse(toks []faultline.Token, sents []faultline.Sentence) []faultline
 		r.gerundsBetween()
 		r.gerundCompounds()
 		r.intentInfinitives()
+		r.reportedSubjects()
 	}
 	return out
 }
@@ -436,4 +438,53 @@ var timeWords = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
 	"yesterday": true, "today": true, "tomorrow": true, "tonight": true, "week": true, "month": true, "year": true, "day": true,
 	"morning": true, "evening": true, "night": true, "weekend": true, "time": true,
+}
+
+// reportVerbs take a reported clause, not an object noun before it.
+var reportVerbs = map[string]bool{
+	"say": true, "claim": true, "report": true, "state": true, "announce": true, "insist": true,
+	"allege": true, "add": true, "confirm": true, "believe": true,
+}
+
+// reportedSubjects: "police said raiders from across the border had
+// stolen cattle", with "raiders" parsed as the object of "said" and the
+// reported clause left without a subject: a noun object of a reporting
+// verb followed by its subjectless clausal complement is that clause's
+// subject, and the reporting verb's obliques between the two modify it.
+func (r *repairer) reportedSubjects() {
+	for v := r.lo; v < r.hi; v++ {
+		if r.t[v].POS != "VERB" || !reportVerbs[strings.ToLower(r.t[v].Lemma)] {
+			continue
+		}
+		obj, comp := -1, -1
+		for _, k := range r.kids(v) {
+			switch r.t[k].Dep {
+			case "obj":
+				if k > v && obj < 0 && nominalPOS(r.t[k].POS) {
+					obj = k
+				}
+			case "ccomp":
+				if comp < 0 {
+					comp = k
+				}
+			}
+		}
+		if obj < 0 || comp < obj || r.hasKid(comp, "nsubj", "nsubj:pass", "expl", "csubj") || r.punctBetween(obj, r.first(comp)) {
+			continue
+		}
+		if r.first(comp) <= obj {
+			continue
+		}
+		r.setHead(obj, comp)
+		r.t[obj].Dep = "nsubj"
+		if r.hasKid(comp, "aux:pass") {
+			r.t[obj].Dep = "nsubj:pass"
+		}
+		for _, k := range r.kids(v) {
+			if r.t[k].Dep == "obl" && k > obj && k < comp {
+				r.setHead(k, obj)
+				r.t[k].Dep = "nmod"
+			}
+		}
+	}
 }

@@ -82,11 +82,11 @@ func TestSuites(t *testing.T) {
 		minF1, minPrec, minNoev float64
 	}{
 		{"petrarch2", "petrarch2-validation.jsonl", filepath.Join(ev, "cameo", "validation-dicts"), false, 0.855, 0.93, 0.95},
-		{"gsr", "universalpetrarch-gsr-validation.jsonl", filepath.Join(ev, "cameo"), false, 0.74, 0.80, 0.75},
+		{"gsr", "universalpetrarch-gsr-validation.jsonl", filepath.Join(ev, "cameo"), false, 0.76, 0.81, 0.75},
 		// the gold codes only the accusation of "X claimed that Y
 		// attacked Z", as the dictionary's transformations do in
 		// PETRARCH, and codes intended conflict as acts
-		{"gsr-petrarch-nesting", "universalpetrarch-gsr-validation.jsonl", filepath.Join(ev, "cameo"), true, 0.80, 0.90, 0.75},
+		{"gsr-petrarch-nesting", "universalpetrarch-gsr-validation.jsonl", filepath.Join(ev, "cameo"), true, 0.81, 0.90, 0.75},
 	}
 	stages := pre(t)
 	for _, tc := range tests {

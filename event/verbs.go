@@ -22,7 +22,7 @@ var ownVerbs = []ownVerb{
 	// 04 consult
 	{"meet", "", "040"}, {"meet", "with", "040"}, {"consult", "", "040"}, {"talk", "with", "040"},
 	{"talk", "to", "040"}, {"discuss", "", "040"}, {"host", "", "043"}, {"visit", "", "042"},
-	{"negotiate", "", "046"}, {"negotiate", "with", "046"}, {"receive", "", "043"},
+	{"invite", "", "036"}, {"negotiate", "", "046"}, {"negotiate", "with", "046"}, {"receive", "", "043"},
 	// 05 diplomatic cooperation
 	{"praise", "", "051"}, {"welcome", "", "051"}, {"thank", "", "051"}, {"commend", "", "051"},
 	{"endorse", "", "051"}, {"support", "", "051"}, {"back", "", "051"}, {"defend", "", "051"},
@@ -61,6 +61,7 @@ var ownVerbs = []ownVerb{
 	{"imprison", "", "173"}, {"seize", "", "170"}, {"kidnap", "", "181"}, {"abduct", "", "181"},
 	{"deport", "", "174"}, {"raid", "", "170"}, {"confiscate", "", "171"}, {"ban", "", "172"},
 	{"torture", "", "1721"},
+	{"steal", "", "171"}, {"loot", "", "171"}, {"plunder", "", "171"}, {"rustle", "", "171"},
 	// 18 assault
 	{"attack", "", "190"}, {"assault", "", "180"}, {"bomb", "", "183"}, {"ambush", "", "190"},
 	{"kill", "", "180"}, {"assassinate", "", "186"}, {"execute", "", "180"}, {"stab", "", "180"},
@@ -72,6 +73,35 @@ var ownVerbs = []ownVerb{
 	{"oust", "", "190"}, {"turn", "against", "190"}, {"expel", "", "190"}, {"drive", "out", "190"}, {"push", "back", "190"},
 	// 20 mass violence
 	{"massacre", "", "200"},
+}
+
+// ownObjectVerb is an entry of our own verb lexicon that holds only with
+// one of the given object nouns (the object's head lemma, or the head with
+// its compound: "tear gas"): "fired tear gas" is repression where "fired
+// the minister" is not; "threw stones" is a violent protest.
+type ownObjectVerb struct {
+	lemmas  []string
+	objects []string
+	code    string
+}
+
+// ownObjectVerbs are consulted before ownVerbs. Codes follow the CAMEO
+// manual (1.1b3): 145 protest violently, riot; 175 use tactics of violent
+// repression; 125 reject proposal to meet, discuss or negotiate; 171 seize
+// or damage property. A throw by someone who is no protester is an assault
+// (182), see throwCode.
+var ownObjectVerbs = []ownObjectVerb{
+	{[]string{"throw", "hurl", "lob", "pelt"}, []string{"stone", "stones", "rock", "rocks", "brick", "bricks", "bottle", "bottles", "firebomb", "firebombs", "petrol bomb", "petrol bombs", "molotov cocktail", "molotov cocktails", "projectile", "projectiles"}, "145"},
+	{[]string{"fire", "use", "lob", "spray", "shoot"}, []string{"tear gas", "teargas", "gas", "water cannon", "water cannons", "rubber bullet", "rubber bullets", "pepper spray", "stun grenade", "stun grenades"}, "175"},
+	{[]string{"reject", "refuse", "decline", "rebuff", "snub", "turn"}, []string{"invitation", "invitations"}, "125"},
+}
+
+// protestSubjects are the doers whose thrown stones are a riot (CAMEO 145)
+// rather than an assault (182).
+var protestSubjects = map[string]bool{
+	"protester": true, "protesters": true, "protestor": true, "protestors": true, "demonstrator": true, "demonstrators": true,
+	"rioter": true, "rioters": true, "crowd": true, "crowds": true, "mob": true, "youths": true, "students": true,
+	"opposition": true, "supporters": true, "activists": true,
 }
 
 // ownIndex maps a lemma to its entries, particle-bearing ones first.
@@ -156,7 +186,10 @@ func intentCode(code string) string {
 		return code
 	}
 	switch code[:2] {
-	case "01", "02", "03", "10", "11", "12", "13":
+	case "01", "02", "03", "09", "10", "11", "12", "13":
+		// speech acts stay what they are; so does investigating, which
+		// CAMEO has no intention code for and which is no cooperation
+		// ("want to re-examine the sites" is not 030)
 		return code
 	case "04":
 		return "036"
@@ -168,8 +201,6 @@ func intentCode(code string) string {
 		return "033"
 	case "08":
 		return "035"
-	case "09":
-		return "030"
 	case "14", "15":
 		return "130"
 	case "16":

@@ -38,6 +38,7 @@ ambassador||GOV
 diplomat||GOV
 envoy||GOV
 king||GOV
+junta|juntas|GOV
 queen||GOV
 emir||GOV
 sultan||GOV
@@ -70,6 +71,9 @@ militia|militias|UAF
 militiaman|militiamen|UAF
 militant||UAF
 gunman|gunmen|UAF
+raider||REB
+rustler||CRM
+cattle rustler||CRM
 fighter||UAF
 terrorist||UAF
 jihadist||UAF
@@ -175,6 +179,7 @@ union||LAB
 trade union||LAB
 labor union||LAB
 farmer||AGR
+settler||CVL
 doctor||HLH
 hospital||HLH
 nurse||HLH

@@ -387,8 +387,13 @@ func (s *Store) Events(ctx context.Context, f EventFilter) ([]EventRow, error) {
 		return nil, err
 	}
 	limit, offset := page(f.Limit, f.Offset)
-	rows, err := s.readQuery(ctx, "SELECT "+eventColumns+" FROM events e JOIN document_meta d ON d.seq = e.doc_seq"+
-		q.clause()+" ORDER BY e.date DESC, e.id DESC LIMIT ? OFFSET ?", append(q.args, limit, offset)...)
+	// The page's ids come first, from the index alone; then only those
+	// rows are read. Read at once, the date index (date, lon, lat) would
+	// fetch every row of the last day for the id order, and those rows
+	// are the bulk of the work.
+	rows, err := s.readQuery(ctx, "SELECT "+eventColumns+" FROM (SELECT e.id, e.date FROM events e"+q.clause()+
+		" ORDER BY e.date DESC, e.id DESC LIMIT ? OFFSET ?) k JOIN events e ON e.id = k.id JOIN document_meta d ON d.seq = e.doc_seq"+
+		" ORDER BY k.date DESC, k.id DESC", append(q.args, limit, offset)...)
 	if err != nil {
 		return nil, s.queryError("events", err)
 	}

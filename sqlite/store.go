@@ -182,7 +182,11 @@ func Open(ctx context.Context, path string) (*Store, error) {
 			return nil, faultline.Errorf(faultline.EINVALID, "open store %s: cannot create its directory: %w", path, err)
 		}
 	}
-	db, err := sql.Open("sqlite", dsn(path))
+	// The writer's page cache is 64 MiB instead of 2: inserting a batch
+	// touches pages all over the nine event indexes, and with the small
+	// cache it read many of them again (an ingest took ~11% more CPU on
+	// a database of 100,000 events). It grows only as pages are used.
+	db, err := sql.Open("sqlite", dsn(path)+"&_pragma=cache_size(-65536)")
 	if err != nil {
 		return nil, openError(path, err)
 	}

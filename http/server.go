@@ -13,7 +13,6 @@ package http
 
 import (
 	"bytes"
-	"compress/gzip"
 	"context"
 	"encoding/json"
 	"errors"
@@ -30,6 +29,7 @@ import (
 
 	"github.com/faultline-news/faultline"
 	"github.com/faultline-news/faultline/sqlite"
+	"github.com/klauspost/compress/gzip"
 )
 
 // Options configures a Server. Zero fields take the defaults given.
@@ -191,7 +191,8 @@ func (s *Server) writeErrorStatus(w nethttp.ResponseWriter, r *nethttp.Request, 
 }
 
 // writeJSON encodes v and writes it, gzipped when the client accepts it
-// and the body is worth compressing.
+// and the body is worth compressing. klauspost/compress's gzip at BestSpeed
+// takes about half the CPU of the standard library's on our JSON.
 func (s *Server) writeJSON(w nethttp.ResponseWriter, r *nethttp.Request, status int, v any) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)

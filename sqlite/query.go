@@ -351,7 +351,7 @@ func addDays(q *query, col, from, to string) error {
 // does not parse, as Search does.
 func (s *Store) ftsQuery(ctx context.Context, t string) (string, error) {
 	var one int
-	err := s.rdb.QueryRowContext(ctx, "SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? LIMIT 1", t).Scan(&one)
+	err := s.readQueryRow(ctx, "SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? LIMIT 1", t).Scan(&one)
 	if err == nil || err == sql.ErrNoRows {
 		return t, nil
 	}
@@ -387,8 +387,13 @@ func (s *Store) Events(ctx context.Context, f EventFilter) ([]EventRow, error) {
 		return nil, err
 	}
 	limit, offset := page(f.Limit, f.Offset)
-	rows, err := s.rdb.QueryContext(ctx, "SELECT "+eventColumns+" FROM events e JOIN document_meta d ON d.seq = e.doc_seq"+
-		q.clause()+" ORDER BY e.date DESC, e.id DESC LIMIT ? OFFSET ?", append(q.args, limit, offset)...)
+	// The page's ids come first, from the index alone; then only those
+	// rows are read. Read at once, the date index (date, lon, lat) would
+	// fetch every row of the last day for the id order, and those rows
+	// are the bulk of the work.
+	rows, err := s.readQuery(ctx, "SELECT "+eventColumns+" FROM (SELECT e.id, e.date FROM events e"+q.clause()+
+		" ORDER BY e.date DESC, e.id DESC LIMIT ? OFFSET ?) k JOIN events e ON e.id = k.id JOIN document_meta d ON d.seq = e.doc_seq"+
+		" ORDER BY k.date DESC, k.id DESC", append(q.args, limit, offset)...)
 	if err != nil {
 		return nil, s.queryError("events", err)
 	}
@@ -427,7 +432,7 @@ func (s *Store) CountEvents(ctx context.Context, f EventFilter) (int, error) {
 		return 0, err
 	}
 	var n int
-	if err := s.rdb.QueryRowContext(ctx, "SELECT count(*) FROM events e"+q.clause(), q.args...).Scan(&n); err != nil {
+	if err := s.readQueryRow(ctx, "SELECT count(*) FROM events e"+q.clause(), q.args...).Scan(&n); err != nil {
 		return 0, s.queryError("count events", err)
 	}
 	return n, nil
@@ -446,7 +451,7 @@ func (s *Store) EventCounts(ctx context.Context, f EventFilter) ([]DayCount, err
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.rdb.QueryContext(ctx, "SELECT e.date, e.plover_type, count(*) FROM events e"+q.clause()+
+	rows, err := s.readQuery(ctx, "SELECT e.date, e.plover_type, count(*) FROM events e"+q.clause()+
 		" GROUP BY e.date, e.plover_type ORDER BY e.date, e.plover_type", q.args...)
 	if err != nil {
 		return nil, s.queryError("event counts", err)
@@ -588,7 +593,7 @@ func (s *Store) Quotes(ctx context.Context, f QuoteFilter) ([]QuoteRow, error) {
 	if t := strings.TrimSpace(f.Text); t != "" {
 		m := t
 		var one int
-		if err := s.rdb.QueryRowContext(ctx, "SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT 1", t).Scan(&one); err != nil && err != sql.ErrNoRows {
+		if err := s.readQueryRow(ctx, "SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT 1", t).Scan(&one); err != nil && err != sql.ErrNoRows {
 			if m = quoteTerms(t); m == "" {
 				return nil, faultline.Errorf(faultline.EINVALID, "quotes: text query %q has no words to look for; use words, \"a phrase\", AND, OR, NOT or prefix*", t)
 			}
@@ -596,7 +601,7 @@ func (s *Store) Quotes(ctx context.Context, f QuoteFilter) ([]QuoteRow, error) {
 		q.add("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", m)
 	}
 	limit, offset := page(f.Limit, f.Offset)
-	rows, err := s.rdb.QueryContext(ctx, `SELECT d.id, d.url, d.title, d.published, q.date, q.speaker_entity, q.speaker_name,
+	rows, err := s.readQuery(ctx, `SELECT d.id, d.url, d.title, d.published, q.date, q.speaker_entity, q.speaker_name,
 		q.speaker_text, q.cue, q.direct, q.medium, q.text, q.start, q."end"
 		FROM quotes q JOIN document_meta d ON d.seq = q.doc_seq`+q.clause()+
 		" ORDER BY q.date DESC, q.id DESC LIMIT ? OFFSET ?", append(q.args, limit, offset)...)
@@ -675,7 +680,7 @@ func (s *Store) Entities(ctx context.Context, f EntityFilter) ([]EntityRow, erro
 	defer release()
 	q := f.where()
 	limit, offset := page(f.Limit, f.Offset)
-	rows, err := s.rdb.QueryContext(ctx, `SELECT d.id, d.url, d.title, d.published, x.entity_id, x.name, x.type,
+	rows, err := s.readQuery(ctx, `SELECT d.id, d.url, d.title, d.published, x.entity_id, x.name, x.type,
 		x.actor_code, x.country, x.aliases, x.mentions
 		FROM entities x JOIN document_meta d ON d.seq = x.doc_seq`+q.clause()+
 		" ORDER BY x.doc_seq DESC, x.entity_id LIMIT ? OFFSET ?", append(q.args, limit, offset)...)
@@ -753,7 +758,7 @@ func (s *Store) Places(ctx context.Context, f PlaceFilter) ([]PlaceRow, error) {
 		q.add("p.lat BETWEEN ? AND ? AND p.lon BETWEEN ? AND ?", b[1], b[3], b[0], b[2])
 	}
 	limit, offset := page(f.Limit, f.Offset)
-	rows, err := s.rdb.QueryContext(ctx, `SELECT d.id, d.url, d.title, d.published, p.place_id, p.name, p.lat, p.lon,
+	rows, err := s.readQuery(ctx, `SELECT d.id, d.url, d.title, d.published, p.place_id, p.name, p.lat, p.lon,
 		p.country, p.admin1, p.kind, p.geonames_id, p.confidence, p.mentions
 		FROM places p JOIN document_meta d ON d.seq = p.doc_seq`+q.clause()+
 		" ORDER BY p.doc_seq DESC, p.place_id LIMIT ? OFFSET ?", append(q.args, limit, offset)...)
@@ -805,7 +810,7 @@ func (s *Store) Actors(ctx context.Context, f EntityFilter) ([]ActorRow, error) 
 	defer release()
 	q := f.where()
 	limit, offset := page(f.Limit, f.Offset)
-	rows, err := s.rdb.QueryContext(ctx, `SELECT min(x.name), max(x.type), x.actor_code, max(x.country),
+	rows, err := s.readQuery(ctx, `SELECT min(x.name), max(x.type), x.actor_code, max(x.country),
 		json_group_array(json(x.aliases)), count(DISTINCT x.doc_seq), sum(x.mentions)
 		FROM entities x`+q.clause()+`
 		GROUP BY x.name COLLATE NOCASE, x.actor_code
@@ -887,7 +892,7 @@ func (s *Store) EventClusters(ctx context.Context, f EventFilter, cell float64) 
 		return nil, false, err
 	}
 	q.add("e.lat IS NOT NULL AND e.lon IS NOT NULL")
-	rows, err := s.rdb.QueryContext(ctx, `SELECT count(*), avg(e.lat), avg(e.lon),
+	rows, err := s.readQuery(ctx, `SELECT count(*), avg(e.lat), avg(e.lon),
 		min(e.lon), min(e.lat), max(e.lon), max(e.lat),
 		sum(e.quad_class = 1), sum(e.quad_class = 2), sum(e.quad_class = 3), sum(e.quad_class = 4),
 		max(e.place_name), count(DISTINCT e.place_name)
@@ -963,7 +968,7 @@ func (s *Store) ActorLinks(ctx context.Context, f EventFilter, limit int) (links
 		return nil, false, err
 	}
 	q.add("(e.source_text <> '' OR e.source_code <> '') AND (e.target_text <> '' OR e.target_code <> '')")
-	rows, err := s.rdb.QueryContext(ctx, `SELECT max(e.source_text), max(e.source_code), max(e.target_text), max(e.target_code), count(*),
+	rows, err := s.readQuery(ctx, `SELECT max(e.source_text), max(e.source_code), max(e.target_text), max(e.target_code), count(*),
 		sum(e.quad_class = 1), sum(e.quad_class = 2), sum(e.quad_class = 3), sum(e.quad_class = 4)
 		FROM events e`+q.clause()+`
 		GROUP BY `+actorKeySQL("source")+`, `+actorKeySQL("target")+`

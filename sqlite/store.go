@@ -56,8 +56,66 @@ type Store struct {
 	// commit empties the readers' page caches, and re-reading pages with
 	// read(2) cost more than the queries themselves under a running ingest.
 	rdb *sql.DB
+	// stmts caches prepared read statements by their SQL text (see
+	// readQuery); stmtsMu guards it.
+	stmtsMu sync.Mutex
+	stmts   map[string]*sql.Stmt
 
 	now func() time.Time
+}
+
+// maxStmts is the most read statements the Store keeps prepared. The
+// layer queries have a few dozen shapes (which filters are set, how many
+// grid cells a box touches); a query beyond the cap is prepared afresh.
+const maxStmts = 256
+
+// readStmt returns the prepared read statement for query, preparing it on
+// first use, or nil when the cache is full. database/sql prepares it
+// again on each pooled connection it runs on, once, and keeps it there:
+// the pure-Go SQLite spends as long parsing and planning a query as
+// stepping through a page of results.
+func (s *Store) readStmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	s.stmtsMu.Lock()
+	defer s.stmtsMu.Unlock()
+	if st, ok := s.stmts[query]; ok {
+		return st, nil
+	}
+	if len(s.stmts) >= maxStmts {
+		return nil, nil
+	}
+	st, err := s.rdb.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if s.stmts == nil {
+		s.stmts = make(map[string]*sql.Stmt)
+	}
+	s.stmts[query] = st
+	return st, nil
+}
+
+// readQuery runs a read query on the read pool through a cached prepared
+// statement.
+func (s *Store) readQuery(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	st, err := s.readStmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if st == nil {
+		return s.rdb.QueryContext(ctx, query, args...)
+	}
+	return st.QueryContext(ctx, args...)
+}
+
+// readQueryRow is readQuery for a query of one row.
+func (s *Store) readQueryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	st, err := s.readStmt(ctx, query)
+	if err != nil || st == nil {
+		// A statement that does not prepare fails again here, with
+		// its error.
+		return s.rdb.QueryRowContext(ctx, query, args...)
+	}
+	return st.QueryRowContext(ctx, args...)
 }
 
 // migration is one numbered schema step.
@@ -124,7 +182,11 @@ func Open(ctx context.Context, path string) (*Store, error) {
 			return nil, faultline.Errorf(faultline.EINVALID, "open store %s: cannot create its directory: %w", path, err)
 		}
 	}
-	db, err := sql.Open("sqlite", dsn(path))
+	// The writer's page cache is 64 MiB instead of 2: inserting a batch
+	// touches pages all over the nine event indexes, and with the small
+	// cache it read many of them again (an ingest took ~11% more CPU on
+	// a database of 100,000 events). It grows only as pages are used.
+	db, err := sql.Open("sqlite", dsn(path)+"&_pragma=cache_size(-65536)")
 	if err != nil {
 		return nil, openError(path, err)
 	}
@@ -256,6 +318,12 @@ func (s *Store) Path() string { return s.path }
 
 // Close closes the database. The Store must not be used afterwards.
 func (s *Store) Close() error {
+	s.stmtsMu.Lock()
+	for _, st := range s.stmts {
+		st.Close()
+	}
+	s.stmts = nil
+	s.stmtsMu.Unlock()
 	if s.rdb != nil {
 		s.rdb.Close()
 	}

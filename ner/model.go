@@ -44,6 +44,7 @@ type Model struct {
 	ntags     int
 	trans     []float32 // (ntags+1) rows × ntags: row ntags is the start
 	index     map[uint64]int32
+	lookup    rowTable  // index as a faster table, built by Load
 	weights   []float32 // len(index) rows × ntags
 	caseVocab map[string]uint8
 	clusters  map[string]uint16
@@ -113,14 +114,14 @@ func (m *Model) emissions(words []string) []float32 {
 		buf = m.features(toks, i, buf[:0])
 		row := em[i*nt : (i+1)*nt]
 		for _, h := range buf {
-			if r, ok := m.index[h]; ok {
+			if r, ok := m.row(h); ok {
 				w := m.weights[int(r)*nt : (int(r)+1)*nt]
 				for k := range row {
 					row[k] += w[k]
 				}
 			}
 			if m.domain >= 0 {
-				if r, ok := m.index[domainHash(h, m.domain)]; ok {
+				if r, ok := m.row(domainHash(h, m.domain)); ok {
 					w := m.weights[int(r)*nt : (int(r)+1)*nt]
 					for k := range row {
 						row[k] += w[k]
@@ -130,6 +131,15 @@ func (m *Model) emissions(words []string) []float32 {
 		}
 	}
 	return em
+}
+
+// row returns the weight row of feature hash h.
+func (m *Model) row(h uint64) (int32, bool) {
+	if m.lookup.slots != nil {
+		return m.lookup.get(h)
+	}
+	r, ok := m.index[h]
+	return r, ok
 }
 
 // decode runs Viterbi over em, or over emissions computed from words when
@@ -384,6 +394,7 @@ func Load(r io.Reader) (m *Model, err error) {
 		}
 		m.index[h] = int32(i)
 	}
+	m.lookup = newRowTable(m.index)
 	nw := uv()
 	if err != nil || nw > uint64(br.Len()) {
 		return nil, bad("vocabulary count")

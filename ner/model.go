@@ -25,6 +25,7 @@ import (
 	"strings"
 
 	"github.com/faultline-news/faultline"
+	"github.com/faultline-news/faultline/tag/perceptron"
 )
 
 // modelMagic starts every serialized model; the digit is the format version.
@@ -395,6 +396,8 @@ func Load(r io.Reader) (m *Model, err error) {
 		m.index[h] = int32(i)
 	}
 	m.lookup = newRowTable(m.index)
+	perceptron.HugePages(m.weights)
+	perceptron.HugePages(m.lookup.slots)
 	nw := uv()
 	if err != nil || nw > uint64(br.Len()) {
 		return nil, bad("vocabulary count")

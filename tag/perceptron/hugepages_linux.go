@@ -8,12 +8,13 @@ import (
 	"unsafe"
 )
 
-// hugePages asks Linux to back the memory of s with transparent huge
+// HugePages asks Linux to back the memory of s with transparent huge
 // pages (madvise MADV_HUGEPAGE, then MADV_COLLAPSE for the pages already
 // in use, on the 2 MB-aligned part of s), which saves most TLB misses of
-// the random lookups into large models. It is only a hint: errors are
+// the random lookups into large models (the parser, tagger and NER
+// weights). It is only a hint: errors are
 // ignored (older kernels, THP disabled) and the contents never change.
-func hugePages[T any](s []T) {
+func HugePages[T any](s []T) {
 	if len(s) == 0 {
 		return
 	}

@@ -2,5 +2,5 @@
 
 package perceptron
 
-// hugePages is a no-op outside Linux.
-func hugePages[T any](s []T) {}
+// HugePages is a no-op outside Linux (see the Linux version).
+func HugePages[T any](s []T) {}

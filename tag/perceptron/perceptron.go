@@ -203,7 +203,7 @@ func newTable(keys, off []uint32) table {
 		}
 		t.slots[i] = slot{key: k, start: off[r], n: off[r+1] - off[r]}
 	}
-	hugePages(t.slots)
+	HugePages(t.slots)
 	return t
 }
 
@@ -407,7 +407,7 @@ func Decode(data []byte) (*Model, []byte, error) {
 	if bad {
 		return nil, nil, errors.New("perceptron: truncated model")
 	}
-	hugePages(m.data)
+	HugePages(m.data)
 	m.index = newTable(m.keys, m.off)
 	return m, data, nil
 }

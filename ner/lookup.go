@@ -45,3 +45,30 @@ func (t *rowTable) get(h uint64) (int32, bool) {
 		i = (i + 1) & t.mask
 	}
 }
+
+// rows appends to dst the rows of the keys that have one, in order. The
+// first probe slot of a batch of keys is loaded before any is examined, so
+// that their cache misses overlap.
+func (t *rowTable) rows(keys []uint64, dst []int32) []int32 {
+	const batch = 32
+	var first [batch]rowSlot
+	for len(keys) > 0 {
+		n := min(len(keys), batch)
+		for i, h := range keys[:n] {
+			first[i] = t.slots[mixSlot(h)&t.mask]
+		}
+		for i, h := range keys[:n] {
+			s := first[i]
+			if s.row == 0 {
+				continue
+			}
+			if s.key == h {
+				dst = append(dst, s.row-1)
+			} else if r, ok := t.get(h); ok {
+				dst = append(dst, r)
+			}
+		}
+		keys = keys[n:]
+	}
+	return dst
+}

@@ -111,36 +111,43 @@ func (m *Model) emissions(words []string) []float32 {
 	nt := m.ntags
 	em := make([]float32, len(words)*nt)
 	buf := make([]uint64, 0, 64)
+	keys := make([]uint64, 0, 128)
+	rows := make([]int32, 0, 128)
 	for i := range toks {
 		buf = m.features(toks, i, buf[:0])
 		row := em[i*nt : (i+1)*nt]
+		// Find every row first (their cache misses overlap), then add
+		// them up in feature order, as before.
+		keys = keys[:0]
 		for _, h := range buf {
-			if r, ok := m.row(h); ok {
-				w := m.weights[int(r)*nt : (int(r)+1)*nt]
-				for k := range row {
-					row[k] += w[k]
-				}
-			}
+			keys = append(keys, h)
 			if m.domain >= 0 {
-				if r, ok := m.row(domainHash(h, m.domain)); ok {
-					w := m.weights[int(r)*nt : (int(r)+1)*nt]
-					for k := range row {
-						row[k] += w[k]
-					}
-				}
+				keys = append(keys, domainHash(h, m.domain))
+			}
+		}
+		rows = m.rows(keys, rows[:0])
+		for _, r := range rows {
+			w := m.weights[int(r)*nt : (int(r)+1)*nt]
+			for k := range row {
+				row[k] += w[k]
 			}
 		}
 	}
 	return em
 }
 
-// row returns the weight row of feature hash h.
-func (m *Model) row(h uint64) (int32, bool) {
-	if m.lookup.slots != nil {
-		return m.lookup.get(h)
+// rows appends to dst the weight rows of the feature hashes keys that
+// have one, in order.
+func (m *Model) rows(keys []uint64, dst []int32) []int32 {
+	if m.lookup.slots == nil {
+		for _, h := range keys {
+			if r, ok := m.index[h]; ok {
+				dst = append(dst, r)
+			}
+		}
+		return dst
 	}
-	r, ok := m.index[h]
-	return r, ok
+	return m.lookup.rows(keys, dst)
 }
 
 // decode runs Viterbi over em, or over emissions computed from words when

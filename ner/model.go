@@ -25,6 +25,7 @@ import (
 	"strings"
 
 	"github.com/faultline-news/faultline"
+	"github.com/faultline-news/faultline/tag/perceptron"
 )
 
 // modelMagic starts every serialized model; the digit is the format version.
@@ -44,6 +45,7 @@ type Model struct {
 	ntags     int
 	trans     []float32 // (ntags+1) rows × ntags: row ntags is the start
 	index     map[uint64]int32
+	lookup    rowTable  // index as a faster table, built by Load
 	weights   []float32 // len(index) rows × ntags
 	caseVocab map[string]uint8
 	clusters  map[string]uint16
@@ -109,27 +111,43 @@ func (m *Model) emissions(words []string) []float32 {
 	nt := m.ntags
 	em := make([]float32, len(words)*nt)
 	buf := make([]uint64, 0, 64)
+	keys := make([]uint64, 0, 128)
+	rows := make([]int32, 0, 128)
 	for i := range toks {
 		buf = m.features(toks, i, buf[:0])
 		row := em[i*nt : (i+1)*nt]
+		// Find every row first (their cache misses overlap), then add
+		// them up in feature order, as before.
+		keys = keys[:0]
 		for _, h := range buf {
-			if r, ok := m.index[h]; ok {
-				w := m.weights[int(r)*nt : (int(r)+1)*nt]
-				for k := range row {
-					row[k] += w[k]
-				}
-			}
+			keys = append(keys, h)
 			if m.domain >= 0 {
-				if r, ok := m.index[domainHash(h, m.domain)]; ok {
-					w := m.weights[int(r)*nt : (int(r)+1)*nt]
-					for k := range row {
-						row[k] += w[k]
-					}
-				}
+				keys = append(keys, domainHash(h, m.domain))
+			}
+		}
+		rows = m.rows(keys, rows[:0])
+		for _, r := range rows {
+			w := m.weights[int(r)*nt : (int(r)+1)*nt]
+			for k := range row {
+				row[k] += w[k]
 			}
 		}
 	}
 	return em
+}
+
+// rows appends to dst the weight rows of the feature hashes keys that
+// have one, in order.
+func (m *Model) rows(keys []uint64, dst []int32) []int32 {
+	if m.lookup.slots == nil {
+		for _, h := range keys {
+			if r, ok := m.index[h]; ok {
+				dst = append(dst, r)
+			}
+		}
+		return dst
+	}
+	return m.lookup.rows(keys, dst)
 }
 
 // decode runs Viterbi over em, or over emissions computed from words when
@@ -384,6 +402,9 @@ func Load(r io.Reader) (m *Model, err error) {
 		}
 		m.index[h] = int32(i)
 	}
+	m.lookup = newRowTable(m.index)
+	perceptron.HugePages(m.weights)
+	perceptron.HugePages(m.lookup.slots)
 	nw := uv()
 	if err != nil || nw > uint64(br.Len()) {
 		return nil, bad("vocabulary count")

@@ -203,6 +203,7 @@ func newTable(keys, off []uint32) table {
 		}
 		t.slots[i] = slot{key: k, start: off[r], n: off[r+1] - off[r]}
 	}
+	HugePages(t.slots)
 	return t
 }
 
@@ -242,16 +243,56 @@ func (m *Model) Features() (features, weights int) { return len(m.keys), len(m.d
 
 // Scores sums the quantised weights of feats into scores (zeroed first,
 // NClasses entries). Multiply by Scale for the real value.
+//
+// The lookups are done in batches so that their cache misses overlap: the
+// first probe slot of every feature of a batch is loaded before any is
+// examined, and the first cache line of every found row is touched before
+// any row is summed. Integer sums do not depend on the order, so the
+// result is the same as feature-by-feature scoring.
 func (m *Model) Scores(feats []uint64, scores []int32) {
 	clear(scores)
-	for _, f := range feats {
-		r, ok := m.index.get(fold(f))
-		if !ok {
-			continue
+	t := &m.index
+	if len(t.slots) == 0 {
+		return
+	}
+	const batch = 32
+	var (
+		keys  [batch]uint32
+		first [batch]slot
+		rows  [batch]slot
+		head  [batch]uint32 // first weight of each found row
+	)
+	for len(feats) > 0 {
+		n := min(len(feats), batch)
+		for i, f := range feats[:n] {
+			k := fold(f)
+			keys[i] = k
+			first[i] = t.slots[hashSlot(k)&t.mask]
 		}
-		for _, v := range m.data[r.start : r.start+r.n] {
+		found := 0
+		for i := 0; i < n; i++ {
+			s := first[i]
+			if s.n == 0 {
+				continue
+			}
+			if s.key != keys[i] {
+				var ok bool
+				if s, ok = t.get(keys[i]); !ok {
+					continue
+				}
+			}
+			rows[found] = s
+			head[found] = m.data[s.start]
+			found++
+		}
+		for j, r := range rows[:found] {
+			v := head[j]
 			scores[v>>16] += int32(int16(v))
+			for _, v := range m.data[r.start+1 : r.start+r.n] {
+				scores[v>>16] += int32(int16(v))
+			}
 		}
+		feats = feats[n:]
 	}
 }
 
@@ -366,6 +407,7 @@ func Decode(data []byte) (*Model, []byte, error) {
 	if bad {
 		return nil, nil, errors.New("perceptron: truncated model")
 	}
+	HugePages(m.data)
 	m.index = newTable(m.keys, m.off)
 	return m, data, nil
 }

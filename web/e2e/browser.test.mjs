@@ -161,6 +161,9 @@ async function main() {
     await mapReady();
 
     // the PLOVER legend filters the map and list by type, and the timeline dims the others
+    // (from a view that fits every event, so that each of the type is in view)
+    await page.click("#zoom-fit");
+    await mapReady();
     const ptype = page.locator("#plover-legend button.ptype").first();
     const ty = await ptype.getAttribute("data-type");
     const tyCount = sum(((await (await fetch(`${base}/api/events/counts`)).json()).items || []).filter((c) => c.plover_type === ty).map((c) => c.n));

@@ -4,75 +4,17 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/faultline-news/faultline"
-	"github.com/faultline-news/faultline/actor"
-	"github.com/faultline-news/faultline/coref"
-	"github.com/faultline-news/faultline/event"
-	"github.com/faultline-news/faultline/geo"
-	modelner "github.com/faultline-news/faultline/model/ner"
-	"github.com/faultline-news/faultline/model/parser"
-	"github.com/faultline-news/faultline/model/tagger"
-	"github.com/faultline-news/faultline/ner"
-	"github.com/faultline-news/faultline/parse"
-	"github.com/faultline-news/faultline/quantity"
-	"github.com/faultline-news/faultline/quote"
-	"github.com/faultline-news/faultline/segment"
-	"github.com/faultline-news/faultline/tag"
-	"github.com/faultline-news/faultline/timex"
 )
-
-var (
-	ownChainOnce sync.Once
-	ownChain     []faultline.Stage
-	ownChainErr  error
-)
-
-// ownLexiconChain is the chain of `faultline analyze` without --dict: our
-// own actor and verb lexicons.
-func ownLexiconChain(t *testing.T) []faultline.Stage {
-	t.Helper()
-	ownChainOnce.Do(func() {
-		nm, err := modelner.Load()
-		if err != nil {
-			ownChainErr = err
-			return
-		}
-		tm, err := tagger.Load()
-		if err != nil {
-			ownChainErr = err
-			return
-		}
-		pm, err := parser.Load()
-		if err != nil {
-			ownChainErr = err
-			return
-		}
-		gaz, err := geo.Load()
-		if err != nil {
-			ownChainErr = err
-			return
-		}
-		ownChain = []faultline.Stage{
-			segment.NewStage(segment.Options{SplitHyphens: true}), tag.NewStage(tm), parse.NewStage(pm),
-			ner.NewStage(nm), actor.NewWithDictionaries(nil), coref.New(), geo.NewStage(gaz),
-			timex.New(), quantity.New(), quote.New(), event.NewStage(nil),
-		}
-	})
-	if ownChainErr != nil {
-		t.Fatal(ownChainErr)
-	}
-	return ownChain
-}
 
 // TestOwnLexiconNews codes invented news sentences with our own lexicons
 // (no --dict) and checks the events that plain news of this kind should
 // give, and the ones it should not.
 func TestOwnLexiconNews(t *testing.T) {
-	stages := ownLexiconChain(t)
+	stages := analysisChain(t, nil)
 	type triple struct{ src, code, tgt string } // src, tgt: code prefixes; code exact
 	tests := []struct {
 		text  string

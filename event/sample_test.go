@@ -9,21 +9,7 @@ import (
 	"time"
 
 	"github.com/faultline-news/faultline"
-	"github.com/faultline-news/faultline/actor"
-	"github.com/faultline-news/faultline/coref"
-	"github.com/faultline-news/faultline/event"
-	"github.com/faultline-news/faultline/geo"
 	"github.com/faultline-news/faultline/lexicon/petrarch"
-	modelner "github.com/faultline-news/faultline/model/ner"
-	"github.com/faultline-news/faultline/model/parser"
-	"github.com/faultline-news/faultline/model/tagger"
-	"github.com/faultline-news/faultline/ner"
-	"github.com/faultline-news/faultline/parse"
-	"github.com/faultline-news/faultline/quantity"
-	"github.com/faultline-news/faultline/quote"
-	"github.com/faultline-news/faultline/segment"
-	"github.com/faultline-news/faultline/tag"
-	"github.com/faultline-news/faultline/timex"
 )
 
 // TestSample codes the VOA sample article of issue 5 with the whole chain
@@ -36,22 +22,6 @@ func TestSample(t *testing.T) {
 	if err != nil {
 		t.Skipf("sample not found: %v", err)
 	}
-	nm, err := modelner.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	tm, err := tagger.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	pm, err := parser.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	gaz, err := geo.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
 	phoenix, err := petrarch.Load(context.Background(), filepath.Join(ev, "cameo"))
 	if err != nil {
 		t.Fatal(err)
@@ -61,12 +31,7 @@ func TestSample(t *testing.T) {
 		dicts *petrarch.Dictionaries
 	}{{"own lexicon", nil}, {"Phoenix dictionaries", phoenix}} {
 		t.Run(cfg.name, func(t *testing.T) {
-			// the chain of `faultline analyze` (cmd/faultline/analyze.go)
-			stages := []faultline.Stage{
-				segment.NewStage(segment.Options{SplitHyphens: true}), tag.NewStage(tm), parse.NewStage(pm),
-				ner.NewStage(nm), actor.NewWithDictionaries(cfg.dicts), coref.New(), geo.NewStage(gaz),
-				timex.New(), quantity.New(), quote.New(), event.NewStage(cfg.dicts),
-			}
+			stages := analysisChain(t, cfg.dicts)
 			doc := codeSample(t, string(b), stages)
 			type want struct {
 				src, root, tgt, date, reportedBy string // src, tgt: code prefixes

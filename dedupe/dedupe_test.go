@@ -7,9 +7,9 @@ import (
 	"testing"
 )
 
-const story = `Thousands of demonstrators have marched through London to protest the war in Iraq and demand the withdrawal of British troops from that country. Families of soldiers killed in the conflict joined the protesters who carried banners. They marched from the Houses of Parliament to a rally in Hyde Park. Police put the number of marchers at 10,000 while organizers claimed it was 100,000. The protest comes on the eve of the annual conference of the ruling Labor Party in the southern seaside resort of Brighton.`
+const story = `Several thousand farmers have driven their tractors into the capital to protest a cut in grain subsidies and demand talks with the agriculture minister. Families from the northern provinces joined the drivers who carried flags. They drove from the central station to a rally outside the ministry. Police put the number of tractors at 2,000 while the farmers union said it was 5,000. The protest comes a week before parliament votes on the new budget in the spring session.`
 
-const other = `The Philippine Department of Agriculture started slaughtering, burning and burying roughly 6,500 hogs at a farm in Pandi, Bulacan in Central Luzon on Sunday after three farm workers became infected with Reston ebolavirus, as a precautionary measure and to protect the local livestock industry, officials said on Monday.`
+const other = `The port authority closed two container terminals on Sunday after a crane collapsed during a storm that brought winds of more than 120 kilometers an hour, injuring four dock workers and delaying about 30 ships, officials said on Monday.`
 
 // TestFingerprintStable pins fingerprints: a change here invalidates every
 // stored fingerprint, so it needs a migration that recomputes them.
@@ -29,7 +29,7 @@ func TestFingerprintStable(t *testing.T) {
 }
 
 const (
-	goldenStory uint64 = 0x9aa3c3b46c10780a
+	goldenStory uint64 = 0xf60d28cc2e137c95
 	goldenShort uint64 = 0x027c210a602998ec
 )
 
@@ -44,11 +44,11 @@ func TestSimilar(t *testing.T) {
 		{"boilerplate added", story, story + "\nFollow us on Twitter. Copyright 2024.", true},
 		{"words changed", story, strings.Replace(story, "Police put the number", "Officers estimated the number", 1), true},
 		// One of five sentences is a fifth of the text: no longer "near".
-		{"a fifth dropped", story, strings.Replace(story, "They marched from the Houses of Parliament to a rally in Hyde Park. ", "", 1), false},
+		{"a fifth dropped", story, strings.Replace(story, "They drove from the central station to a rally outside the ministry. ", "", 1), false},
 		{"different stories", story, other, false},
 		{"short identical", "Troops withdrew.", "troops  WITHDREW", true},
 		{"short differing", "Troops withdrew from the city.", "Troops withdrew from the town.", false},
-		{"short vs long", "Thousands of demonstrators have marched through London.", story, false},
+		{"short vs long", "Several thousand farmers have driven their tractors into the capital.", story, false},
 		{"empty", "", "", true},
 	}
 	for _, tt := range tests {

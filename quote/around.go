@@ -61,7 +61,7 @@ func isDash(w string) bool { return w == "-" || w == "—" || w == "–" || w ==
 
 // dashLine reads the speaker line of the fact-check layout: a paragraph
 // holding only the quote, then a paragraph "- Bernie Sanders." or
-// "-President Obama, tweeting after Clinton's speech."
+// "-Mayor Ellen Varga, writing after the council's vote."
 func (f *finder) dashLine(d *draft) *attribution {
 	if d.close < 0 || d.open != f.paraBeg[d.para] {
 		return nil

@@ -34,7 +34,7 @@ func TestSpeakersWithParse(t *testing.T) {
 		{"an object before a participle's comma does not speak", "The former minister Ann Kelso recently urged women to vote for Tom Ruiz, saying, “There is a special place for people who help each other.”", "The former minister Ann Kelso"},
 		{"an object before a conjoined cue does not speak", "She was defending the charity against recent attacks from the rival nominee Tom Ruiz, but admitted “one or two cases” of error.", "She"},
 		{"a name tagged as an adverb", "And Skelly called Braynard “a real smart guy. I would like to think he knows the data.”", "Skelly"},
-		{"a party tag before a colon", "Rep. Jane Doe (R-S.C.): \"I have not heard anyone other than you ever cite that figure.\"", "Jane Doe"},
+		{"a party tag before a colon", "Rep. Jane Doe (R-S.C.): \"I have never seen that figure in any report from the agency.\"", "Jane Doe"},
 		{"a base-form cue tagged as a noun", "“We will keep working with our allies on all fronts,” the Saudis state in the white paper.", "the Saudis"},
 		{"a sentence break inside a party tag", "In a statement released Thursday, Rep. Jane Doe (D-N.Y.) reacted to the news, saying: “The killer should be in prison for life.”", "Rep. Jane Doe"},
 		{"a long relative clause after a passive asked by", "Moreau was asked by host Ann Kelso, who is backing Moreau but has previously dismissed the story about the mayor’s letters, “Now, you said you were tired of hearing about the letters, has it not moved?”", "host Ann Kelso"},

@@ -232,7 +232,7 @@ func TestDatelinePrefix(t *testing.T) {
 		{"MOSUL, Iraq — Forces advanced", "MOSUL, Iraq —", "Forces advanced"},
 		{"BEIRUT, March 23, 2017 (Reuters) - Syrian", "BEIRUT, March 23, 2017 (Reuters) -", "Syrian"},
 		{"UNITED NATIONS (AP) — The council", "UNITED NATIONS (AP) —", "The council"},
-		{"ST. JOSEPH, Mich. (AP) — Michigan", "ST. JOSEPH, Mich. (AP) —", "Michigan"},
+		{"BAY CITY, Mich. (AP) — Michigan", "BAY CITY, Mich. (AP) —", "Michigan"},
 		{"The U.S. — and its allies — said", "", ""},
 		{"NATO said on Monday", "", ""},
 		{"NATO — the alliance said", "", ""},

@@ -41,7 +41,7 @@ func TestFind(t *testing.T) {
 		{"Prices rose 10 percent in a year.", []q{{"10", 10, "", "percent"}}},
 		{"Police seized 4.1kg of heroin.", []q{{"4.1kg", 4.1, "", "kg"}}},
 		{"They approved a 30-day truce.", []q{{"30", 30, "", "day"}}},
-		{"Some 35–40 wild birds were found dead.", []q{{"Some 35–40", 35, "some", "birds"}}},
+		{"Some 35–40 stray dogs were found in the yard.", []q{{"Some 35–40", 35, "some", "dogs"}}},
 		{"The clashes killed 20-30 people.", []q{{"20-30", 20, "between", "people"}}},
 		{"The army deployed 2000 troops.", []q{{"2000", 2000, "", "troops"}}},
 		// Modifiers.

@@ -17,7 +17,7 @@ var asVerbs = map[string]bool{
 }
 
 // asClause reads "As the columnist Louella Parsons had written, “...”" and
-// "As The Post's Dana Milbank puts it, “...”": a sentence opening with
+// "As The Ledger's Nora Finch puts it, “...”": a sentence opening with
 // "As", a speaker and a verb of saying, ending in a comma or colon right
 // before the opening mark.
 func (f *finder) asClause(d *draft) *attribution {
@@ -135,7 +135,7 @@ func (f *finder) dashAfter(d *draft) *attribution {
 
 // speechBefore reads a speaker from the sentence just before a quote that
 // has none of its own, when that sentence ends in its act of speaking:
-// "Iowa State University's Dianne Bystrom agreed. “...”", "Sam Lau said in
+// "Lakeside College's Ruth Amari agreed. “...”", "Sam Lau said in
 // a statement. “...”". A sentence that does not report speech gives no
 // speaker.
 func (f *finder) speechBefore(d *draft) *attribution {
@@ -205,7 +205,7 @@ func (f *finder) inPrepPhrase(s, lo int) bool {
 	for k := s - 1; k >= lo && s-k <= 4; k-- {
 		t := f.toks[k]
 		if t.lw == "of" && k > lo && (f.toks[k-1].pos == "NOUN" || f.toks[k-1].pos == "PROPN") {
-			return false // "Former secretary of state Hillary Rodham Clinton:"
+			return false // "Former foreign minister Ana Ruiz:"
 		}
 		if t.lw == "told" || t.lw == "tells" || t.lw == "telling" || t.lw == "tell" {
 			return true // "told The Huffington Post:": the addressee

@@ -491,7 +491,7 @@ func (f *finder) attributeBefore(d *draft) *attribution {
 	}
 	colon := d.open > lo && f.toks[d.open-1].w == ":"
 	if colon && d.open-2 >= lo {
-		// "Mark Blumenthal and Jon Cohen: “", "Here's Clinton in 1992: “"
+		// "Lena Ortiz and Paul Ek: “", "Here's Clinton in 1992: “"
 		last := d.open - 2
 		if f.toks[last].w == ")" {
 			// "Rep. Jane Doe (R-S.C.): “": the party tag is skipped, its

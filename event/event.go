@@ -23,6 +23,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -760,25 +761,19 @@ func (sw *sentWork) conditional(v int) bool {
 }
 
 // isPassive reports whether v has a passive subject or auxiliary.
-func (sw *sentWork) isPassive(v int) bool {
-	if v < sw.lo || v >= sw.hi {
-		return false
-	}
-	for _, k := range sw.kids[v] {
-		if d := sw.doc.Tokens[k].Dep; d == "nsubj:pass" || d == "aux:pass" {
-			return true
-		}
-	}
-	return false
-}
+func (sw *sentWork) isPassive(v int) bool { return sw.hasKid(v, "nsubj:pass", "aux:pass") }
 
 // hasObject reports whether v has an object or indirect object.
-func (sw *sentWork) hasObject(v int) bool {
+func (sw *sentWork) hasObject(v int) bool { return sw.hasKid(v, "obj", "iobj") }
+
+// hasKid reports whether token v of the sentence has a dependent with one
+// of the relations deps.
+func (sw *sentWork) hasKid(v int, deps ...string) bool {
 	if v < sw.lo || v >= sw.hi {
 		return false
 	}
 	for _, k := range sw.kids[v] {
-		if d := sw.doc.Tokens[k].Dep; d == "obj" || d == "iobj" {
+		if slices.Contains(deps, sw.doc.Tokens[k].Dep) {
 			return true
 		}
 	}

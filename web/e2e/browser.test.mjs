@@ -321,6 +321,10 @@ async function main() {
     await page.waitForSelector('#event-list[data-query*="text=ceasefire"]');
     await mapReady();
     await page.waitForFunction((n) => [...document.querySelectorAll("#timeline rect[data-day]")].reduce((a, r) => a + Number(r.dataset.n), 0) === n, textTotal);
+    // the markers may still be the ones from before the filter ("ready" from the
+    // last draw): give the new draw its time, then check what it shows
+    await page.waitForFunction((n) => [...document.querySelectorAll("#markers .marker")].reduce((a, m) => a + Number(m.dataset.count), 0) === n,
+      textTotal, { timeout: 10000 }).catch(() => {});
     const textListed = await page.locator("#event-list li.event").count();
     const textMarkers = sum(await markerCounts());
     await page.click("#clear-text");
